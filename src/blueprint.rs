@@ -1,0 +1,189 @@
+//! Blueprints: folders of minijinja templates plus a manifest, embedded in
+//! the binary and optionally overlaid by a team's own `--blueprints DIR`.
+//!
+//! Layout: `<name>/blueprint.yaml` and `<name>/chart/…` mirroring the chart
+//! (a `.j2` file is rendered and loses the suffix; any other file is copied);
+//! `_shared/chart/…` holds files several blueprints use.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_blueprints.rs"));
+}
+
+/// The folder of files shared between blueprints.
+pub const SHARED: &str = "_shared";
+
+/// A set of blueprint files, keyed by their path under the blueprints root.
+#[derive(Debug, Clone)]
+pub struct Blueprints {
+    files: BTreeMap<String, Cow<'static, str>>,
+}
+
+/// A blueprint's `blueprint.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The blueprint's name, equal to its folder name.
+    pub name: String,
+    /// One line on what it builds.
+    pub description: String,
+    /// `app.kubernetes.io/component` of its pods (part of their selector).
+    pub component: String,
+    /// Kind of its main workload, e.g. `Deployment`.
+    pub workload: String,
+    /// The top-level Helm values keys its templates read.
+    pub values: Vec<String>,
+    /// Files from `_shared/chart/` it uses.
+    #[serde(default)]
+    pub shared: Vec<FileEntry>,
+    /// Files from its own `chart/` folder.
+    pub files: Vec<FileEntry>,
+}
+
+/// A file a blueprint emits, optionally only when an expression holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum FileEntry {
+    /// Always emitted.
+    Always(String),
+    /// Emitted when `when` (a minijinja expression over the render context) is true.
+    When {
+        /// Path under `chart/`.
+        path: String,
+        /// The condition.
+        when: String,
+    },
+}
+
+impl FileEntry {
+    /// Path under the blueprint's (or `_shared`'s) `chart/` folder.
+    pub fn path(&self) -> &str {
+        match self {
+            FileEntry::Always(p) | FileEntry::When { path: p, .. } => p,
+        }
+    }
+    /// The condition, if any.
+    pub fn when(&self) -> Option<&str> {
+        match self {
+            FileEntry::Always(_) => None,
+            FileEntry::When { when, .. } => Some(when),
+        }
+    }
+}
+
+impl Blueprints {
+    /// The blueprints built into chartgen.
+    pub fn embedded() -> Self {
+        Blueprints {
+            files: embedded::FILES
+                .iter()
+                .map(|(path, text)| ((*path).to_owned(), Cow::Borrowed(*text)))
+                .collect(),
+        }
+    }
+
+    /// The built-in blueprints with `dir`'s files laid over them: a team's
+    /// blueprint adds to or replaces a built-in one, and may rely on `_shared`.
+    pub fn with_dir(dir: &Path) -> Result<Self> {
+        let mut set = Self::embedded();
+        let mut found = Vec::new();
+        collect(dir, dir, &mut found)?;
+        if !found
+            .iter()
+            .any(|(rel, _)| rel.ends_with("/blueprint.yaml"))
+        {
+            return Err(Error::Usage(format!(
+                "`{}` holds no blueprint: expected `<name>/blueprint.yaml`",
+                dir.display()
+            )));
+        }
+        // A replaced blueprint must not keep stray built-in files.
+        for (rel, _) in &found {
+            if let Some(name) = rel.strip_suffix("/blueprint.yaml") {
+                let prefix = format!("{name}/");
+                set.files.retain(|k, _| !k.starts_with(&prefix));
+            }
+        }
+        for (rel, path) in found {
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| Error::io("cannot read", &path, e))?;
+            set.files.insert(rel, Cow::Owned(text));
+        }
+        Ok(set)
+    }
+
+    /// All files, by path under the blueprints root.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v.as_ref()))
+    }
+
+    /// One file's text, by path under the blueprints root.
+    pub fn file(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(|t| t.as_ref())
+    }
+
+    /// The blueprint names there are.
+    pub fn names(&self) -> Vec<&str> {
+        self.files
+            .keys()
+            .filter_map(|k| k.strip_suffix("/blueprint.yaml"))
+            .filter(|n| !n.contains('/') && *n != SHARED)
+            .collect()
+    }
+
+    /// The manifest of blueprint `name`.
+    pub fn manifest(&self, name: &str) -> Result<Manifest> {
+        let file = format!("{name}/blueprint.yaml");
+        let text = self
+            .files
+            .get(&file)
+            .ok_or_else(|| Error::UnknownBlueprint {
+                name: name.to_owned(),
+                available: self.names().join(", "),
+            })?;
+        let manifest: Manifest = serde_yaml::from_str(text).map_err(|e| Error::Blueprint {
+            file: file.clone(),
+            line: e.location().map(|l| l.line()),
+            message: e.to_string(),
+        })?;
+        if manifest.name != name {
+            return Err(Error::Blueprint {
+                file,
+                line: None,
+                message: format!(
+                    "`name: {}` must equal the folder name `{name}`",
+                    manifest.name
+                ),
+            });
+        }
+        Ok(manifest)
+    }
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("cannot read", dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io("cannot read", dir, e))?;
+        let path = entry.path();
+        let kind = entry
+            .file_type()
+            .map_err(|e| Error::io("cannot read", &path, e))?;
+        if kind.is_dir() {
+            collect(root, &path, out)?;
+        } else if kind.is_file() {
+            let rel = path.strip_prefix(root).expect("under root");
+            let rel = rel
+                .to_str()
+                .ok_or_else(|| Error::Usage(format!("`{}`: not a UTF-8 path", path.display())))?;
+            out.push((rel.replace('\\', "/"), path.clone()));
+        }
+    }
+    Ok(())
+}

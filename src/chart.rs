@@ -1,0 +1,85 @@
+//! A generated chart in memory, and writing it to disk atomically.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// A generated chart: file paths (relative to the chart folder, `/`-separated)
+/// and their contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    /// The chart name, also its folder name.
+    pub name: String,
+    /// Every file of the chart.
+    pub files: BTreeMap<String, String>,
+}
+
+impl Chart {
+    /// Writes the chart to `parent/<name>/` and returns that path.
+    ///
+    /// The chart is written into a temporary folder beside the target and
+    /// renamed into place, so an error or a kill leaves either the old state
+    /// or the complete new chart, never half of one. Without `force` an
+    /// existing non-empty target is refused.
+    pub fn write(&self, parent: &Path, force: bool) -> Result<PathBuf> {
+        let target = parent.join(&self.name);
+        let exists = match fs::read_dir(&target) {
+            Ok(mut entries) => {
+                if !force && entries.next().is_some() {
+                    return Err(Error::TargetExists(target));
+                }
+                true
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+            Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+                return Err(Error::TargetExists(target));
+            }
+            Err(e) => return Err(Error::io("cannot read", &target, e)),
+        };
+        fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
+        let staging = tempfile::Builder::new()
+            .prefix(&format!(".{}.chartgen-", self.name))
+            .tempdir_in(parent)
+            .map_err(|e| Error::io("cannot create a temporary folder in", parent, e))?;
+        for (rel, text) in &self.files {
+            let path = staging.path().join(rel);
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
+            }
+            fs::write(&path, text).map_err(|e| Error::io("cannot write", &path, e))?;
+        }
+        let staged = staging.keep();
+        let result = if exists {
+            swap(&staged, &target)
+        } else {
+            fs::rename(&staged, &target)
+        };
+        result.map_err(|e| {
+            let _ = fs::remove_dir_all(&staged);
+            Error::io("cannot move the new chart to", &target, e)
+        })?;
+        Ok(target)
+    }
+}
+
+/// Replaces `target` by `staged`: an atomic exchange where the platform has
+/// one, else two renames with the old folder kept until the new one is in.
+fn swap(staged: &Path, target: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{renameat_with, RenameFlags, CWD};
+        if renameat_with(CWD, staged, CWD, target, RenameFlags::EXCHANGE).is_ok() {
+            // `staged` now holds the old chart.
+            return fs::remove_dir_all(staged);
+        }
+    }
+    let old = staged.with_extension("old");
+    fs::rename(target, &old)?;
+    if let Err(e) = fs::rename(staged, target) {
+        fs::rename(&old, target)?;
+        return Err(e);
+    }
+    fs::remove_dir_all(&old)
+}

@@ -1,0 +1,128 @@
+//! Command-line interface definitions (clap types only).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Generate production-grade, schema-validated Helm charts from a small values file.
+#[derive(Debug, Parser)]
+#[command(name = "chartgen", version, propagate_version = true)]
+#[command(
+    after_help = "Examples:\n  chartgen new web-api\n  chartgen new billing --image ghcr.io/acme/billing:2.3.1 --port 9000 --env LOG_LEVEL=info\n  chartgen render services/*/chartgen.yaml -o charts\n  chartgen package charts/* -d dist\n\nExit status: 0 success, 2 invalid input or usage (nothing written), 1 any other failure."
+)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// chartgen's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a chart for a new service in DIR/NAME/.
+    #[command(
+        after_help = "Examples:\n  chartgen new web-api\n  chartgen new web-api --image ghcr.io/acme/web-api:1.4.2 --port 3000\n  chartgen new web-api --env LOG_LEVEL=info --env FEATURE_X=on -o charts\n  chartgen new web-api -f chartgen.yaml --force"
+    )]
+    New(NewArgs),
+    /// Render each chartgen.yaml into DIR/<name>/ (many services in one run).
+    #[command(
+        after_help = "Examples:\n  chartgen render chartgen.yaml\n  chartgen render services/*/chartgen.yaml -o charts --force"
+    )]
+    Render(RenderArgs),
+    /// Package chart folders into deterministic DIST/<name>-<version>.tgz archives.
+    #[command(
+        after_help = "Examples:\n  chartgen package web-api\n  chartgen package charts/* -d dist"
+    )]
+    Package(PackageArgs),
+    /// Print the JSON schema of chartgen.yaml (or of a blueprint's Helm values).
+    #[command(
+        after_help = "Examples:\n  chartgen schema > chartgen.schema.json\n  chartgen schema -o chartgen.schema.json\n  chartgen schema --values web"
+    )]
+    Schema(SchemaArgs),
+}
+
+/// Where blueprints come from.
+#[derive(Debug, Args)]
+pub struct BlueprintArgs {
+    /// Also load blueprints from DIR (`<name>/blueprint.yaml` + `<name>/chart/`); they replace built-in ones of the same name.
+    #[arg(long, value_name = "DIR")]
+    pub blueprints: Option<PathBuf>,
+}
+
+/// Arguments of `chartgen new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Chart name: a DNS-1123 label of at most 53 characters, e.g. `web-api`.
+    pub name: String,
+    /// Blueprint to use.
+    #[arg(long, short = 'b', value_name = "NAME")]
+    pub blueprint: Option<String>,
+    /// Container image with an explicit tag or digest (default: a non-root nginx).
+    #[arg(long, value_name = "REPO:TAG")]
+    pub image: Option<String>,
+    /// Port the application listens on.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub port: Option<u16>,
+    /// A generic setting, stored in the chart's ConfigMap (repeatable).
+    #[arg(long = "env", short = 'e', value_name = "KEY=VALUE")]
+    pub env: Vec<String>,
+    /// Start from this chartgen.yaml; flags override its keys.
+    #[arg(long = "file", short = 'f', value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Folder to create the chart in.
+    #[arg(long = "output", short = 'o', value_name = "DIR", default_value = ".")]
+    pub output: PathBuf,
+    /// Replace an existing chart folder.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub source: BlueprintArgs,
+}
+
+/// Arguments of `chartgen render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// chartgen.yaml files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Folder to write the charts in.
+    #[arg(long = "output", short = 'o', value_name = "DIR", default_value = ".")]
+    pub output: PathBuf,
+    /// Replace existing chart folders.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub source: BlueprintArgs,
+}
+
+/// Arguments of `chartgen package`.
+#[derive(Debug, Args)]
+pub struct PackageArgs {
+    /// Chart folders.
+    #[arg(required = true, value_name = "CHART_DIR")]
+    pub charts: Vec<PathBuf>,
+    /// Folder to write the archives in.
+    #[arg(
+        long = "destination",
+        short = 'd',
+        value_name = "DIST",
+        default_value = "."
+    )]
+    pub destination: PathBuf,
+}
+
+/// Arguments of `chartgen schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Print the values schema of this blueprint instead.
+    #[arg(long, value_name = "BLUEPRINT")]
+    pub values: Option<String>,
+    /// Write the schema to FILE instead of standard output.
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub source: BlueprintArgs,
+}

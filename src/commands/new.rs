@@ -1,0 +1,62 @@
+//! `chartgen new`.
+
+use std::io::Write;
+
+use super::{engine, say};
+use crate::cli::NewArgs;
+use crate::error::{Error, Result};
+use crate::model::types::{check_dns_label, DnsLabel, Port};
+use crate::model::{load_spec, ImageRef, Spec};
+
+pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<()> {
+    let mut spec = match &args.file {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| Error::io("cannot read", path, e))?;
+            load_spec(&path.display().to_string(), &text)?
+        }
+        None => Spec::new(&args.name),
+    };
+    check_dns_label(&args.name, crate::model::MAX_NAME_LEN).map_err(|m| {
+        flag(
+            "NAME",
+            format!("`{}` is not a valid chart name: it {m}", args.name),
+        )
+    })?;
+    spec.name = DnsLabel(args.name.clone());
+    if let Some(blueprint) = args.blueprint {
+        spec.blueprint = blueprint;
+    }
+    if let Some(image) = args.image {
+        ImageRef::parse(&image).map_err(|m| flag("--image", m))?;
+        spec.image = image;
+    }
+    if let Some(port) = args.port {
+        spec.port = Port(port);
+    }
+    for pair in &args.env {
+        let (key, value) = pair
+            .split_once('=')
+            .ok_or_else(|| flag("--env", format!("`{pair}` is not KEY=VALUE")))?;
+        spec.config.insert(key.to_owned(), value.to_owned());
+    }
+    // Flags went around the file's checks; run them on the result.
+    let text = serde_yaml::to_string(&spec).expect("spec serializes");
+    let spec = load_spec("command line", &text)?;
+    let engine = engine(&args.source)?;
+    let chart = engine.generate(&spec, None)?;
+    let path = chart.write(&args.output, args.force)?;
+    say(
+        out,
+        format_args!("created {} ({} files)", path.display(), chart.files.len()),
+    )
+}
+
+fn flag(name: &str, message: String) -> Error {
+    Error::Input {
+        location: None,
+        key: Some(name.into()),
+        message,
+        hint: None,
+    }
+}

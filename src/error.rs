@@ -1,0 +1,129 @@
+//! The error type, and where in a user's file a problem sits.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Result with chartgen's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A place in an input file: `file:line:column` (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file as the user named it.
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can go wrong. [`Error::exit_code`] maps each to the CLI's
+/// exit status: 2 for input and usage problems (nothing written), 1 otherwise.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input file (or a flag standing for it) is invalid.
+    #[error("{}{}{message}{}", location_prefix(.location), key_prefix(.key), hint_suffix(.hint))]
+    Input {
+        /// Where the problem is.
+        location: Option<Location>,
+        /// Dotted key path, e.g. `image.tag`, when the problem is at a key.
+        key: Option<String>,
+        /// What is wrong, and what was expected.
+        message: String,
+        /// How to fix it.
+        hint: Option<String>,
+    },
+    /// A command-line argument is invalid.
+    #[error("{0}")]
+    Usage(String),
+    /// The output directory exists and `--force` was not given.
+    #[error("`{}` already exists and is not empty; nothing was written", .0.display())]
+    TargetExists(PathBuf),
+    /// No blueprint by that name.
+    #[error("unknown blueprint `{name}`; available: {available}")]
+    UnknownBlueprint {
+        /// The name asked for.
+        name: String,
+        /// The names there are, comma-separated.
+        available: String,
+    },
+    /// A blueprint is malformed or one of its templates failed.
+    #[error("blueprint {file}{}: {message}", .line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Blueprint {
+        /// Blueprint file, e.g. `web/templates/deployment.yaml.j2`.
+        file: String,
+        /// 1-based line in that file, when known.
+        line: Option<usize>,
+        /// What went wrong.
+        message: String,
+    },
+    /// A chart directory could not be read as a chart.
+    #[error("`{}`: {message}", .path.display())]
+    Chart {
+        /// The chart directory.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Reading or writing a file failed.
+    #[error("{action} `{}`", .path.display())]
+    Io {
+        /// What was being done, e.g. `cannot write`.
+        action: &'static str,
+        /// The file or directory.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn location_prefix(location: &Option<Location>) -> String {
+    location
+        .as_ref()
+        .map(|l| format!("{l}: "))
+        .unwrap_or_default()
+}
+fn key_prefix(key: &Option<String>) -> String {
+    key.as_ref().map(|k| format!("{k}: ")).unwrap_or_default()
+}
+fn hint_suffix(hint: &Option<String>) -> String {
+    hint.as_ref()
+        .map(|h| format!("\n  help: {h}"))
+        .unwrap_or_default()
+}
+
+impl Error {
+    /// The process exit status for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Input { .. }
+            | Error::Usage(_)
+            | Error::TargetExists(_)
+            | Error::UnknownBlueprint { .. } => 2,
+            Error::Blueprint { .. } | Error::Chart { .. } | Error::Io { .. } => 1,
+        }
+    }
+
+    /// An I/O error on `path`.
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}

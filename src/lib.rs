@@ -1,0 +1,31 @@
+//! chartgen turns a small `chartgen.yaml` into a plain, production-grade Helm chart.
+//!
+//! Data flows one way:
+//!
+//! 1. [`load_spec`] reads `chartgen.yaml` into a validated [`Spec`]
+//!    (YAML syntax, types, unknown keys, constraints; each error located).
+//! 2. An [`Engine`] picks the spec's blueprint from a set of [`Blueprints`]
+//!    and renders it: the [`Values`] model gives `values.yaml`, its schema and
+//!    the README table; minijinja templates give the Helm templates.
+//! 3. The resulting [`Chart`] is written atomically to disk.
+//! 4. [`package`] turns a chart folder into a deterministic `.tgz`.
+#![deny(missing_docs)]
+
+mod blueprint;
+mod chart;
+pub mod cli;
+mod commands;
+mod error;
+mod model;
+mod package;
+mod render;
+pub mod schema;
+pub mod yaml;
+
+pub use blueprint::{Blueprints, Manifest};
+pub use chart::Chart;
+pub use commands::run;
+pub use error::{Error, Location, Result};
+pub use model::{load_spec, types, ImageRef, Spec, Values};
+pub use package::{archive, package};
+pub use render::{Engine, DELIMITERS, VERSION};

@@ -1,0 +1,141 @@
+//! Container image references as users write them (`repo:tag`, `repo@digest`).
+
+use std::fmt;
+
+/// A parsed image reference with an explicit version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageRef {
+    /// `registry/path/name`.
+    pub repository: String,
+    /// The tag; for a digest-only reference, the digest's short form.
+    pub tag: String,
+    /// `sha256:…` when the reference pins a digest.
+    pub digest: Option<String>,
+}
+
+impl ImageRef {
+    /// Parses `repo:tag`, `repo@digest` or `repo:tag@digest`, refusing a
+    /// missing tag and `latest` with a message that says what to write instead.
+    pub fn parse(text: &str) -> Result<ImageRef, String> {
+        let text = text.trim();
+        let (name, digest) = match text.split_once('@') {
+            Some((name, digest)) => (name, Some(digest.to_owned())),
+            None => (text, None),
+        };
+        if let Some(digest) = &digest {
+            if !regex_like_digest(digest) {
+                return Err(format!(
+                    "`{digest}` is not an image digest; write `sha256:` followed by 64 hex digits"
+                ));
+            }
+        }
+        // The tag follows the last `:` after the last `/` (a registry port is not a tag).
+        let slash = name.rfind('/').map_or(0, |i| i + 1);
+        let (repository, tag) = match name[slash..].rfind(':') {
+            Some(i) => (&name[..slash + i], Some(&name[slash + i + 1..])),
+            None => (name, None),
+        };
+        if repository.is_empty() || repository.chars().any(char::is_whitespace) {
+            return Err(format!("`{text}` is not an image reference"));
+        }
+        let tag = match (tag, &digest) {
+            (Some("latest"), _) => {
+                return Err(format!(
+                    "`{text}` uses the `latest` tag, which is not an explicit version; pin a tag like `{repository}:1.4.2` or a digest"
+                ))
+            }
+            (Some(tag), _) if !is_tag(tag) => {
+                return Err(format!(
+                    "`{tag}` is not a valid image tag (letters, digits, `_`, `.`, `-`; at most 128 characters)"
+                ))
+            }
+            (Some(tag), _) => tag.to_owned(),
+            (None, Some(digest)) => short_digest(digest),
+            (None, None) => {
+                return Err(format!(
+                    "`{text}` has no tag; pin an explicit version like `{repository}:1.4.2` or a digest `{repository}@sha256:…`"
+                ))
+            }
+        };
+        Ok(ImageRef {
+            repository: repository.to_owned(),
+            tag,
+            digest,
+        })
+    }
+}
+
+impl fmt::Display for ImageRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.digest {
+            Some(d) => write!(f, "{}@{d}", self.repository),
+            None => write!(f, "{}:{}", self.repository, self.tag),
+        }
+    }
+}
+
+fn is_tag(tag: &str) -> bool {
+    // Mirrors `types::TAG_PATTERN`.
+    !tag.is_empty()
+        && tag.len() <= 128
+        && !tag.starts_with(['.', '-'])
+        && tag
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+fn regex_like_digest(digest: &str) -> bool {
+    // Mirrors `types::DIGEST_PATTERN`.
+    match digest.split_once(':') {
+        Some((algo, hex)) => {
+            !algo.is_empty()
+                && algo
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "+._-".contains(c))
+                && hex.len() >= 32
+                && hex.chars().all(|c| c.is_ascii_hexdigit())
+        }
+        None => false,
+    }
+}
+
+/// A tag-shaped stand-in for a digest-only image (`sha256-0123456789ab`),
+/// used for `appVersion` and the version label.
+fn short_digest(digest: &str) -> String {
+    let (algo, hex) = digest.split_once(':').unwrap_or(("sha256", digest));
+    format!("{algo}-{}", &hex[..hex.len().min(12)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_tags_digests_and_registry_ports() {
+        let r = ImageRef::parse("registry:5000/team/app:1.2.3").unwrap();
+        assert_eq!(
+            (r.repository.as_str(), r.tag.as_str()),
+            ("registry:5000/team/app", "1.2.3")
+        );
+        let d = format!("sha256:{}", "a".repeat(64));
+        let r = ImageRef::parse(&format!("app@{d}")).unwrap();
+        assert_eq!(r.digest.as_deref(), Some(d.as_str()));
+        assert_eq!(r.tag, "sha256-aaaaaaaaaaaa");
+        let r = ImageRef::parse(&format!("app:1.0@{d}")).unwrap();
+        assert_eq!(r.tag, "1.0");
+    }
+
+    #[test]
+    fn refuses_latest_and_missing_tags() {
+        assert!(ImageRef::parse("nginx:latest")
+            .unwrap_err()
+            .contains("latest"));
+        assert!(ImageRef::parse("nginx").unwrap_err().contains("no tag"));
+        assert!(ImageRef::parse("registry:5000/nginx")
+            .unwrap_err()
+            .contains("no tag"));
+        assert!(ImageRef::parse("nginx@sha256:xyz")
+            .unwrap_err()
+            .contains("digest"));
+    }
+}

@@ -1,0 +1,289 @@
+//! Reading `chartgen.yaml`: YAML syntax, then the model's types, then its
+//! constraints, each failure reported as one located, actionable error.
+
+use super::image::ImageRef;
+use super::spec::Spec;
+use super::types::check_dns_label;
+use crate::error::{Error, Location, Result};
+use crate::schema;
+
+/// Largest input accepted; a service description is a few hundred bytes.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+/// Longest chart name: Helm's 53-character release-name limit leaves room for suffixes.
+pub const MAX_NAME_LEN: usize = 53;
+
+/// Parses and validates the text of a `chartgen.yaml` named `file`.
+pub fn load_spec(file: &str, text: &str) -> Result<Spec> {
+    let at = |line, column| Location {
+        file: file.to_owned(),
+        line,
+        column,
+    };
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(input(
+            at(None, None),
+            None,
+            format!(
+                "the file is {} bytes; a chartgen.yaml may be at most {MAX_INPUT_BYTES} bytes",
+                text.len()
+            ),
+            None,
+        ));
+    }
+    if text.contains('\0') {
+        return Err(input(
+            at(None, None),
+            None,
+            "the file is binary, not YAML".into(),
+            None,
+        ));
+    }
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(input(
+            at(None, None),
+            None,
+            "the file is empty".into(),
+            Some("a chartgen.yaml needs at least `name:` and `image:`; `chartgen new NAME` writes one".into()),
+        ));
+    }
+    let spec: Spec = serde_yaml::from_str(text).map_err(|e| yaml_error(file, text, &e))?;
+    check(&spec).map_err(|(path, message, hint)| {
+        let (line, column) = locate(text, &path).unzip();
+        input(at(line, column), Some(path.join(".")), message, hint)
+    })?;
+    // The schema states the remaining constraints (ranges, patterns); the
+    // checks above only give the common ones a friendlier message.
+    let json = serde_json::to_value(&spec).expect("the model serializes");
+    if let Some((path, message)) = schema::first_violation(&schema::input_schema(), &json) {
+        let (line, column) = locate(text, &path).unzip();
+        return Err(input(at(line, column), Some(path.join(".")), message, None));
+    }
+    Ok(spec)
+}
+
+fn input(location: Location, key: Option<String>, message: String, hint: Option<String>) -> Error {
+    Error::Input {
+        location: Some(location),
+        key: key.filter(|k| !k.is_empty()),
+        message,
+        hint,
+    }
+}
+
+type Violation = (Vec<String>, String, Option<String>);
+
+/// Checks what the types cannot say, with messages that name the rule.
+fn check(spec: &Spec) -> std::result::Result<(), Violation> {
+    let at = |path: &[&str]| path.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    check_dns_label(&spec.name.0, MAX_NAME_LEN).map_err(|m| {
+        (
+            at(&["name"]),
+            format!("`{}` is not a valid chart name: it {m}", spec.name.0),
+            Some("use lower-case letters, digits and `-`, e.g. `web-api`".into()),
+        )
+    })?;
+    ImageRef::parse(&spec.image).map_err(|m| (at(&["image"]), m, None))?;
+    if !is_semver(&spec.version) {
+        return Err((
+            at(&["version"]),
+            format!("`{}` is not a SemVer 2 version", spec.version),
+            Some("write MAJOR.MINOR.PATCH, e.g. `0.1.0`".into()),
+        ));
+    }
+    for key in spec.config.keys() {
+        if !is_env_key(key) {
+            return Err((
+                at(&["config", key]),
+                format!("`{key}` cannot be an environment variable name"),
+                Some(
+                    "use letters, digits and `_`, not starting with a digit, e.g. `LOG_LEVEL`"
+                        .into(),
+                ),
+            ));
+        }
+    }
+    for (i, key) in spec.secrets.iter().enumerate() {
+        if !is_env_key(key) {
+            return Err((
+                vec!["secrets".into(), i.to_string()],
+                format!("`{key}` cannot be an environment variable name"),
+                Some("use letters, digits and `_`, not starting with a digit, e.g. `DATABASE_PASSWORD`".into()),
+            ));
+        }
+        if spec.config.contains_key(key) || spec.secrets[..i].contains(key) {
+            return Err((
+                vec!["secrets".into(), i.to_string()],
+                format!("`{key}` is declared twice"),
+                Some("each setting lives in `config` or `secrets`, once".into()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn is_env_key(key: &str) -> bool {
+    !key.is_empty()
+        && !key.starts_with(|c: char| c.is_ascii_digit())
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// SemVer 2: MAJOR.MINOR.PATCH with optional `-pre` and `+build`.
+pub fn is_semver(version: &str) -> bool {
+    let (core, _build) = version.split_once('+').unwrap_or((version, ""));
+    let (core, _pre) = core.split_once('-').unwrap_or((core, ""));
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars().all(|c| c.is_ascii_digit())
+                && (p.len() == 1 || !p.starts_with('0'))
+        })
+}
+
+/// Turns a serde_yaml error into a located message, suggesting the closest
+/// valid key for an unknown one.
+fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Error {
+    let raw = e.to_string();
+    // serde_yaml appends " at line L column C"; the location goes in front instead.
+    let message = raw.split(" at line ").next().unwrap_or(&raw).to_owned();
+    let (key, message) = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => (Some(path.to_owned()), rest.to_owned()),
+        _ => (None, message),
+    };
+    let mut hint = None;
+    let mut location = e.location().map(|l| (l.line(), l.column()));
+    if let Some(unknown) = backticked_after(&message, "unknown field `") {
+        let expected: Vec<&str> = message
+            .split("expected ")
+            .nth(1)
+            .map(|list| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        hint = closest(unknown, &expected)
+            .map(|k| format!("did you mean `{k}`?"))
+            .or_else(|| Some(format!("valid keys here: {}", expected.join(", "))));
+        let mut path: Vec<String> = key
+            .iter()
+            .flat_map(|k| k.split('.'))
+            .map(String::from)
+            .collect();
+        path.push(unknown.to_owned());
+        if let Some(found) = locate(text, &path) {
+            location = Some(found);
+        }
+    }
+    let message = message
+        .replace("invalid type: ", "wrong type: found ")
+        .replace("unknown field", "unknown key");
+    Error::Input {
+        location: Some(Location {
+            file: file.to_owned(),
+            line: location.map(|l| l.0),
+            column: location.map(|l| l.1),
+        }),
+        key,
+        message,
+        hint,
+    }
+}
+
+fn backticked_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = &message[message.find(prefix)? + prefix.len()..];
+    rest.split('`').next()
+}
+
+/// The candidate closest to `word`, if any is close enough to be a typo.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()),
+                *c,
+            )
+        })
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Finds the line and column of a key path in block-style YAML text, for
+/// errors found after parsing (serde_yaml keeps no spans). Best effort: a
+/// path it cannot follow yields `None`, and the error names the file only.
+pub fn locate(text: &str, path: &[String]) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    // The lines of the node being searched, and the column its first line's
+    // content starts at when that line is a sequence item (`- key: v`).
+    let (mut from, mut to, mut first_col) = (0, lines.len(), None::<usize>);
+    let mut found = None;
+    for segment in path {
+        let content = |n: usize| -> Option<(usize, &str)> {
+            let line = lines[n];
+            let (col, body) = match first_col {
+                Some(c) if n == from => (c, line.get(c..)?),
+                _ => {
+                    let body = line.trim_start();
+                    (line.len() - body.len(), body)
+                }
+            };
+            (!body.is_empty() && !body.starts_with('#')).then_some((col, body))
+        };
+        let base = (from..to).find_map(content)?.0;
+        let children: Vec<(usize, &str)> = (from..to)
+            .filter_map(|n| content(n).filter(|(c, _)| *c == base).map(|(_, b)| (n, b)))
+            .collect();
+        let end_of = |i: usize| children.get(i + 1).map_or(to, |c| c.0);
+        let hit = match segment.parse::<usize>() {
+            Ok(index) => {
+                let items: Vec<usize> = (0..children.len())
+                    .filter(|&i| children[i].1 == "-" || children[i].1.starts_with("- "))
+                    .collect();
+                let &i = items.get(index)?;
+                let line = children[i].0;
+                (from, to, first_col) = (line, end_of(i), Some(base + 2));
+                (line, base + 2)
+            }
+            Err(_) => {
+                let i = children.iter().position(|(_, body)| {
+                    body.split_once(':')
+                        .is_some_and(|(k, _)| k.trim().trim_matches(['"', '\'']) == segment)
+                })?;
+                let line = children[i].0;
+                (from, to, first_col) = (line + 1, end_of(i), None);
+                (line, base)
+            }
+        };
+        found = Some((hit.0 + 1, hit.1 + 1));
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, path: &str) -> Option<(usize, usize)> {
+        let path: Vec<String> = path.split('.').map(String::from).collect();
+        locate(text, &path)
+    }
+
+    #[test]
+    fn locates_nested_keys_and_sequence_items() {
+        let text = "name: a\nimage: b\nhosts:\n  - one\n  - two\nresources:\n  cpu: 1\n  memory: 2\nlist:\n  - a: 1\n    b: 2\n  - a: 3\n    b: 4\n";
+        assert_eq!(at(text, "image"), Some((2, 1)));
+        assert_eq!(at(text, "hosts.1"), Some((5, 5)));
+        assert_eq!(at(text, "resources.memory"), Some((8, 3)));
+        assert_eq!(at(text, "list.1.b"), Some((13, 5)));
+        assert_eq!(at(text, "list.0.a"), Some((10, 5)));
+        assert_eq!(at(text, "nope"), None);
+    }
+
+    #[test]
+    fn semver() {
+        assert!(is_semver("0.1.0") && is_semver("1.2.3-rc.1+b5"));
+        assert!(!is_semver("1.2") && !is_semver("01.2.3") && !is_semver("v1.2.3"));
+    }
+}

@@ -1,0 +1,148 @@
+//! Small value types shared by the input model and the Helm values model.
+//!
+//! Each carries its own JSON schema, so a constraint is written once and both
+//! `chartgen.schema.json` and `values.schema.json` enforce it.
+
+use std::borrow::Cow;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Serialize};
+
+/// RFC 1123 label: what Kubernetes requires of most object names.
+pub const DNS_LABEL_PATTERN: &str = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+/// RFC 1123 subdomain: what Kubernetes requires of host names.
+pub const DNS_SUBDOMAIN_PATTERN: &str =
+    "^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+/// A Kubernetes resource quantity such as `100m`, `0.5`, `128Mi`.
+pub const QUANTITY_PATTERN: &str =
+    "^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+|m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$";
+/// A container image tag (the Docker reference grammar).
+pub const TAG_PATTERN: &str = "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$";
+/// A content digest such as `sha256:…`.
+pub const DIGEST_PATTERN: &str = "^[a-z0-9]+([+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$";
+/// An environment variable or config key usable with `envFrom`.
+pub const ENV_KEY_PATTERN: &str = "^[A-Za-z_][A-Za-z0-9_]*$";
+/// A ConfigMap or Secret data key.
+pub const DATA_KEY_PATTERN: &str = "^[-._a-zA-Z0-9]+$";
+
+/// A Kubernetes resource quantity (`250m`, `1`, `512Mi`).
+///
+/// Numbers are accepted as well as strings because Kubernetes accepts both;
+/// Helm's `toYaml` renders either without precision loss.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Quantity {
+    /// `"250m"`, `"512Mi"`.
+    Text(String),
+    /// `1`, `0.5`.
+    Number(serde_json::Number),
+}
+
+impl Quantity {
+    /// A quantity from its text form.
+    pub fn new(text: &str) -> Self {
+        Quantity::Text(text.to_owned())
+    }
+}
+
+impl JsonSchema for Quantity {
+    fn schema_name() -> Cow<'static, str> {
+        "Quantity".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A Kubernetes quantity such as `250m`, `1`, `512Mi` or `1Gi`.",
+            "type": ["string", "number"],
+            "pattern": QUANTITY_PATTERN,
+            "minimum": 0
+        })
+    }
+}
+
+macro_rules! string_schema {
+    ($ty:ident, $name:literal, $schema:tt) => {
+        impl JsonSchema for $ty {
+            fn schema_name() -> Cow<'static, str> {
+                $name.into()
+            }
+            fn inline_schema() -> bool {
+                true
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!($schema)
+            }
+        }
+    };
+}
+
+/// A DNS-1123 label of at most 63 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(transparent)]
+pub struct DnsLabel(pub String);
+string_schema!(DnsLabel, "DnsLabel", {
+    "type": "string",
+    "maxLength": 63,
+    "pattern": DNS_LABEL_PATTERN
+});
+
+/// A host name (DNS-1123 subdomain, optionally with a leading `*.`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(transparent)]
+pub struct HostName(pub String);
+string_schema!(HostName, "HostName", {
+    "type": "string",
+    "maxLength": 253,
+    "pattern": DNS_SUBDOMAIN_PATTERN
+});
+
+/// An explicit image tag: never empty, never `latest`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(transparent)]
+pub struct ImageTag(pub String);
+string_schema!(ImageTag, "ImageTag", {
+    "type": "string",
+    "pattern": TAG_PATTERN,
+    "not": { "const": "latest" }
+});
+
+/// An image digest (`sha256:…`), or empty for none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(transparent)]
+pub struct ImageDigest(pub String);
+string_schema!(ImageDigest, "ImageDigest", {
+    "type": "string",
+    "anyOf": [{ "const": "" }, { "pattern": DIGEST_PATTERN }]
+});
+
+/// A TCP or UDP port number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Port(pub u16);
+string_schema!(Port, "Port", {
+    "type": "integer",
+    "minimum": 1,
+    "maximum": 65535
+});
+
+/// Checks a DNS-1123 label, naming the rule it breaks.
+pub fn check_dns_label(value: &str, max: usize) -> Result<(), String> {
+    if value.is_empty() {
+        return Err("must not be empty".into());
+    }
+    if value.len() > max {
+        return Err(format!(
+            "is {} characters long; the limit is {max}",
+            value.len()
+        ));
+    }
+    let ok_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+    if let Some(bad) = value.chars().find(|c| !ok_char(*c)) {
+        return Err(format!(
+            "contains `{bad}`; a DNS-1123 label holds only lower-case letters, digits and `-`"
+        ));
+    }
+    if value.starts_with('-') || value.ends_with('-') {
+        return Err("must start and end with a letter or digit (DNS-1123 label)".into());
+    }
+    Ok(())
+}

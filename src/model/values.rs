@@ -1,0 +1,443 @@
+//! The Helm values of a generated chart.
+//!
+//! These types are the one source of truth for `values.yaml` (defaults and the
+//! comment above every key), `values.schema.json` (types, constraints and
+//! descriptions) and the values table of the chart README: every `///` line
+//! below reaches all three.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+use super::types::{DnsLabel, HostName, ImageDigest, ImageTag, Port, Quantity};
+
+/// Values of a generated chart. A blueprint keeps the sections it uses.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[schemars(title = "Helm values")]
+pub struct Values {
+    /// Values shared with subcharts; this chart reads none of them.
+    pub global: BTreeMap<String, Json>,
+    /// Replaces the chart name in resource names.
+    pub name_override: String,
+    /// Replaces the whole `release-chart` resource name prefix.
+    pub fullname_override: String,
+    /// The main container image.
+    pub image: Image,
+    /// Secrets holding registry credentials, by name.
+    pub image_pull_secrets: Vec<LocalObjectReference>,
+    /// Pod replicas when autoscaling is off.
+    #[schemars(range(min = 0))]
+    pub replica_count: u32,
+    /// Old ReplicaSets kept for rollback.
+    #[schemars(range(min = 0))]
+    pub revision_history_limit: u32,
+    /// Port the application listens on inside the pod (named `http`).
+    pub container_port: Port,
+    /// Writable directories, each backed by an emptyDir (the root filesystem is read-only).
+    pub writable_paths: Vec<String>,
+    /// Generic settings stored in a ConfigMap.
+    pub config: ConfigValues,
+    /// Sensitive settings stored in a Secret.
+    pub secrets: SecretValues,
+    /// Extra environment variables set directly on the container (`NAME: value`).
+    #[schemars(extend("propertyNames" = { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }))]
+    pub env: BTreeMap<String, String>,
+    /// CPU and memory for the main container.
+    pub resources: Resources,
+    /// Health checks on the `http` port.
+    pub probes: Probes,
+    /// The ServiceAccount pods run as.
+    pub service_account: ServiceAccount,
+    /// The Service in front of the pods.
+    pub service: Service,
+    /// The Ingress routing outside traffic to the Service.
+    pub ingress: Ingress,
+    /// The HorizontalPodAutoscaler.
+    pub autoscaling: Autoscaling,
+    /// The PodDisruptionBudget, created when more than one pod can run.
+    pub pod_disruption_budget: PodDisruptionBudget,
+    /// The NetworkPolicy admitting traffic to the pods.
+    pub network_policy: NetworkPolicy,
+    /// Extra annotations on every pod.
+    pub pod_annotations: BTreeMap<String, String>,
+    /// Extra labels on every pod.
+    pub pod_labels: BTreeMap<String, String>,
+    /// Pod-level security settings (Pod Security Standards, restricted profile).
+    pub pod_security_context: PodSecurityContext,
+    /// Container-level security settings (Pod Security Standards, restricted profile).
+    pub security_context: SecurityContext,
+    /// Seconds a pod gets to shut down after SIGTERM.
+    #[schemars(range(min = 0))]
+    pub termination_grace_period_seconds: u32,
+    /// Node labels pods must match.
+    pub node_selector: BTreeMap<String, String>,
+    /// Taints pods tolerate (Kubernetes `tolerations`).
+    pub tolerations: Vec<Json>,
+    /// Pod scheduling affinity (Kubernetes `affinity`).
+    pub affinity: BTreeMap<String, Json>,
+    /// How pods spread across zones and nodes (Kubernetes `topologySpreadConstraints`).
+    pub topology_spread_constraints: Vec<Json>,
+    /// The `helm test` connection check.
+    pub tests: Tests,
+}
+
+/// A container image reference.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Image {
+    /// Image repository, e.g. `ghcr.io/acme/web-api`.
+    #[schemars(length(min = 1))]
+    pub repository: String,
+    /// Explicit image tag; `latest` is refused.
+    pub tag: ImageTag,
+    /// Image digest (`sha256:…`); when set it pins the image and the tag is informational.
+    pub digest: ImageDigest,
+    /// When the kubelet pulls the image.
+    pub pull_policy: PullPolicy,
+}
+
+/// Kubernetes image pull policies.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+pub enum PullPolicy {
+    /// Pull on every start.
+    Always,
+    /// Pull when the node lacks the image.
+    IfNotPresent,
+    /// Never pull.
+    Never,
+}
+
+/// A reference to an object by name.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocalObjectReference {
+    /// Object name.
+    pub name: DnsLabel,
+}
+
+/// How a ConfigMap or Secret reaches the container.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LoadAs {
+    /// Every key becomes an environment variable (`envFrom`).
+    Env,
+    /// Every key becomes a file under `mountPath`.
+    Files,
+}
+
+/// Generic settings: a ConfigMap.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ConfigValues {
+    /// Load the settings as environment variables (`env`) or as files (`files`).
+    pub load_as: LoadAs,
+    /// Directory the files appear in when `loadAs` is `files`.
+    #[schemars(regex(pattern = r"^/"))]
+    pub mount_path: String,
+    /// Settings, key to value; values are strings (quote numbers and booleans).
+    #[schemars(extend("propertyNames" = { "pattern": "^[-._a-zA-Z0-9]+$" }))]
+    pub data: BTreeMap<String, String>,
+}
+
+/// Sensitive settings: a Secret.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SecretValues {
+    /// Load the settings as environment variables (`env`) or as files (`files`).
+    pub load_as: LoadAs,
+    /// Directory the files appear in when `loadAs` is `files`.
+    #[schemars(regex(pattern = r"^/"))]
+    pub mount_path: String,
+    /// Use this existing Secret instead of creating one from `data`.
+    pub existing_secret: String,
+    /// Settings, key to value; supply them at install time (`--set-string secrets.data.KEY=…`), never commit them.
+    #[schemars(extend("propertyNames" = { "pattern": "^[-._a-zA-Z0-9]+$" }))]
+    pub data: BTreeMap<String, String>,
+}
+
+/// Requests and limits of a container.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Resources {
+    /// What the scheduler reserves for the container.
+    pub requests: ResourceRequests,
+    /// The most the container may use; exceeding the memory limit restarts it.
+    pub limits: ResourceLimits,
+}
+
+/// Reserved CPU and memory.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResourceRequests {
+    /// CPU request, e.g. `100m`.
+    pub cpu: Quantity,
+    /// Memory request, e.g. `128Mi`.
+    pub memory: Quantity,
+}
+
+/// Upper bounds on CPU and memory.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResourceLimits {
+    /// CPU limit; unset by default because CPU throttling hurts latency more than it protects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu: Option<Quantity>,
+    /// Memory limit, e.g. `128Mi`.
+    pub memory: Quantity,
+}
+
+/// Readiness and liveness probes.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Probes {
+    /// Whether the pod receives traffic.
+    pub readiness: Probe,
+    /// Whether the container is restarted.
+    pub liveness: Probe,
+}
+
+/// An HTTP GET probe on the `http` port.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Probe {
+    /// Request path.
+    #[schemars(regex(pattern = r"^/"))]
+    pub path: String,
+    /// Seconds before the first probe.
+    #[schemars(range(min = 0))]
+    pub initial_delay_seconds: u32,
+    /// Seconds between probes.
+    #[schemars(range(min = 1))]
+    pub period_seconds: u32,
+    /// Seconds before a probe times out.
+    #[schemars(range(min = 1))]
+    pub timeout_seconds: u32,
+    /// Consecutive failures that count as failed.
+    #[schemars(range(min = 1))]
+    pub failure_threshold: u32,
+}
+
+/// The pods' ServiceAccount.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceAccount {
+    /// Create a ServiceAccount for the chart.
+    pub create: bool,
+    /// Name to use; empty means the chart's full name (or `default` when not created).
+    pub name: String,
+    /// Annotations on the ServiceAccount (e.g. cloud IAM bindings).
+    pub annotations: BTreeMap<String, String>,
+    /// Mount an API token into pods; off because the application does not call the Kubernetes API.
+    #[serde(rename = "automountToken")]
+    pub automount_token: bool,
+}
+
+/// Kubernetes Service types.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+pub enum ServiceType {
+    /// Reachable inside the cluster only.
+    ClusterIP,
+    /// Also on a port of every node.
+    NodePort,
+    /// Also through a cloud load balancer.
+    LoadBalancer,
+}
+
+/// The Service.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// Service type.
+    #[serde(rename = "type")]
+    pub kind: ServiceType,
+    /// Port the Service listens on; it forwards to the container's `http` port.
+    pub port: Port,
+    /// Annotations on the Service.
+    pub annotations: BTreeMap<String, String>,
+}
+
+/// The Ingress.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Ingress {
+    /// Create the Ingress.
+    pub enabled: bool,
+    /// IngressClass to use; empty means the cluster default.
+    pub class_name: String,
+    /// Annotations on the Ingress (controller settings, cert-manager issuers).
+    pub annotations: BTreeMap<String, String>,
+    /// Hosts and paths routed to the Service.
+    pub hosts: Vec<IngressHost>,
+    /// TLS certificates, by Secret name and the hosts they cover.
+    pub tls: Vec<IngressTls>,
+}
+
+/// A host routed by the Ingress.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IngressHost {
+    /// Host name, e.g. `api.example.com`.
+    pub host: HostName,
+    /// Paths on that host.
+    #[schemars(length(min = 1))]
+    pub paths: Vec<IngressPath>,
+}
+
+/// A path routed by the Ingress.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct IngressPath {
+    /// URL path.
+    #[schemars(regex(pattern = r"^/"))]
+    pub path: String,
+    /// How the path matches.
+    pub path_type: PathType,
+}
+
+/// Ingress path matching.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+pub enum PathType {
+    /// Matches by path elements.
+    Prefix,
+    /// Matches the whole path.
+    Exact,
+    /// Left to the IngressClass.
+    ImplementationSpecific,
+}
+
+/// A TLS certificate of the Ingress.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct IngressTls {
+    /// Secret holding the certificate and key.
+    pub secret_name: DnsLabel,
+    /// Hosts the certificate covers.
+    pub hosts: Vec<HostName>,
+}
+
+/// The HorizontalPodAutoscaler.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Autoscaling {
+    /// Scale on CPU use instead of a fixed `replicaCount`.
+    pub enabled: bool,
+    /// Fewest pods.
+    #[schemars(range(min = 1))]
+    pub min_replicas: u32,
+    /// Most pods.
+    #[schemars(range(min = 1))]
+    pub max_replicas: u32,
+    /// Average CPU use, as a percentage of the request, to aim for.
+    #[serde(rename = "targetCPUUtilizationPercentage")]
+    #[schemars(range(min = 1, max = 100))]
+    pub target_cpu_utilization_percentage: u32,
+}
+
+/// The PodDisruptionBudget.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct PodDisruptionBudget {
+    /// Create the budget when more than one pod can run.
+    pub enabled: bool,
+    /// Pods that may be down at once during voluntary disruptions such as node drains.
+    #[schemars(range(min = 1))]
+    pub max_unavailable: u32,
+}
+
+/// The NetworkPolicy.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkPolicy {
+    /// Create the NetworkPolicy; it admits traffic to the `http` port only.
+    pub enabled: bool,
+    /// Who may connect (Kubernetes NetworkPolicyPeer list); empty admits every source.
+    pub from: Vec<Json>,
+}
+
+/// Pod security context.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct PodSecurityContext {
+    /// Refuse to start containers whose user is root.
+    pub run_as_non_root: bool,
+    /// User ID of the container processes; empty keeps the image's own non-root user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub run_as_user: Option<u32>,
+    /// Group ID of the container processes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
+    pub run_as_group: Option<u32>,
+    /// Group that owns mounted volumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
+    pub fs_group: Option<u32>,
+    /// Seccomp profile for every container.
+    pub seccomp_profile: SeccompProfile,
+}
+
+/// A seccomp profile.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeccompProfile {
+    /// Profile type; the restricted profile allows `RuntimeDefault` and `Localhost`.
+    #[serde(rename = "type")]
+    pub kind: SeccompType,
+}
+
+/// Seccomp profile types the restricted profile allows.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+pub enum SeccompType {
+    /// The container runtime's default profile.
+    RuntimeDefault,
+    /// A profile file on the node.
+    Localhost,
+}
+
+/// Container security context.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SecurityContext {
+    /// Forbid gaining privileges (setuid binaries).
+    pub allow_privilege_escalation: bool,
+    /// Mount the root filesystem read-only.
+    pub read_only_root_filesystem: bool,
+    /// Refuse to start when the user is root.
+    pub run_as_non_root: bool,
+    /// Linux capabilities.
+    pub capabilities: Capabilities,
+}
+
+/// Linux capabilities.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Capabilities {
+    /// Capabilities removed.
+    pub drop: Vec<String>,
+    /// Capabilities added; the restricted profile allows only `NET_BIND_SERVICE`.
+    pub add: Vec<String>,
+}
+
+/// The `helm test` hook.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tests {
+    /// Create the test pod.
+    pub enabled: bool,
+    /// Image of the test pod.
+    pub image: TestImage,
+}
+
+/// The image of the test pod.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TestImage {
+    /// Image repository.
+    #[schemars(length(min = 1))]
+    pub repository: String,
+    /// Explicit image tag.
+    pub tag: ImageTag,
+}

@@ -1,0 +1,192 @@
+//! JSON schemas from the model types: `values.schema.json` for a chart and
+//! `chartgen.schema.json` for the input file.
+//!
+//! Both are draft-07 (what Helm 3's and Helm 4's validators accept alike),
+//! fully inlined (no `$ref`, so never a remote one), and cleaned of what
+//! schemars adds that validators or editors trip over: integer `format`s,
+//! `null` types, and `default`s (the defaults live in `values.yaml`).
+
+use schemars::generate::SchemaSettings;
+use schemars::JsonSchema;
+use serde_json::{json, Map, Value as Json};
+
+use crate::model::{Spec, Values};
+
+/// The draft-07 meta-schema URI.
+pub const DRAFT_07: &str = "http://json-schema.org/draft-07/schema#";
+
+/// The schema of a chart's values, limited to the top-level `keys` its
+/// blueprint uses.
+pub fn values_schema(keys: &[String]) -> Json {
+    let mut schema = schema_of::<Values>();
+    if let Some(Json::Object(props)) = schema.get_mut("properties") {
+        props.retain(|k, _| keys.contains(k));
+    }
+    if let Some(Json::Array(required)) = schema.get_mut("required") {
+        required.retain(|k| keys.iter().any(|key| k == key));
+    }
+    schema
+}
+
+/// The schema of `chartgen.yaml`.
+pub fn input_schema() -> Json {
+    schema_of::<Spec>()
+}
+
+fn schema_of<T: JsonSchema>() -> Json {
+    let generator = SchemaSettings::draft07()
+        .with(|s| s.inline_subschemas = true)
+        .into_generator();
+    let mut schema = generator.into_root_schema_for::<T>().to_value();
+    clean(&mut schema);
+    let obj = schema.as_object_mut().expect("a root schema is an object");
+    obj.shift_remove("definitions");
+    let mut root = Map::new();
+    root.insert("$schema".into(), json!(DRAFT_07));
+    root.extend(std::mem::take(obj));
+    Json::Object(root)
+}
+
+fn clean(node: &mut Json) {
+    match node {
+        Json::Object(obj) => {
+            if obj.get("type").and_then(Json::as_str) == Some("integer") {
+                obj.shift_remove("format");
+            }
+            obj.shift_remove("default");
+            if let Some(Json::Array(types)) = obj.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types.remove(0);
+                    obj.insert("type".into(), only);
+                }
+            }
+            flatten_nullable(obj);
+            enum_of_consts(obj);
+            obj.values_mut().for_each(clean);
+        }
+        Json::Array(items) => items.iter_mut().for_each(clean),
+        _ => {}
+    }
+}
+
+/// `anyOf: [X, {type: null}]` (an `Option` of a struct) becomes `X`.
+fn flatten_nullable(obj: &mut Map<String, Json>) {
+    let Some(Json::Array(any)) = obj.get("anyOf") else {
+        return;
+    };
+    let non_null: Vec<&Json> = any
+        .iter()
+        .filter(|s| s.get("type") != Some(&json!("null")))
+        .collect();
+    if non_null.len() == 1 && any.len() == 2 {
+        if let Json::Object(inner) = non_null[0].clone() {
+            obj.shift_remove("anyOf");
+            for (k, v) in inner {
+                obj.entry(k).or_insert(v);
+            }
+        }
+    }
+}
+
+/// `oneOf` of documented constants (a unit enum) becomes a plain `enum`,
+/// the constants' docs appended to the description.
+fn enum_of_consts(obj: &mut Map<String, Json>) {
+    let Some(Json::Array(one_of)) = obj.get("oneOf") else {
+        return;
+    };
+    if !one_of.iter().all(|s| s.get("const").is_some()) {
+        return;
+    }
+    let values: Vec<Json> = one_of.iter().map(|s| s["const"].clone()).collect();
+    let docs: Vec<String> = one_of
+        .iter()
+        .map(|s| match s.get("description").and_then(Json::as_str) {
+            Some(d) => format!(
+                "`{}`: {}",
+                s["const"].as_str().unwrap_or_default(),
+                d.trim_end_matches('.')
+            ),
+            None => format!("`{}`", s["const"].as_str().unwrap_or_default()),
+        })
+        .collect();
+    obj.shift_remove("oneOf");
+    obj.insert("type".into(), json!("string"));
+    obj.insert("enum".into(), Json::Array(values));
+    let lead = obj
+        .get("description")
+        .and_then(Json::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let text = format!("{} One of {}.", lead.trim_end(), docs.join("; "));
+    obj.insert("description".into(), json!(text.trim()));
+}
+
+/// Validates `instance` against `schema` (draft-07) and returns the first
+/// violation as (key path, message).
+pub fn first_violation(schema: &Json, instance: &Json) -> Option<(Vec<String>, String)> {
+    violations(schema, instance).into_iter().next()
+}
+
+/// Every violation of `schema` by `instance`, as (key path, message).
+pub fn violations(schema: &Json, instance: &Json) -> Vec<(Vec<String>, String)> {
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft7)
+        .build(schema)
+        .expect("generated schemas are valid draft-07");
+    validator
+        .iter_errors(instance)
+        .map(|e| {
+            let path = e.instance_path().iter().map(|s| s.to_string()).collect();
+            (path, e.to_string())
+        })
+        .collect()
+}
+
+/// The description a schema gives the value at `path`, following
+/// `properties` and `items`.
+pub fn description_at<'a>(schema: &'a Json, path: &[&str]) -> Option<&'a str> {
+    let mut node = schema;
+    for key in path {
+        node = node
+            .get("properties")
+            .and_then(|p| p.get(*key))
+            .or_else(|| node.get("items").filter(|_| key.parse::<usize>().is_ok()))?;
+    }
+    node.get("description").and_then(Json::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk(node: &Json, f: &mut impl FnMut(&Map<String, Json>)) {
+        match node {
+            Json::Object(o) => {
+                f(o);
+                o.values().for_each(|v| walk(v, f));
+            }
+            Json::Array(a) => a.iter().for_each(|v| walk(v, f)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn schemas_are_self_contained_draft07_and_closed() {
+        for schema in [values_schema(&["image".into()]), input_schema()] {
+            assert_eq!(schema["$schema"], DRAFT_07);
+            walk(&schema, &mut |o| {
+                assert!(!o.contains_key("$ref"), "no refs: {o:?}");
+                assert!(!o.contains_key("default"));
+                assert!(!o.contains_key("format"), "no formats: {o:?}");
+                if o.contains_key("properties") {
+                    assert_eq!(
+                        o.get("additionalProperties"),
+                        Some(&json!(false)),
+                        "closed: {o:?}"
+                    );
+                }
+            });
+        }
+    }
+}

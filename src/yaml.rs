@@ -1,0 +1,234 @@
+//! Writing YAML that Helm reads back exactly: every string double-quoted (so
+//! `on`, `no`, `1.10`, `0755` or `1e3` stay strings under YAML 1.1 rules),
+//! keys quoted when YAML 1.1 would read them as something else, and the
+//! schema's descriptions as comments above the keys.
+
+use std::fmt::Write;
+
+use serde_json::Value as Json;
+
+use crate::schema::description_at;
+
+/// A scalar as YAML: strings double-quoted with JSON escapes (a subset of
+/// YAML's double-quoted escapes), numbers and booleans bare.
+pub fn scalar(value: &Json) -> String {
+    match value {
+        Json::String(s) => Json::String(s.clone()).to_string(),
+        Json::Null => "null".into(),
+        other => other.to_string(),
+    }
+}
+
+/// A mapping key, quoted unless it is plainly a string under YAML 1.1 and 1.2.
+pub fn key(k: &str) -> String {
+    const SPECIAL: &[&str] = &[
+        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<",
+    ];
+    let plain = k
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-./".contains(c))
+        && !SPECIAL.contains(&k.to_ascii_lowercase().as_str());
+    if plain {
+        k.to_owned()
+    } else {
+        scalar(&Json::String(k.to_owned()))
+    }
+}
+
+/// Emits `value` as a block-style YAML document, with the description the
+/// schema gives each key as a comment above it and a blank line between
+/// top-level keys.
+pub fn commented(value: &Json, schema: &Json) -> String {
+    let mut out = String::new();
+    if let Json::Object(map) = value {
+        for (i, (k, v)) in map.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            entry(&mut out, 0, k, v, Some((schema, &mut vec![k.as_str()])));
+        }
+    }
+    out
+}
+
+type SchemaCursor<'a, 'b> = Option<(&'a Json, &'b mut Vec<&'a str>)>;
+
+fn entry<'a>(
+    out: &mut String,
+    indent: usize,
+    k: &'a str,
+    v: &'a Json,
+    schema: SchemaCursor<'a, '_>,
+) {
+    let pad = " ".repeat(indent);
+    let mut child_schema = None;
+    if let Some((schema, path)) = schema {
+        if let Some(description) = description_at(schema, path) {
+            for line in description.lines() {
+                let _ = writeln!(out, "{pad}# {line}");
+            }
+            child_schema = Some((schema, path));
+        }
+    }
+    let _ = write!(out, "{pad}{}:", key(k));
+    node(out, indent, v, child_schema);
+}
+
+fn node<'a>(out: &mut String, indent: usize, v: &'a Json, schema: SchemaCursor<'a, '_>) {
+    match v {
+        Json::Object(map) if !map.is_empty() => {
+            out.push('\n');
+            // Descend with the schema only into objects it describes key by key;
+            // free-form maps (settings, annotations) get no per-key comments.
+            match schema.filter(|(s, p)| properties_at(s, p).is_some()) {
+                Some((s, path)) => {
+                    for (k, child) in map {
+                        path.push(k);
+                        entry(out, indent + 2, k, child, Some((s, &mut *path)));
+                        path.pop();
+                    }
+                }
+                None => {
+                    for (k, child) in map {
+                        entry(out, indent + 2, k, child, None);
+                    }
+                }
+            }
+        }
+        Json::Array(items) if !items.is_empty() => {
+            out.push('\n');
+            for item in items {
+                let pad = " ".repeat(indent + 2);
+                match item {
+                    Json::Object(map) if !map.is_empty() => {
+                        for (i, (k, child)) in map.iter().enumerate() {
+                            let lead = if i == 0 {
+                                format!("{pad}- ")
+                            } else {
+                                format!("{pad}  ")
+                            };
+                            out.push_str(&lead);
+                            let _ = write!(out, "{}:", key(k));
+                            node(out, indent + 4, child, None);
+                        }
+                    }
+                    _ => {
+                        let _ = write!(out, "{pad}-");
+                        node(out, indent + 2, item, None);
+                    }
+                }
+            }
+        }
+        Json::Object(_) => out.push_str(" {}\n"),
+        Json::Array(_) => out.push_str(" []\n"),
+        scalar_value => {
+            let _ = writeln!(out, " {}", scalar(scalar_value));
+        }
+    }
+}
+
+fn properties_at<'a>(schema: &'a Json, path: &[&str]) -> Option<&'a Json> {
+    let mut node = schema;
+    for key in path {
+        node = node.get("properties")?.get(*key)?;
+    }
+    node.get("properties")
+}
+
+/// One row of a chart README's values table.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ValueRow {
+    /// Dotted key, e.g. `image.tag`.
+    pub key: String,
+    /// JSON type(s) from the schema.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Default as compact JSON.
+    pub default: String,
+    /// The key's description.
+    pub description: String,
+}
+
+/// The values table: one row per key the schema describes, nested objects
+/// flattened to dotted keys, free-form maps and lists as one row.
+pub fn value_rows(value: &Json, schema: &Json) -> Vec<ValueRow> {
+    let mut rows = Vec::new();
+    rows_of(value, schema, &mut Vec::new(), &mut rows);
+    rows
+}
+
+fn rows_of<'a>(
+    value: &'a Json,
+    schema: &'a Json,
+    path: &mut Vec<&'a str>,
+    rows: &mut Vec<ValueRow>,
+) {
+    let Json::Object(map) = value else { return };
+    for (k, v) in map {
+        let Some(prop) = schema.get("properties").and_then(|p| p.get(k)) else {
+            continue;
+        };
+        path.push(k);
+        if prop.get("properties").is_some() && v.is_object() {
+            rows_of(v, prop, path, rows);
+        } else {
+            rows.push(ValueRow {
+                key: path.join("."),
+                kind: type_of(prop),
+                default: v.to_string(),
+                description: prop
+                    .get("description")
+                    .and_then(Json::as_str)
+                    .unwrap_or_default()
+                    .replace('|', "\\|")
+                    .replace('\n', " "),
+            });
+        }
+        path.pop();
+    }
+}
+
+fn type_of(prop: &Json) -> String {
+    match prop.get("type") {
+        Some(Json::String(t)) => t.clone(),
+        Some(Json::Array(ts)) => ts
+            .iter()
+            .filter_map(Json::as_str)
+            .collect::<Vec<_>>()
+            .join(" or "),
+        _ => "any".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn yaml_1_1_lookalikes_stay_strings() {
+        for s in [
+            "on", "off", "yes", "no", "y", "n", "1.10", "0755", "1e3", "1_000", "",
+        ] {
+            assert_eq!(scalar(&json!(s)), format!("\"{s}\""));
+        }
+        assert_eq!(scalar(&json!(1000000)), "1000000");
+        assert_eq!(key("on"), "\"on\"");
+        assert_eq!(key("LOG_LEVEL"), "LOG_LEVEL");
+        assert_eq!(key("app.kubernetes.io/name"), "app.kubernetes.io/name");
+        assert_eq!(key("8080"), "\"8080\"");
+    }
+
+    #[test]
+    fn comments_come_from_the_schema() {
+        let schema = json!({"properties": {"a": {"description": "The a.", "properties": {"b": {"description": "The b."}}}, "m": {"description": "A map."}}});
+        let value = json!({"a": {"b": "x"}, "m": {"k": "v"}, "l": [{"x": 1, "y": [1]}]});
+        assert_eq!(
+            commented(&value, &schema),
+            "# The a.\na:\n  # The b.\n  b: \"x\"\n\n# A map.\nm:\n  k: \"v\"\n\nl:\n  - x: 1\n    \"y\":\n      - 1\n"
+        );
+    }
+}

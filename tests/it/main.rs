@@ -1,0 +1,1 @@
+//! Integration tests: one binary keeps link time down.
