@@ -50,10 +50,10 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// The output directory exists and `--force` was not given.
-    #[error("`{}` already exists and is not empty; nothing was written", .0.display())]
+    #[error("`{}` already exists and is not empty; nothing was written\n  help: pass `--force` to replace it", .0.display())]
     TargetExists(PathBuf),
     /// No blueprint by that name.
-    #[error("unknown blueprint `{name}`; available: {available}")]
+    #[error("blueprint: unknown blueprint `{name}`\n  help: available blueprints: {available}")]
     UnknownBlueprint {
         /// The name asked for.
         name: String,

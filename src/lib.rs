@@ -26,6 +26,6 @@ pub use blueprint::{Blueprints, Manifest};
 pub use chart::Chart;
 pub use commands::run;
 pub use error::{Error, Location, Result};
-pub use model::{load_spec, types, ImageRef, Spec, Values};
+pub use model::{decode_input, load_spec, read_input, types, ImageRef, Spec, Values};
 pub use package::{archive, package};
 pub use render::{Engine, DELIMITERS, VERSION};

@@ -122,6 +122,13 @@ fn enum_of_consts(obj: &mut Map<String, Json>) {
     obj.insert("description".into(), json!(text.trim()));
 }
 
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
 /// Validates `instance` against `schema` (draft-07) and returns the first
 /// violation as (key path, message).
 pub fn first_violation(schema: &Json, instance: &Json) -> Option<(Vec<String>, String)> {

@@ -6,13 +6,12 @@ use super::{engine, say};
 use crate::cli::NewArgs;
 use crate::error::{Error, Result};
 use crate::model::types::{check_dns_label, DnsLabel, Port};
-use crate::model::{load_spec, ImageRef, Spec};
+use crate::model::{load_spec, read_input, ImageRef, Spec};
 
 pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<()> {
     let mut spec = match &args.file {
         Some(path) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| Error::io("cannot read", path, e))?;
+            let text = read_input(path)?;
             load_spec(&path.display().to_string(), &text)?
         }
         None => Spec::new(&args.name),
@@ -40,9 +39,20 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<()> {
             .ok_or_else(|| flag("--env", format!("`{pair}` is not KEY=VALUE")))?;
         spec.config.insert(key.to_owned(), value.to_owned());
     }
-    // Flags went around the file's checks; run them on the result.
+    // Flags went around the file's checks: run them on the result. Lines of
+    // that synthesized text mean nothing to the user, so only the key is named.
     let text = serde_yaml::to_string(&spec).expect("spec serializes");
-    let spec = load_spec("command line", &text)?;
+    let spec = load_spec("command line", &text).map_err(|e| match e {
+        Error::Input {
+            key, message, hint, ..
+        } => Error::Input {
+            location: None,
+            key,
+            message,
+            hint,
+        },
+        other => other,
+    })?;
     let engine = engine(&args.source)?;
     let chart = engine.generate(&spec, None)?;
     let path = chart.write(&args.output, args.force)?;

@@ -6,7 +6,7 @@ use std::io::Write;
 use super::{engine, say};
 use crate::cli::RenderArgs;
 use crate::error::{Error, Result};
-use crate::model::load_spec;
+use crate::model::{load_spec, read_input};
 
 pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
     let engine = engine(&args.source)?;
@@ -15,7 +15,7 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
     let mut charts = BTreeMap::new();
     for path in &args.files {
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io("cannot read", path, e))?;
+        let text = read_input(path)?;
         let spec = load_spec(&file, &text)?;
         let chart = engine.generate(&spec, Some(&text))?;
         if let Some(other) = charts.insert(chart.name.clone(), (file.clone(), chart)) {

@@ -12,6 +12,43 @@ pub const MAX_INPUT_BYTES: usize = 1 << 20;
 /// Longest chart name: Helm's 53-character release-name limit leaves room for suffixes.
 pub const MAX_NAME_LEN: usize = 53;
 
+/// Reads a `chartgen.yaml` from disk: bounded in size, and UTF-8 text.
+pub fn read_input(path: &std::path::Path) -> Result<String> {
+    let file = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| Error::io("cannot read", path, e))?;
+    if meta.len() > MAX_INPUT_BYTES as u64 {
+        return Err(too_large(&file, meta.len()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io("cannot read", path, e))?;
+    decode_input(&file, bytes)
+}
+
+/// Checks that the bytes of an input named `file` are text of a sane size.
+pub fn decode_input(file: &str, bytes: Vec<u8>) -> Result<String> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(too_large(file, bytes.len() as u64));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| input(whole(file), None, "the file is not UTF-8 text".into(), None))
+}
+
+fn whole(file: &str) -> Location {
+    Location {
+        file: file.to_owned(),
+        line: None,
+        column: None,
+    }
+}
+
+fn too_large(file: &str, len: u64) -> Error {
+    input(
+        whole(file),
+        None,
+        format!("the file is {len} bytes; a chartgen.yaml may be at most {MAX_INPUT_BYTES} bytes"),
+        None,
+    )
+}
+
 /// Parses and validates the text of a `chartgen.yaml` named `file`.
 pub fn load_spec(file: &str, text: &str) -> Result<Spec> {
     let at = |line, column| Location {
@@ -20,15 +57,7 @@ pub fn load_spec(file: &str, text: &str) -> Result<Spec> {
         column,
     };
     if text.len() > MAX_INPUT_BYTES {
-        return Err(input(
-            at(None, None),
-            None,
-            format!(
-                "the file is {} bytes; a chartgen.yaml may be at most {MAX_INPUT_BYTES} bytes",
-                text.len()
-            ),
-            None,
-        ));
+        return Err(too_large(file, text.len() as u64));
     }
     if text.contains('\0') {
         return Err(input(
@@ -94,6 +123,15 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
             Some("write MAJOR.MINOR.PATCH, e.g. `0.1.0`".into()),
         ));
     }
+    for (i, host) in spec.hosts.iter().enumerate() {
+        check_host(&host.0).map_err(|m| {
+            (
+                vec!["hosts".into(), i.to_string()],
+                format!("`{}` is not a valid host name: it {m}", host.0),
+                Some("use a lower-case DNS name such as `api.example.com`".into()),
+            )
+        })?;
+    }
     for key in spec.config.keys() {
         if !is_env_key(key) {
             return Err((
@@ -125,6 +163,18 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
     Ok(())
 }
 
+fn check_host(host: &str) -> std::result::Result<(), String> {
+    if host.len() > 253 {
+        return Err(format!(
+            "is {} characters long; the limit is 253",
+            host.len()
+        ));
+    }
+    let host = host.strip_prefix("*.").unwrap_or(host);
+    host.split('.')
+        .try_for_each(|label| check_dns_label(label, 63))
+}
+
 fn is_env_key(key: &str) -> bool {
     !key.is_empty()
         && !key.starts_with(|c: char| c.is_ascii_digit())
@@ -148,36 +198,66 @@ pub fn is_semver(version: &str) -> bool {
 /// valid key for an unknown one.
 fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Error {
     let raw = e.to_string();
-    // serde_yaml appends " at line L column C"; the location goes in front instead.
-    let message = raw.split(" at line ").next().unwrap_or(&raw).to_owned();
+    // serde_yaml writes " at line L column C" after the message; the
+    // location goes in front instead, and any context after it stays.
+    let message = match raw.split_once(" at line ") {
+        Some((head, tail)) => match tail.split_once(", ") {
+            Some((_, context)) => format!("{head}, {context}"),
+            None => head.to_owned(),
+        },
+        None => raw.clone(),
+    };
     let (key, message) = match message.split_once(": ") {
         Some((path, rest)) if !path.contains(' ') => (Some(path.to_owned()), rest.to_owned()),
         _ => (None, message),
     };
+    let mut key = key;
+    let mut message = message;
     let mut hint = None;
     let mut location = e.location().map(|l| (l.line(), l.column()));
-    if let Some(unknown) = backticked_after(&message, "unknown field `") {
+    if let Some(unknown) = backticked_after(&message, "unknown field `").map(str::to_owned) {
         let expected: Vec<&str> = message
             .split("expected ")
             .nth(1)
             .map(|list| list.split('`').skip(1).step_by(2).collect())
             .unwrap_or_default();
-        hint = closest(unknown, &expected)
-            .map(|k| format!("did you mean `{k}`?"))
-            .or_else(|| Some(format!("valid keys here: {}", expected.join(", "))));
+        hint = Some(match closest(&unknown, &expected) {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => format!("valid keys here: {}", expected.join(", ")),
+        });
         let mut path: Vec<String> = key
             .iter()
             .flat_map(|k| k.split('.'))
             .map(String::from)
             .collect();
-        path.push(unknown.to_owned());
+        path.push(unknown.clone());
         if let Some(found) = locate(text, &path) {
             location = Some(found);
+        }
+        key = Some(path.join("."));
+        message = "unknown key".into();
+    } else if let Some(field) = backticked_after(&message, "missing field `").map(str::to_owned) {
+        message = format!("missing required key `{field}`");
+    } else if let Some(field) = backticked_after(&message, "duplicate field `").map(str::to_owned) {
+        message = format!("`{field}` appears twice");
+        hint = Some("each key may appear once in a mapping".into());
+    } else if let Some((line, _)) = location {
+        if text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .is_some_and(|l| l.contains('\t'))
+        {
+            hint = Some("YAML indents with spaces; this line contains a tab".into());
         }
     }
     let message = message
         .replace("invalid type: ", "wrong type: found ")
-        .replace("unknown field", "unknown key");
+        .replace("invalid value: ", "")
+        .replace("expected u16", "expected an integer from 1 to 65535")
+        .replace(
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        );
     Error::Input {
         location: Some(Location {
             file: file.to_owned(),

@@ -8,7 +8,7 @@ pub mod types;
 mod values;
 
 pub use image::ImageRef;
-pub use load::{load_spec, MAX_NAME_LEN};
+pub use load::{decode_input, load_spec, read_input, MAX_NAME_LEN};
 pub use spec::{ResourcesSpec, Spec};
 pub use values::*;
 

@@ -21,6 +21,7 @@ pub const DEFAULT_PORT: u16 = 8080;
 #[schemars(title = "chartgen.yaml")]
 pub struct Spec {
     /// Chart name, also the base of every resource name: a DNS-1123 label of at most 53 characters.
+    #[schemars(length(min = 1, max = 53))]
     pub name: DnsLabel,
     /// Blueprint that shapes the chart.
     #[serde(default = "default_blueprint")]
@@ -49,9 +50,11 @@ pub struct Spec {
     pub replicas: u32,
     /// Generic settings (a ConfigMap), loaded as environment variables by default.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(extend("propertyNames" = { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }))]
     pub config: BTreeMap<String, String>,
     /// Names of sensitive settings (a Secret); values are supplied at install time, never committed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = r"^[A-Za-z_][A-Za-z0-9_]*$")))]
     pub secrets: Vec<String>,
     /// CPU and memory for the main container.
     #[serde(default, skip_serializing_if = "Option::is_none")]

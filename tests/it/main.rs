@@ -1,1 +1,10 @@
 //! Integration tests: one binary keeps link time down.
+
+mod blueprints;
+mod cli;
+mod conformance;
+mod generate;
+mod kube;
+mod oracle;
+mod package;
+mod support;

@@ -125,19 +125,32 @@ fn script() -> PathBuf {
 }
 
 fn transport(message: impl Into<String>) -> OracleError {
-    OracleError { kind: "OracleTransport".into(), message: message.into() }
+    OracleError {
+        kind: "OracleTransport".into(),
+        message: message.into(),
+    }
 }
 
 /// Absolute form of a path, as a string the oracle can use from any cwd.
 fn path_arg(path: &Path) -> String {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()).to_string_lossy().into_owned()
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
 }
 
 impl Oracle {
     fn start() -> Result<Oracle, String> {
         let python = find_python()?;
-        let mut oracle = Oracle { python, process: None, next_id: 0, versions: Value::Null };
-        oracle.versions = oracle.request(json!({"op": "ping"})).map_err(|e| e.to_string())?;
+        let mut oracle = Oracle {
+            python,
+            process: None,
+            next_id: 0,
+            versions: Value::Null,
+        };
+        oracle.versions = oracle
+            .request(json!({"op": "ping"}))
+            .map_err(|e| e.to_string())?;
         Ok(oracle)
     }
 
@@ -151,7 +164,11 @@ impl Oracle {
             .map_err(|e| transport(format!("cannot run {}: {e}", self.python.display())))?;
         let stdin = child.stdin.take().expect("piped stdin");
         let stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
-        Ok(Process { child, stdin, stdout })
+        Ok(Process {
+            child,
+            stdin,
+            stdout,
+        })
     }
 
     /// Versions reported by `ping`: `helm_sdk`, `helm_python_sdk`,
@@ -208,7 +225,10 @@ impl Oracle {
             return Ok(response["result"].clone());
         }
         let text = |key: &str| response["error"][key].as_str().unwrap_or("?").to_string();
-        Err(OracleError { kind: text("type"), message: text("message") })
+        Err(OracleError {
+            kind: text("type"),
+            message: text("message"),
+        })
     }
 
     /// `helm lint --strict --kube-version <kube_version>` (e.g. `"v1.29.0"`).
@@ -246,15 +266,25 @@ impl Oracle {
 
     /// Validates `values` against the chart's `values.schema.json` (charts
     /// without one always pass). A violation is `Err` with kind `HelmValuesError`.
-    pub fn validate_schema(&mut self, path: impl AsRef<Path>, values: &Value) -> Result<Value, OracleError> {
-        self.request(json!({"op": "validate_schema", "path": path_arg(path.as_ref()), "values": values}))
+    pub fn validate_schema(
+        &mut self,
+        path: impl AsRef<Path>,
+        values: &Value,
+    ) -> Result<Value, OracleError> {
+        self.request(
+            json!({"op": "validate_schema", "path": path_arg(path.as_ref()), "values": values}),
+        )
     }
 
     /// Strictly validates every non-empty document of a multi-document YAML
     /// text against the Kubernetes schemas of `kube_version` (`"1.29.0"` or
     /// `"v1.29.0"`; see `versions()["kube_versions"]`). An unknown
     /// kind/apiVersion is a finding error; an unsupported version is `Err`.
-    pub fn kube_validate(&mut self, manifests: &str, kube_version: &str) -> Result<Vec<KubeFinding>, OracleError> {
+    pub fn kube_validate(
+        &mut self,
+        manifests: &str,
+        kube_version: &str,
+    ) -> Result<Vec<KubeFinding>, OracleError> {
         let result = self.request(json!({
             "op": "kube_validate", "manifests": manifests, "kube_version": kube_version,
         }))?;
@@ -287,7 +317,11 @@ impl Oracle {
     }
 
     /// `helm package` into `destination` (created if missing); returns the archive path.
-    pub fn package(&mut self, path: impl AsRef<Path>, destination: impl AsRef<Path>) -> Result<PathBuf, OracleError> {
+    pub fn package(
+        &mut self,
+        path: impl AsRef<Path>,
+        destination: impl AsRef<Path>,
+    ) -> Result<PathBuf, OracleError> {
         let result = self.request(json!({
             "op": "package", "path": path_arg(path.as_ref()),
             "destination": path_arg(destination.as_ref()),
@@ -297,7 +331,8 @@ impl Oracle {
 
     /// `helm create <name>` inside `dir` (created if missing); returns the chart directory.
     pub fn create(&mut self, name: &str, dir: impl AsRef<Path>) -> Result<PathBuf, OracleError> {
-        let result = self.request(json!({"op": "create", "name": name, "directory": path_arg(dir.as_ref())}))?;
+        let result = self
+            .request(json!({"op": "create", "name": name, "directory": path_arg(dir.as_ref())}))?;
         path_result(result)
     }
 }

@@ -1,0 +1,101 @@
+//! The blueprint engine: embedding, delimiters, custom blueprint folders.
+
+use std::path::Path;
+
+use chartgen::{Blueprints, Engine, DELIMITERS};
+
+use crate::support::{files_under, fixture, generate};
+
+/// The binary carries exactly the files under `blueprints/`.
+#[test]
+fn embedded_set_equals_the_blueprints_folder() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("blueprints");
+    let on_disk: Vec<(String, String)> = files_under(&root)
+        .into_iter()
+        .map(|rel| {
+            let text = std::fs::read_to_string(root.join(&rel)).unwrap();
+            (rel, text)
+        })
+        .collect();
+    let embedded: Vec<(String, String)> = Blueprints::embedded()
+        .files()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    assert_eq!(embedded, on_disk);
+}
+
+/// No chartgen delimiter survives into a generated file.
+#[test]
+fn no_blueprint_delimiter_leaks_into_charts() {
+    for spec in files_under(&fixture("specs")) {
+        let chart = generate(&fixture(&format!("specs/{spec}"))).unwrap();
+        for (path, text) in &chart.files {
+            if path == "chartgen.yaml" {
+                continue;
+            }
+            for d in DELIMITERS {
+                assert!(!text.contains(d), "{spec}: {path} contains `{d}`");
+            }
+        }
+    }
+}
+
+/// A team's blueprint folder adds a blueprint that uses the shared files.
+#[test]
+fn custom_blueprint_folder_is_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let bp = dir.path().join("tiny");
+    std::fs::create_dir_all(bp.join("chart/templates")).unwrap();
+    std::fs::write(
+        bp.join("blueprint.yaml"),
+        "name: tiny\ndescription: A tiny test blueprint\ncomponent: server\nworkload: Deployment\nvalues: [image, replicaCount]\nshared: [Chart.yaml.j2]\nfiles:\n  - templates/note.txt.j2\n  - path: templates/extra.txt\n    when: values.replicaCount > 5\n",
+    )
+    .unwrap();
+    std::fs::write(
+        bp.join("chart/templates/note.txt.j2"),
+        "[[ chart.name ]] runs [[ values.replicaCount ]]\n",
+    )
+    .unwrap();
+    std::fs::write(bp.join("chart/templates/extra.txt"), "many\n").unwrap();
+    let engine = Engine::new(Blueprints::with_dir(dir.path()).unwrap());
+    let spec =
+        chartgen::load_spec("x.yaml", "name: small\nblueprint: tiny\nimage: app:1.0.0\n").unwrap();
+    let chart = engine.generate(&spec, None).unwrap();
+    assert_eq!(chart.files["templates/note.txt"], "small runs 2\n");
+    assert!(
+        !chart.files.contains_key("templates/extra.txt"),
+        "`when` is false"
+    );
+    assert!(chart.files["Chart.yaml"].contains("name: small"));
+    let values: serde_json::Value = serde_yaml::from_str(&chart.files["values.yaml"]).unwrap();
+    assert_eq!(
+        values.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["image", "replicaCount"]
+    );
+}
+
+/// A template error names the blueprint file and line.
+#[test]
+fn template_errors_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bp = dir.path().join("broken");
+    std::fs::create_dir_all(bp.join("chart")).unwrap();
+    std::fs::write(
+        bp.join("blueprint.yaml"),
+        "name: broken\ndescription: d\ncomponent: c\nworkload: Deployment\nvalues: [image]\nfiles: [a.yaml.j2]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        bp.join("chart/a.yaml.j2"),
+        "ok: 1\nbad: [[ no_such_thing.x ]]\n",
+    )
+    .unwrap();
+    let engine = Engine::new(Blueprints::with_dir(dir.path()).unwrap());
+    let spec =
+        chartgen::load_spec("x.yaml", "name: b\nblueprint: broken\nimage: app:1.0.0\n").unwrap();
+    let err = engine.generate(&spec, None).unwrap_err().to_string();
+    assert!(
+        err.starts_with("blueprint broken/chart/a.yaml.j2:2: undefined value"),
+        "{err}"
+    );
+}

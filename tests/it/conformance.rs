@@ -1,0 +1,344 @@
+//! Conformance of generated charts against the real oracles: the Helm v4 SDK
+//! (lint, render, schema validation, dry-run install, archive loading) and
+//! kubernetes-validate (strict Kubernetes API schemas for 1.29 and 1.37).
+//!
+//! Without the oracles these tests skip locally; under `CI=true` a missing
+//! oracle fails them.
+
+use std::path::Path;
+
+use serde_json::{json, Value as Json};
+use serde_yaml::Value;
+
+use crate::kube::{at, id, name_violations, pod_spec, restricted_profile_violations, selects};
+use crate::oracle::{oracle, Oracle};
+use crate::support::{documents, files_under, fixture, generate};
+
+const KUBE_VERSIONS: [&str; 2] = ["1.29.0", "1.37.0"];
+/// Helm's longest release name.
+const LONG_RELEASE: &str = "a-release-name-of-fifty-three-characters-for-testing";
+
+/// Values turning every optional feature on, as an operator's overlay would.
+fn everything_on() -> Json {
+    json!({
+        "replicaCount": 3,
+        "ingress": {
+            "enabled": true,
+            "className": "nginx",
+            "annotations": {"cert-manager.io/cluster-issuer": "letsencrypt"},
+            "hosts": [{"host": "api.example.com", "paths": [{"path": "/", "pathType": "Prefix"}]}],
+            "tls": [{"secretName": "api-tls", "hosts": ["api.example.com"]}]
+        },
+        "autoscaling": {"enabled": true, "minReplicas": 3, "maxReplicas": 12},
+        "config": {"loadAs": "files", "data": {"LOG_LEVEL": "debug", "FEATURE": "on"}},
+        "secrets": {"loadAs": "env", "data": {"API_TOKEN": "not-a-real-token"}},
+        "env": {"EXTRA": "yes"},
+        "networkPolicy": {"from": [{"podSelector": {"matchLabels": {"role": "frontend"}}}]},
+        "podAnnotations": {"example.com/team": "payments"},
+        "podLabels": {"team": "payments"},
+        "serviceAccount": {"annotations": {"iam.example.com/role": "billing"}},
+        "imagePullSecrets": [{"name": "registry-credentials"}],
+        "resources": {"requests": {"cpu": 1, "memory": "1Gi"}, "limits": {"cpu": "2", "memory": "1Gi"}},
+        "terminationGracePeriodSeconds": 1000000,
+        "tolerations": [{"key": "dedicated", "operator": "Equal", "value": "web", "effect": "NoSchedule"}],
+        "nodeSelector": {"kubernetes.io/os": "linux"},
+        "topologySpreadConstraints": [{"maxSkew": 1, "topologyKey": "topology.kubernetes.io/zone", "whenUnsatisfiable": "ScheduleAnyway", "labelSelector": {"matchLabels": {"app.kubernetes.io/component": "server"}}}]
+    })
+}
+
+/// Every valid fixture spec, written as a chart into `dir`.
+fn charts(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
+    files_under(&fixture("specs"))
+        .into_iter()
+        .map(|spec| {
+            let chart = generate(&fixture(&format!("specs/{spec}"))).unwrap();
+            let path = chart.write(dir, false).unwrap();
+            (spec, path)
+        })
+        .collect()
+}
+
+#[test]
+fn charts_lint_strict_clean() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for (spec, chart) in charts(dir.path()) {
+        for kube in KUBE_VERSIONS {
+            let report = helm.lint(&chart, &format!("v{kube}"), None).unwrap();
+            let problems: Vec<&Json> = report["messages"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|m| m["severity"].as_u64().unwrap_or(3) >= 2)
+                .collect();
+            assert!(problems.is_empty(), "{spec} on {kube}: {problems:#?}");
+            assert_eq!(
+                report["errors"].as_array().map_or(0, Vec::len),
+                0,
+                "{spec} on {kube}: {report}"
+            );
+        }
+    }
+}
+
+/// Renders each chart with its defaults and with everything on, under a
+/// short and a 53-character release name, and checks every object.
+#[test]
+fn rendered_manifests_are_valid_secure_and_wired() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for (spec, chart) in charts(dir.path()) {
+        for (scenario, values) in [("defaults", json!({})), ("everything-on", everything_on())] {
+            for release in ["web", LONG_RELEASE] {
+                let what = format!("{spec} / {scenario} / release {release}");
+                let rendered = helm
+                    .render(&chart, &values, release, "apps")
+                    .unwrap_or_else(|e| panic!("{what}: {e}"));
+                check_manifests(&mut helm, &what, &rendered);
+            }
+        }
+    }
+}
+
+fn check_manifests(
+    helm: &mut Oracle,
+    what: &str,
+    rendered: &std::collections::BTreeMap<String, String>,
+) {
+    let manifests: String = rendered
+        .iter()
+        .filter(|(path, _)| !path.ends_with("NOTES.txt"))
+        .map(|(path, text)| format!("---\n# Source: {path}\n{text}\n"))
+        .collect();
+    for kube in KUBE_VERSIONS {
+        for finding in helm.kube_validate(&manifests, kube).unwrap() {
+            assert!(
+                finding.errors.is_empty(),
+                "{what} on {kube}: {} {}: {:?}",
+                finding.kind,
+                finding.name,
+                finding.errors
+            );
+        }
+    }
+    let docs = documents(&manifests);
+    let mut problems = Vec::new();
+    for doc in &docs {
+        problems.extend(restricted_profile_violations(doc));
+        problems.extend(name_violations(doc));
+    }
+    assert!(problems.is_empty(), "{what}: {problems:#?}");
+
+    let of_kind = |kind: &'static str| {
+        docs.iter()
+            .filter(move |d| at(d, &["kind"]).as_str() == Some(kind))
+    };
+    let deployment = of_kind("Deployment")
+        .next()
+        .unwrap_or_else(|| panic!("{what}: no Deployment"));
+    let pod_labels = at(deployment, &["spec", "template", "metadata", "labels"]);
+    let selector = at(deployment, &["spec", "selector", "matchLabels"]);
+    assert!(
+        selects(selector, pod_labels),
+        "{what}: the Deployment selects its pods"
+    );
+    for key in selector.as_mapping().unwrap().keys() {
+        let key = key.as_str().unwrap();
+        assert!(
+            key != "app.kubernetes.io/version" && key != "helm.sh/chart",
+            "{what}: selector has {key}"
+        );
+    }
+    let annotations = at(deployment, &["spec", "template", "metadata", "annotations"]);
+    for key in ["checksum/config", "checksum/secret"] {
+        assert!(
+            annotations.get(key).is_some(),
+            "{what}: pods roll on change ({key})"
+        );
+    }
+    let container_ports: Vec<&Value> = pod_spec(deployment)
+        .and_then(|s| at(s, &["containers"]).as_sequence())
+        .into_iter()
+        .flatten()
+        .flat_map(|c| at(c, &["ports"]).as_sequence().into_iter().flatten())
+        .map(|p| at(p, &["name"]))
+        .collect();
+    for service in of_kind("Service") {
+        assert!(
+            selects(at(service, &["spec", "selector"]), pod_labels),
+            "{what}: {} selects the pods",
+            id(service)
+        );
+        for port in at(service, &["spec", "ports"]).as_sequence().unwrap() {
+            assert!(
+                container_ports.contains(&at(port, &["targetPort"])),
+                "{what}: {} targets a named container port",
+                id(service)
+            );
+        }
+    }
+    for kind in ["PodDisruptionBudget", "NetworkPolicy"] {
+        for doc in of_kind(kind) {
+            let sel = at(
+                doc,
+                &[
+                    "spec",
+                    if kind == "NetworkPolicy" {
+                        "podSelector"
+                    } else {
+                        "selector"
+                    },
+                    "matchLabels",
+                ],
+            );
+            assert!(
+                selects(sel, pod_labels),
+                "{what}: {} selects the pods",
+                id(doc)
+            );
+        }
+    }
+    // The test pod must never receive Service traffic or count in the budget.
+    for pod in of_kind("Pod") {
+        assert!(
+            !selects(selector, at(pod, &["metadata", "labels"])),
+            "{what}: the test pod is outside the selector"
+        );
+    }
+    let replicas = at(deployment, &["spec", "replicas"]).as_u64();
+    let hpa = of_kind("HorizontalPodAutoscaler").next().is_some();
+    assert!(
+        !(hpa && replicas.is_some()),
+        "{what}: a fixed replica count fights the autoscaler"
+    );
+    let pdb = of_kind("PodDisruptionBudget").next().is_some();
+    assert_eq!(
+        pdb,
+        hpa || replicas.unwrap_or(1) > 1,
+        "{what}: a budget exactly when more than one pod runs"
+    );
+}
+
+#[test]
+fn yaml_1_1_lookalikes_and_large_integers_survive_rendering() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = generate(&fixture("specs/web-yaml11.yaml"))
+        .unwrap()
+        .write(dir.path(), false)
+        .unwrap();
+    let values = json!({"terminationGracePeriodSeconds": 1000000, "env": {"PLAIN": "0755"}});
+    let rendered = helm.render(&chart, &values, "yaml", "default").unwrap();
+    let configmap = documents(&rendered["yaml-eleven/templates/configmap.yaml"]).remove(0);
+    let data = at(&configmap, &["data"]);
+    let expected = [
+        ("V_ON", "on"),
+        ("V_OFF", "off"),
+        ("V_YES", "yes"),
+        ("V_NO", "no"),
+        ("V_Y", "y"),
+        ("V_N", "n"),
+        ("V_VERSION", "1.10"),
+        ("V_OCTAL", "0755"),
+        ("V_EXP", "1e3"),
+        ("V_UNDERSCORE", "1_000"),
+        ("V_TRUE", "true"),
+        ("V_NULL", "null"),
+    ];
+    for (key, value) in expected {
+        assert_eq!(data.get(key), Some(&Value::String(value.into())), "{key}");
+    }
+    let deployment_text = &rendered["yaml-eleven/templates/deployment.yaml"];
+    assert!(
+        deployment_text.contains("terminationGracePeriodSeconds: 1000000\n"),
+        "no 1e+06:\n{deployment_text}"
+    );
+    let deployment = documents(deployment_text).remove(0);
+    let env = at(&deployment, &["spec", "template", "spec", "containers"])
+        .as_sequence()
+        .unwrap()[0]
+        .get("env")
+        .unwrap();
+    assert_eq!(env[0]["value"], Value::String("0755".into()));
+}
+
+#[test]
+fn helm_validates_values_against_the_schema() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for (spec, chart) in charts(dir.path()) {
+        helm.validate_schema(&chart, &json!({}))
+            .unwrap_or_else(|e| panic!("{spec}: defaults: {e}"));
+        helm.validate_schema(&chart, &everything_on())
+            .unwrap_or_else(|e| panic!("{spec}: overlay: {e}"));
+        let bad = [
+            ("top-level typo", json!({"replicaCont": 2})),
+            ("nested typo", json!({"image": {"tga": "1.2.3"}})),
+            ("wrong type", json!({"replicaCount": "two"})),
+            ("latest tag", json!({"image": {"tag": "latest"}})),
+            (
+                "bad host",
+                json!({"ingress": {"hosts": [{"host": "Not_A_Host", "paths": [{"path": "/", "pathType": "Prefix"}]}]}}),
+            ),
+            (
+                "non-string setting",
+                json!({"config": {"data": {"N": 1000000}}}),
+            ),
+        ];
+        for (case, values) in bad {
+            let err = helm
+                .validate_schema(&chart, &values)
+                .expect_err(&format!("{spec}: {case} is rejected"));
+            assert_eq!(err.kind, "HelmValuesError", "{spec}: {case}: {err}");
+        }
+    }
+}
+
+#[test]
+fn charts_install_dry_run() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for (spec, chart) in charts(dir.path()) {
+        for values in [json!({}), everything_on()] {
+            let release = helm
+                .install(&chart, "web", "apps", &values)
+                .unwrap_or_else(|e| panic!("{spec}: {e}"));
+            assert!(
+                release["manifest"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("kind: Deployment")),
+                "{spec}: {release}"
+            );
+        }
+    }
+}
+
+#[test]
+fn packaged_charts_load_in_helm() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for (spec, chart) in charts(dir.path()) {
+        let archive = chartgen::package(&chart, &dir.path().join("dist")).unwrap();
+        let loaded = helm
+            .load_archive(&archive)
+            .unwrap_or_else(|e| panic!("{spec}: {e}"));
+        let templates: Vec<String> = files_under(&chart.join("templates"))
+            .iter()
+            .map(|t| format!("templates/{t}"))
+            .collect();
+        let loaded_templates: Vec<String> =
+            serde_json::from_value(loaded["templates"].clone()).unwrap();
+        assert_eq!(loaded_templates, templates, "{spec}");
+        assert!(
+            !loaded["schema"].is_null(),
+            "{spec}: the schema is packaged"
+        );
+        let rendered = helm.render(&archive, &json!({}), "web", "apps").unwrap();
+        assert!(
+            rendered
+                .keys()
+                .any(|k| k.ends_with("templates/deployment.yaml")),
+            "{spec}"
+        );
+    }
+}

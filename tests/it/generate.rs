@@ -1,0 +1,100 @@
+//! Generated charts and input errors, one snapshot per fixture.
+
+use crate::support::{concat, generate, settings};
+
+/// Every valid fixture: the whole generated chart, one snapshot each.
+#[test]
+fn valid_specs_generate_charts() {
+    settings().bind(|| {
+        insta::glob!("../fixtures/specs", "*.yaml", |path| {
+            let chart = generate(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            insta::assert_snapshot!(concat(&chart));
+        });
+    });
+}
+
+/// Every invalid fixture: one located, actionable error, snapshotted.
+#[test]
+fn invalid_specs_give_one_clear_error() {
+    settings().bind(|| {
+        insta::glob!("../fixtures/invalid", "*.yaml", |path| {
+            let err = match generate(path) {
+                Ok(_) => panic!("{} was accepted", path.display()),
+                Err(e) => e,
+            };
+            assert_eq!(err.exit_code(), 2, "{}: {err}", path.display());
+            insta::assert_snapshot!(err.to_string());
+        });
+    });
+}
+
+/// Output is a function of the input alone.
+#[test]
+fn generation_is_deterministic() {
+    let path = crate::support::fixture("specs/web-full.yaml");
+    assert_eq!(generate(&path).unwrap(), generate(&path).unwrap());
+}
+
+/// The chart's schema accepts its own defaults and rejects typos and wrong
+/// types, checked with the same draft-07 engine as `chartgen validate`.
+#[test]
+fn values_schema_accepts_defaults_and_rejects_mistakes() {
+    for path in ["specs/web-minimal.yaml", "specs/web-full.yaml"] {
+        let chart = generate(&crate::support::fixture(path)).unwrap();
+        let schema: serde_json::Value =
+            serde_json::from_str(&chart.files["values.schema.json"]).unwrap();
+        let values: serde_json::Value = serde_yaml::from_str(&chart.files["values.yaml"]).unwrap();
+        assert_eq!(
+            chartgen::schema::violations(&schema, &values),
+            vec![],
+            "{path}"
+        );
+
+        let broken = |edit: &dyn Fn(&mut serde_json::Value)| {
+            let mut v = values.clone();
+            edit(&mut v);
+            chartgen::schema::violations(&schema, &v)
+        };
+        assert!(
+            !broken(&|v| v["replicaCunt"] = 2.into()).is_empty(),
+            "top-level typo"
+        );
+        assert!(
+            !broken(&|v| v["image"]["tga"] = "1.0".into()).is_empty(),
+            "nested typo"
+        );
+        assert!(
+            !broken(&|v| v["replicaCount"] = "two".into()).is_empty(),
+            "wrong type"
+        );
+        assert!(
+            !broken(&|v| v["image"]["tag"] = "latest".into()).is_empty(),
+            "latest tag"
+        );
+        assert!(
+            !broken(&|v| v["config"]["data"]["N"] = 1000000.into()).is_empty(),
+            "settings are strings"
+        );
+        assert!(
+            !broken(&|v| v["service"]["port"] = 0.into()).is_empty(),
+            "port range"
+        );
+    }
+}
+
+/// The schemas themselves, reviewed as a whole.
+#[test]
+fn schemas_snapshot() {
+    settings().bind(|| {
+        let manifest = chartgen::Blueprints::embedded().manifest("web").unwrap();
+        insta::assert_snapshot!(
+            "values-schema-web",
+            pretty(&chartgen::schema::values_schema(&manifest.values))
+        );
+        insta::assert_snapshot!("input-schema", pretty(&chartgen::schema::input_schema()));
+    });
+}
+
+fn pretty(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).unwrap()
+}

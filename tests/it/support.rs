@@ -1,0 +1,95 @@
+//! Shared test helpers: snapshot settings, running the binary, fixtures.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chartgen::{Blueprints, Chart, Engine};
+
+/// insta settings: every snapshot in the top-level `snapshots/`, flat.
+pub fn settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings
+}
+
+/// A fixture path under `tests/fixtures/`.
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+/// Generates the chart for a fixture spec with the built-in blueprints.
+pub fn generate(path: &Path) -> chartgen::Result<Chart> {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let text = chartgen::decode_input(&name, std::fs::read(path).unwrap())?;
+    let spec = chartgen::load_spec(&name, &text)?;
+    Engine::new(Blueprints::embedded()).generate(&spec, Some(&text))
+}
+
+/// Every file of a chart under `==== path ====` headers: one review shows a whole chart.
+pub fn concat(chart: &Chart) -> String {
+    chart
+        .files
+        .iter()
+        .map(|(path, text)| format!("==== {path} ====\n{text}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Runs the chartgen binary in `cwd`.
+pub fn chartgen(cwd: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_chartgen"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the chartgen binary runs")
+}
+
+/// Exit status, stdout and stderr together, for a snapshot.
+pub fn transcript(output: &std::process::Output) -> String {
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        output
+            .status
+            .code()
+            .map_or("signal".into(), |c| c.to_string()),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// The YAML documents of a multi-document manifest text.
+pub fn documents(text: &str) -> Vec<serde_yaml::Value> {
+    serde_yaml::Deserializer::from_str(text)
+        .map(|doc| serde::Deserialize::deserialize(doc).expect("rendered YAML parses"))
+        .filter(|doc: &serde_yaml::Value| !doc.is_null())
+        .collect()
+}
+
+/// Every file (relative path) under `dir`, sorted.
+pub fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                out.push(
+                    path.strip_prefix(root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    if dir.exists() {
+        walk(dir, dir, &mut out);
+    }
+    out.sort();
+    out
+}
