@@ -26,8 +26,7 @@ struct ChartMeta {
 /// Packages the chart folder `chart` into `dist/<name>-<version>.tgz`,
 /// written atomically, and returns the archive path.
 pub fn package(chart: &Path, dist: &Path) -> Result<PathBuf> {
-    let bytes = archive(chart)?;
-    let meta = read_meta(chart)?;
+    let (meta, bytes) = build(chart)?;
     fs::create_dir_all(dist).map_err(|e| Error::io("cannot create", dist, e))?;
     let target = dist.join(format!("{}-{}.tgz", meta.name, meta.version));
     let mut tmp =
@@ -60,6 +59,10 @@ fn read_meta(chart: &Path) -> Result<ChartMeta> {
 
 /// The `.tgz` bytes of the chart folder `chart`.
 pub fn archive(chart: &Path) -> Result<Vec<u8>> {
+    build(chart).map(|(_, bytes)| bytes)
+}
+
+fn build(chart: &Path) -> Result<(ChartMeta, Vec<u8>)> {
     let meta = read_meta(chart)?;
     let ignore = Ignore::load(chart)?;
     let mut files = Vec::new();
@@ -88,8 +91,10 @@ pub fn archive(chart: &Path) -> Result<Vec<u8>> {
     let gz = tar
         .into_inner()
         .map_err(|e| Error::io("cannot archive", chart, e))?;
-    gz.finish()
-        .map_err(|e| Error::io("cannot archive", chart, e))
+    let bytes = gz
+        .finish()
+        .map_err(|e| Error::io("cannot archive", chart, e))?;
+    Ok((meta, bytes))
 }
 
 fn walk(root: &Path, dir: &Path, ignore: &Ignore, out: &mut Vec<String>) -> Result<()> {

@@ -88,7 +88,12 @@ fn rendered_manifests_are_valid_secure_and_wired() {
     let Some(mut helm) = oracle() else { return };
     let dir = tempfile::tempdir().unwrap();
     for (spec, chart) in charts(dir.path()) {
-        for (scenario, values) in [("defaults", json!({})), ("everything-on", everything_on())] {
+        let existing_secret = json!({"secrets": {"existingSecret": "shared-credentials", "loadAs": "files"}, "replicaCount": 1});
+        for (scenario, values) in [
+            ("defaults", json!({})),
+            ("everything-on", everything_on()),
+            ("existing-secret", existing_secret),
+        ] {
             for release in ["web", LONG_RELEASE] {
                 let what = format!("{spec} / {scenario} / release {release}");
                 let rendered = helm

@@ -8,3 +8,4 @@ mod kube;
 mod oracle;
 mod package;
 mod support;
+mod write;
