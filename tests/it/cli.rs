@@ -6,6 +6,16 @@ fn snapshot(name: &str, output: &std::process::Output) {
     settings().bind(|| insta::assert_snapshot!(name, transcript(output)));
 }
 
+/// `dir` holds the chart `name` and nothing else: no staging folder is left.
+fn assert_only_chart(dir: &std::path::Path, name: &str) {
+    let prefix = format!("{name}/");
+    let stray: Vec<String> = files_under(dir)
+        .into_iter()
+        .filter(|f| !f.starts_with(&prefix))
+        .collect();
+    assert_eq!(stray, Vec::<String>::new());
+}
+
 #[test]
 fn new_writes_a_chart() {
     let dir = tempfile::tempdir().unwrap();
@@ -16,14 +26,7 @@ fn new_writes_a_chart() {
         files.contains(&"templates/deployment.yaml".to_owned()),
         "{files:?}"
     );
-    // Only the chart: the staging folder is gone.
-    assert_eq!(
-        files_under(dir.path())
-            .iter()
-            .filter(|f| !f.starts_with("web-api/"))
-            .count(),
-        0
-    );
+    assert_only_chart(dir.path(), "web-api");
 }
 
 #[test]
@@ -76,13 +79,7 @@ fn new_refuses_an_existing_folder_without_force() {
     assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
     let files = files_under(&dir.path().join("web-api"));
     assert!(!files.contains(&"keep.txt".to_owned()) && files.contains(&"Chart.yaml".to_owned()));
-    assert_eq!(
-        files_under(dir.path())
-            .iter()
-            .filter(|f| !f.starts_with("web-api/"))
-            .count(),
-        0
-    );
+    assert_only_chart(dir.path(), "web-api");
 }
 
 #[test]
