@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The render + package benchmark: chartgen against the Helm SDK.
+#
+#   bash scripts/bench.sh            # 200 charts each
+#   CHARTGEN_BENCH_N=50 bash scripts/bench.sh
+#
+# Builds the `render_package` bench in release mode, runs it and
+# scripts/bench_helm.py with the same N, each in one process, and prints
+# median ms per chart for each, the ratio Helm/chartgen (target: >= 10) and
+# chartgen's peak RSS. Both write into temporary folders under ${TMPDIR:-/tmp},
+# so set TMPDIR to compare on another filesystem (e.g. TMPDIR=/dev/shm).
+#
+# Helm comes from the Python SDK (helm-python-sdk, Helm v4) in the venv
+# ~/.cache/chartgen-oracles/venv, made by scripts/setup-oracles.sh if present,
+# else here.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export CHARTGEN_BENCH_N="${CHARTGEN_BENCH_N:-200}"
+ORACLES="${HOME}/.cache/chartgen-oracles"
+PY="${ORACLES}/venv/bin/python"
+
+if ! "$PY" -c 'import helm_python' 2>/dev/null; then
+    if [[ -x scripts/setup-oracles.sh || -f scripts/setup-oracles.sh ]]; then
+        bash scripts/setup-oracles.sh
+    else
+        echo "setting up ${ORACLES}/venv (helm-python-sdk)" >&2
+        mkdir -p "$ORACLES"
+        python3 -m venv "${ORACLES}/venv"
+        "$PY" -m pip install --quiet helm-python-sdk==0.2.2
+    fi
+fi
+
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+echo "== chartgen (cargo bench, release profile) =="
+cargo bench --quiet --bench render_package -- --json "$out/chartgen.json"
+echo
+echo "== Helm SDK =="
+"$PY" scripts/bench_helm.py --json "$out/helm.json"
+echo
+
+"$PY" - "$out/chartgen.json" "$out/helm.json" "${TMPDIR:-/tmp}" <<'EOF'
+import json, subprocess, sys
+
+cg, hm = (json.load(open(p)) for p in sys.argv[1:3])
+fs = subprocess.run(["stat", "-f", "-c", "%T", sys.argv[3]],
+                    capture_output=True, text=True).stdout.strip() or "?"
+ratio = hm["median_ms"] / cg["median_ms"]
+rows = [
+    ("charts per tool (one process each)", f"{cg['n']}"),
+    ("temp filesystem", f"{sys.argv[3]} ({fs})"),
+    ("chartgen median ms/chart", f"{cg['median_ms']:.3f}  (p90 {cg['p90_ms']:.3f})"),
+    ("Helm median ms/chart", f"{hm['median_ms']:.3f}  (p90 {hm['p90_ms']:.3f})"),
+    ("ratio Helm/chartgen", f"{ratio:.2f}x  (target >= 10x: {'met' if ratio >= 10 else 'NOT met'})"),
+    ("chartgen peak RSS MiB",
+     f"{cg['peak_rss_kib'] / 1024:.1f}" if cg["peak_rss_kib"] else "n/a"),
+    ("files/chart chartgen vs Helm", f"{cg['files_per_chart']:.0f} vs {hm['files_per_chart']:.0f}"),
+    ("archive bytes/chart chartgen vs Helm",
+     f"{cg['archive_bytes_per_chart']:.0f} vs {hm['archive_bytes_per_chart']:.0f}"),
+]
+width = max(len(k) for k, _ in rows)
+for k, v in rows:
+    print(f"{k:<{width}}  {v}")
+EOF
