@@ -3,9 +3,11 @@
 //! In one process, for N services (default 200, env `CHARTGEN_BENCH_N`):
 //! the `chartgen.yaml` inputs are written to a temporary folder first (not
 //! timed), then each service is timed on its own doing what
-//! `chartgen render FILE -o DIR --force` + `chartgen package DIR -d DIST` do:
-//! read the input, `load_spec`, `generate`, `write`, `package`. The engine is
-//! built once, before timing, as the CLI builds it once per run.
+//! `chartgen render FILE -o DIR --force --package DIST` does: read the input,
+//! `load_spec`, `generate`, write the chart folder, write its `.tgz` (built
+//! from the chart in memory: the bytes `chartgen package DIR` gives, which a
+//! test checks). The engine is built once, before timing, as the CLI builds
+//! it once per run.
 //!
 //! Prints a readable summary and one `BENCH_JSON {...}` line; with
 //! `--json PATH` (or env `CHARTGEN_BENCH_JSON=PATH`) the JSON is also written
@@ -66,9 +68,9 @@ fn render_and_package(
     let t_load = lap.next();
     let chart = engine.generate(&spec, Some(&text))?;
     let t_generate = lap.next();
-    let dir = chart.write(out, true)?;
+    chart.write(out, true)?;
     let t_write = lap.next();
-    let tgz = chartgen::package(&dir, dist)?;
+    let tgz = chart.package(dist)?;
     let t_package = lap.next();
     Ok(Output {
         files: chart.files.len(),

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::package::{tgz, write_archive, Ignore};
 
 /// A generated chart: file paths (relative to the chart folder, `/`-separated)
 /// and their contents.
@@ -12,11 +13,30 @@ use crate::error::{Error, Result};
 pub struct Chart {
     /// The chart name, also its folder name.
     pub name: String,
+    /// The chart version (`version` in Chart.yaml).
+    pub version: String,
     /// Every file of the chart.
     pub files: BTreeMap<String, String>,
 }
 
 impl Chart {
+    /// The chart's deterministic `.tgz`: the same bytes as packaging the
+    /// written chart folder, without reading it back.
+    pub fn archive(&self) -> Vec<u8> {
+        let ignore = Ignore::parse(self.files.get(".helmignore").map_or("", String::as_str));
+        let files = self
+            .files
+            .iter()
+            .filter(|(rel, _)| !ignore.excludes(rel))
+            .map(|(rel, text)| (rel.as_str(), text.as_bytes()));
+        tgz(&self.name, files).expect("writing to memory cannot fail")
+    }
+
+    /// Writes [`Chart::archive`] to `dist/<name>-<version>.tgz`.
+    pub fn package(&self, dist: &Path) -> Result<PathBuf> {
+        write_archive(dist, &self.name, &self.version, &self.archive())
+    }
+
     /// Writes the chart to `parent/<name>/` and returns that path.
     ///
     /// The chart is written into a temporary folder beside the target and

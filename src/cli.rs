@@ -92,6 +92,9 @@ pub struct RenderArgs {
     /// Replace existing chart folders.
     #[arg(long)]
     pub force: bool,
+    /// Also package each chart into DIST/<name>-<version>.tgz (the bytes `chartgen package` gives).
+    #[arg(long, value_name = "DIST")]
+    pub package: Option<PathBuf>,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub source: BlueprintArgs,

@@ -27,11 +27,16 @@ struct ChartMeta {
 /// written atomically, and returns the archive path.
 pub fn package(chart: &Path, dist: &Path) -> Result<PathBuf> {
     let (meta, bytes) = build(chart)?;
+    write_archive(dist, &meta.name, &meta.version, &bytes)
+}
+
+/// Writes archive `bytes` to `dist/<name>-<version>.tgz` atomically.
+pub fn write_archive(dist: &Path, name: &str, version: &str, bytes: &[u8]) -> Result<PathBuf> {
     fs::create_dir_all(dist).map_err(|e| Error::io("cannot create", dist, e))?;
-    let target = dist.join(format!("{}-{}.tgz", meta.name, meta.version));
+    let target = dist.join(format!("{name}-{version}.tgz"));
     let mut tmp =
         tempfile::NamedTempFile::new_in(dist).map_err(|e| Error::io("cannot write in", dist, e))?;
-    tmp.write_all(&bytes)
+    tmp.write_all(bytes)
         .map_err(|e| Error::io("cannot write", &target, e))?;
     tmp.persist(&target)
         .map_err(|e| Error::io("cannot write", &target, e.error))?;
@@ -68,15 +73,34 @@ fn build(chart: &Path) -> Result<(ChartMeta, Vec<u8>)> {
     let mut files = Vec::new();
     walk(chart, chart, &ignore, &mut files)?;
     files.sort();
+    let mut entries = Vec::with_capacity(files.len());
+    for rel in files {
+        let path = chart.join(&rel);
+        let data = fs::read(&path).map_err(|e| Error::io("cannot read", &path, e))?;
+        entries.push((rel, data));
+    }
+    let bytes = tgz(
+        &meta.name,
+        entries
+            .iter()
+            .map(|(rel, data)| (rel.as_str(), data.as_slice())),
+    )
+    .map_err(|e| Error::io("cannot archive", chart, e))?;
+    Ok((meta, bytes))
+}
 
+/// The `.tgz` of files (path relative to the chart, contents) under the top
+/// folder `top`, in the order given, with every header field fixed.
+pub(crate) fn tgz<'a>(
+    top: &str,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> std::io::Result<Vec<u8>> {
     let gz = GzBuilder::new()
         .mtime(0)
-        .write(Vec::new(), Compression::best());
+        .write(Vec::new(), Compression::default());
     let mut tar = tar::Builder::new(gz);
     tar.mode(tar::HeaderMode::Deterministic);
-    for rel in &files {
-        let path = chart.join(rel);
-        let data = fs::read(&path).map_err(|e| Error::io("cannot read", &path, e))?;
+    for (rel, data) in files {
         let mut header = tar::Header::new_gnu();
         header.set_entry_type(tar::EntryType::Regular);
         header.set_size(data.len() as u64);
@@ -84,17 +108,9 @@ fn build(chart: &Path) -> Result<(ChartMeta, Vec<u8>)> {
         header.set_uid(0);
         header.set_gid(0);
         header.set_mtime(MTIME);
-        let name = format!("{}/{rel}", meta.name);
-        tar.append_data(&mut header, &name, data.as_slice())
-            .map_err(|e| Error::io("cannot archive", &path, e))?;
+        tar.append_data(&mut header, format!("{top}/{rel}"), data)?;
     }
-    let gz = tar
-        .into_inner()
-        .map_err(|e| Error::io("cannot archive", chart, e))?;
-    let bytes = gz
-        .finish()
-        .map_err(|e| Error::io("cannot archive", chart, e))?;
-    Ok((meta, bytes))
+    tar.into_inner()?.finish()
 }
 
 fn walk(root: &Path, dir: &Path, ignore: &Ignore, out: &mut Vec<String>) -> Result<()> {
@@ -132,18 +148,22 @@ fn walk(root: &Path, dir: &Path, ignore: &Ignore, out: &mut Vec<String>) -> Resu
 
 /// `.helmignore` patterns: shell globs matched against the path and the
 /// file name, a trailing `/` matching folders only, `!` negating, `#` comments.
-struct Ignore {
+pub(crate) struct Ignore {
     rules: Vec<(bool, bool, String)>,
 }
 
 impl Ignore {
     fn load(chart: &Path) -> Result<Self> {
         let path = chart.join(".helmignore");
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => return Err(Error::io("cannot read", &path, e)),
-        };
+        match fs::read_to_string(&path) {
+            Ok(text) => Ok(Self::parse(&text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::parse("")),
+            Err(e) => Err(Error::io("cannot read", &path, e)),
+        }
+    }
+
+    /// The rules of a `.helmignore` text.
+    pub(crate) fn parse(text: &str) -> Self {
         let rules = text
             .lines()
             .map(str::trim)
@@ -160,7 +180,13 @@ impl Ignore {
                 )
             })
             .collect();
-        Ok(Ignore { rules })
+        Ignore { rules }
+    }
+
+    /// Whether the file `rel` is left out, by its own name or a folder above it.
+    pub(crate) fn excludes(&self, rel: &str) -> bool {
+        let folders = rel.match_indices('/').map(|(i, _)| &rel[..i]);
+        folders.into_iter().any(|dir| self.matches(dir, true)) || self.matches(rel, false)
     }
 
     fn matches(&self, rel: &str, is_dir: bool) -> bool {

@@ -3,8 +3,8 @@
 //! Blueprint templates emit Helm templates, which are full of `{{ }}`, so the
 //! minijinja environment uses `[[ ]]`, `[% %]` and `[# #]` instead.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
@@ -29,6 +29,14 @@ pub const DELIMITERS: [&str; 6] = ["[[", "]]", "[%", "%]", "[#", "#]"];
 pub struct Engine {
     blueprints: Arc<Blueprints>,
     env: Environment<'static>,
+    prepared: Mutex<HashMap<String, Arc<Prepared>>>,
+}
+
+/// What every chart of one blueprint shares, computed on first use.
+struct Prepared {
+    manifest: Manifest,
+    schema: Json,
+    schema_text: String,
 }
 
 impl Engine {
@@ -51,7 +59,11 @@ impl Engine {
         env.add_filter("yaml_str", |s: String| yaml::scalar(&Json::String(s)));
         let source = Arc::clone(&blueprints);
         env.set_loader(move |name| Ok(source.file(name).map(str::to_owned)));
-        Engine { blueprints, env }
+        Engine {
+            blueprints,
+            env,
+            prepared: Mutex::default(),
+        }
     }
 
     /// The blueprints this engine renders.
@@ -63,16 +75,16 @@ impl Engine {
     /// `chartgen.yaml` it came from, kept in the chart verbatim; without it a
     /// commented `chartgen.yaml` is written from `spec`.
     pub fn generate(&self, spec: &Spec, input: Option<&str>) -> Result<Chart> {
-        let manifest = self.blueprints.manifest(&spec.blueprint)?;
+        let prepared = self.prepared(&spec.blueprint)?;
+        let (manifest, values_schema) = (&prepared.manifest, &prepared.schema);
         let image = ImageRef::parse(&spec.image).map_err(|message| Error::Input {
             location: None,
             key: Some("image".into()),
             message,
             hint: None,
         })?;
-        let values = values_for(spec, &image, &manifest)?;
-        let values_schema = schema::values_schema(&manifest.values);
-        let mut rows = yaml::value_rows(&values, &values_schema);
+        let values = values_for(spec, &image, manifest)?;
+        let mut rows = yaml::value_rows(&values, values_schema);
         for row in &mut rows {
             row.default = row.default.replace('|', "\\|");
         }
@@ -133,9 +145,9 @@ impl Engine {
         }
         files.insert(
             "values.yaml".into(),
-            values_yaml(&name, &manifest, &values, &values_schema),
+            values_yaml(&name, manifest, &values, values_schema),
         );
-        files.insert("values.schema.json".into(), pretty_json(&values_schema));
+        files.insert("values.schema.json".into(), prepared.schema_text.clone());
         files.insert(
             "chartgen.yaml".into(),
             match input {
@@ -143,7 +155,28 @@ impl Engine {
                 None => spec_yaml(spec),
             },
         );
-        Ok(Chart { name, files })
+        Ok(Chart {
+            name,
+            version: spec.version.clone(),
+            files,
+        })
+    }
+
+    fn prepared(&self, blueprint: &str) -> Result<Arc<Prepared>> {
+        let mut cache = self.prepared.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(prepared) = cache.get(blueprint) {
+            return Ok(Arc::clone(prepared));
+        }
+        let manifest = self.blueprints.manifest(blueprint)?;
+        let schema = schema::values_schema(&manifest.values);
+        let schema_text = pretty_json(&schema);
+        let prepared = Arc::new(Prepared {
+            manifest,
+            schema,
+            schema_text,
+        });
+        cache.insert(blueprint.to_owned(), Arc::clone(&prepared));
+        Ok(prepared)
     }
 
     fn wanted(&self, folder: &str, entry: &FileEntry, ctx: &Value) -> Result<bool> {

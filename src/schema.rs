@@ -6,6 +6,8 @@
 //! schemars adds that validators or editors trip over: integer `format`s,
 //! `null` types, and `default`s (the defaults live in `values.yaml`).
 
+use std::sync::OnceLock;
+
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 use serde_json::{json, Map, Value as Json};
@@ -18,7 +20,8 @@ pub const DRAFT_07: &str = "http://json-schema.org/draft-07/schema#";
 /// The schema of a chart's values, limited to the top-level `keys` its
 /// blueprint uses.
 pub fn values_schema(keys: &[String]) -> Json {
-    let mut schema = schema_of::<Values>();
+    static ALL: OnceLock<Json> = OnceLock::new();
+    let mut schema = ALL.get_or_init(schema_of::<Values>).clone();
     if let Some(Json::Object(props)) = schema.get_mut("properties") {
         props.retain(|k, _| keys.contains(k));
     }
@@ -30,7 +33,22 @@ pub fn values_schema(keys: &[String]) -> Json {
 
 /// The schema of `chartgen.yaml`.
 pub fn input_schema() -> Json {
-    schema_of::<Spec>()
+    input().0.clone()
+}
+
+/// The input schema and its compiled validator, built once per process.
+fn input() -> &'static (Json, jsonschema::Validator) {
+    static INPUT: OnceLock<(Json, jsonschema::Validator)> = OnceLock::new();
+    INPUT.get_or_init(|| {
+        let schema = schema_of::<Spec>();
+        let validator = compile(&schema);
+        (schema, validator)
+    })
+}
+
+/// The first violation of the input schema by a `chartgen.yaml`, as (key path, message).
+pub fn input_violation(instance: &Json) -> Option<(Vec<String>, String)> {
+    errors(&input().1, instance).next()
 }
 
 fn schema_of<T: JsonSchema>() -> Json {
@@ -105,7 +123,7 @@ fn enum_of_consts(obj: &mut Map<String, Json>) {
             Some(d) => format!(
                 "`{}`: {}",
                 s["const"].as_str().unwrap_or_default(),
-                d.trim_end_matches('.')
+                lower_first(d.trim_end_matches('.'))
             ),
             None => format!("`{}`", s["const"].as_str().unwrap_or_default()),
         })
@@ -129,25 +147,26 @@ fn lower_first(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
-/// Validates `instance` against `schema` (draft-07) and returns the first
-/// violation as (key path, message).
-pub fn first_violation(schema: &Json, instance: &Json) -> Option<(Vec<String>, String)> {
-    violations(schema, instance).into_iter().next()
+/// Every violation of `schema` (draft-07) by `instance`, as (key path, message).
+pub fn violations(schema: &Json, instance: &Json) -> Vec<(Vec<String>, String)> {
+    errors(&compile(schema), instance).collect()
 }
 
-/// Every violation of `schema` by `instance`, as (key path, message).
-pub fn violations(schema: &Json, instance: &Json) -> Vec<(Vec<String>, String)> {
-    let validator = jsonschema::options()
+fn compile(schema: &Json) -> jsonschema::Validator {
+    jsonschema::options()
         .with_draft(jsonschema::Draft::Draft7)
         .build(schema)
-        .expect("generated schemas are valid draft-07");
-    validator
-        .iter_errors(instance)
-        .map(|e| {
-            let path = e.instance_path().iter().map(|s| s.to_string()).collect();
-            (path, e.to_string())
-        })
-        .collect()
+        .expect("generated schemas are valid draft-07")
+}
+
+fn errors<'a>(
+    validator: &'a jsonschema::Validator,
+    instance: &'a Json,
+) -> impl Iterator<Item = (Vec<String>, String)> + 'a {
+    validator.iter_errors(instance).map(|e| {
+        let path = e.instance_path().iter().map(|s| s.to_string()).collect();
+        (path, e.to_string())
+    })
 }
 
 /// The description a schema gives the value at `path`, following

@@ -42,6 +42,10 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
             out,
             format_args!("rendered {} ({} files)", path.display(), chart.files.len()),
         )?;
+        if let Some(dist) = &args.package {
+            let archive = chart.package(dist)?;
+            say(out, format_args!("packaged {}", archive.display()))?;
+        }
     }
     Ok(())
 }

@@ -87,7 +87,7 @@ pub fn load_spec(file: &str, text: &str) -> Result<Spec> {
     // The schema states the remaining constraints (ranges, patterns); the
     // checks above only give the common ones a friendlier message.
     let json = serde_json::to_value(&spec).expect("the model serializes");
-    if let Some((path, message)) = schema::first_violation(&schema::input_schema(), &json) {
+    if let Some((path, message)) = schema::input_violation(&json) {
         let (line, column) = locate(text, &path).unzip();
         return Err(input(at(line, column), Some(path.join(".")), message, None));
     }

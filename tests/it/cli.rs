@@ -120,7 +120,7 @@ fn render_many_files_in_one_run() {
     let dir = tempfile::tempdir().unwrap();
     let specs = ["web-minimal.yaml", "web-full.yaml", "web-digest.yaml"]
         .map(|f| fixture(&format!("specs/{f}")));
-    let mut args = vec!["render", "-o", "charts"];
+    let mut args = vec!["render", "-o", "charts", "--package", "dist"];
     args.extend(specs.iter().map(|p| p.to_str().unwrap()));
     let out = chartgen(dir.path(), &args);
     snapshot("cli-render", &out);
@@ -134,6 +134,7 @@ fn render_many_files_in_one_run() {
             "{name}"
         );
     }
+    assert!(dir.path().join("dist/billing-1.4.0.tgz").is_file());
     // The chart keeps the input verbatim, comments included.
     let kept = std::fs::read_to_string(dir.path().join("charts/billing/chartgen.yaml")).unwrap();
     assert_eq!(kept, std::fs::read_to_string(&specs[1]).unwrap());

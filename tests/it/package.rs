@@ -66,6 +66,20 @@ fn archives_are_byte_identical_sorted_and_normalised() {
     }
 }
 
+/// `render --package` archives the chart from memory: the same bytes as
+/// packaging the folder written to disk.
+#[test]
+fn in_memory_archive_equals_the_packaged_folder() {
+    for spec in ["specs/web-full.yaml", "specs/web-minimal.yaml"] {
+        let chart = generate(&fixture(spec)).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = chart.write(tmp.path(), false).unwrap();
+        let from_disk =
+            std::fs::read(chartgen::package(&dir, &tmp.path().join("dist")).unwrap()).unwrap();
+        assert_eq!(chart.archive(), from_disk, "{spec}");
+    }
+}
+
 fn chartgen_mtime() -> u64 {
     946_684_800
 }

@@ -15,6 +15,7 @@ fn failing_chart() -> Chart {
     ]);
     Chart {
         name: "broken".into(),
+        version: "0.1.0".into(),
         files,
     }
 }
@@ -50,6 +51,7 @@ fn a_forced_write_replaces_the_whole_folder() {
     std::fs::write(dir.path().join("ok/templates/stale.yaml"), "old").unwrap();
     let chart = Chart {
         name: "ok".into(),
+        version: "0.1.0".into(),
         files: BTreeMap::from([("Chart.yaml".to_owned(), "new".to_owned())]),
     };
     assert!(matches!(
