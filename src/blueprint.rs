@@ -40,6 +40,16 @@ pub struct Manifest {
     pub workload: String,
     /// The top-level Helm values keys its templates read.
     pub values: Vec<String>,
+    /// `chartgen.yaml` keys this blueprint cannot do without, e.g. `schedule`.
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// Values for `chartgen.yaml` keys a file leaves unset.
+    #[serde(default = "empty_object")]
+    pub defaults: serde_json::Value,
+    /// What `chartgen new` writes when no image is given: a working example
+    /// service (image, command, probes) that runs under the restricted profile.
+    #[serde(default = "empty_object")]
+    pub example: serde_json::Value,
     /// Files from `_shared/chart/` it uses.
     #[serde(default)]
     pub shared: Vec<FileEntry>,
@@ -60,6 +70,10 @@ pub enum FileEntry {
         /// The condition.
         when: String,
     },
+}
+
+fn empty_object() -> serde_json::Value {
+    serde_json::Value::Object(Default::default())
 }
 
 impl FileEntry {

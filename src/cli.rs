@@ -21,12 +21,12 @@ pub struct Cli {
 pub enum Command {
     /// Create a chart for a new service in DIR/NAME/.
     #[command(
-        after_help = "Examples:\n  chartgen new web-api\n  chartgen new web-api --image ghcr.io/acme/web-api:1.4.2 --port 3000\n  chartgen new web-api --env LOG_LEVEL=info --env FEATURE_X=on -o charts\n  chartgen new web-api -f chartgen.yaml --force"
+        after_help = "Examples:\n  chartgen new web-api\n  chartgen new web-api --image ghcr.io/acme/web-api:1.4.2 --port 3000\n  chartgen new web-api --env LOG_LEVEL=info --env FEATURE_X=on -o charts\n  chartgen new web-api -f chartgen.yaml --force\n  chartgen new queue-worker --blueprint worker --image ghcr.io/acme/worker:3.2.0\n  chartgen new nightly-report --blueprint cronjob --schedule \"0 3 * * *\"\n  chartgen new web-api --sidecar log-shipper=fluent/fluent-bit:3.1.9"
     )]
     New(NewArgs),
     /// Render each chartgen.yaml into DIR/<name>/ (many services in one run).
     #[command(
-        after_help = "Examples:\n  chartgen render chartgen.yaml\n  chartgen render services/*/chartgen.yaml -o charts --force"
+        after_help = "Examples:\n  chartgen render chartgen.yaml\n  chartgen render services/*/chartgen.yaml -o charts --force\n  chartgen render services/*/chartgen.yaml -o charts --package dist"
     )]
     Render(RenderArgs),
     /// Package chart folders into deterministic DIST/<name>-<version>.tgz archives.
@@ -57,12 +57,18 @@ pub struct NewArgs {
     /// Blueprint to use.
     #[arg(long, short = 'b', value_name = "NAME")]
     pub blueprint: Option<String>,
-    /// Container image with an explicit tag or digest (default: a non-root nginx).
+    /// Container image with an explicit tag or digest (default: the blueprint's working example).
     #[arg(long, value_name = "REPO:TAG")]
     pub image: Option<String>,
     /// Port the application listens on.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub port: Option<u16>,
+    /// Cron schedule, for the `cronjob` blueprint (e.g. "0 3 * * *").
+    #[arg(long, value_name = "CRON")]
+    pub schedule: Option<String>,
+    /// A sidecar container beside the main one (repeatable).
+    #[arg(long, value_name = "NAME=IMAGE:TAG")]
+    pub sidecar: Vec<String>,
     /// A generic setting, stored in the chart's ConfigMap (repeatable).
     #[arg(long = "env", short = 'e', value_name = "KEY=VALUE")]
     pub env: Vec<String>,

@@ -26,6 +26,9 @@ pub use blueprint::{Blueprints, Manifest};
 pub use chart::Chart;
 pub use commands::run;
 pub use error::{Error, Location, Result};
-pub use model::{decode_input, load_spec, read_input, types, ImageRef, Spec, Values};
+pub use model::{
+    decode_input, load_spec, read_input, types, HookEvent, ImageRef, InitContainerSpec, JobSpec,
+    SidecarSpec, Spec, StorageSpec, Values,
+};
 pub use package::{archive, package};
 pub use render::{Engine, DELIMITERS, VERSION};

@@ -29,14 +29,8 @@ pub const DELIMITERS: [&str; 6] = ["[[", "]]", "[%", "%]", "[#", "#]"];
 pub struct Engine {
     blueprints: Arc<Blueprints>,
     env: Environment<'static>,
-    prepared: Mutex<HashMap<String, Arc<Prepared>>>,
-}
-
-/// What every chart of one blueprint shares, computed on first use.
-struct Prepared {
-    manifest: Manifest,
-    schema: Json,
-    schema_text: String,
+    manifests: Mutex<HashMap<String, Arc<Manifest>>>,
+    schemas: Mutex<HashMap<String, Arc<(Json, String)>>>,
 }
 
 impl Engine {
@@ -62,7 +56,8 @@ impl Engine {
         Engine {
             blueprints,
             env,
-            prepared: Mutex::default(),
+            manifests: Mutex::default(),
+            schemas: Mutex::default(),
         }
     }
 
@@ -75,15 +70,28 @@ impl Engine {
     /// `chartgen.yaml` it came from, kept in the chart verbatim; without it a
     /// commented `chartgen.yaml` is written from `spec`.
     pub fn generate(&self, spec: &Spec, input: Option<&str>) -> Result<Chart> {
-        let prepared = self.prepared(&spec.blueprint)?;
-        let (manifest, values_schema) = (&prepared.manifest, &prepared.schema);
+        let manifest = self.manifest(&spec.blueprint)?;
+        let given = spec;
+        let spec = &spec.over(&manifest.defaults).map_err(|m| Error::Blueprint {
+            file: format!("{}/blueprint.yaml", manifest.name),
+            line: None,
+            message: format!("`defaults`: {m}"),
+        })?;
+        check_requirements(spec, &manifest)?;
         let image = ImageRef::parse(&spec.image).map_err(|message| Error::Input {
             location: None,
             key: Some("image".into()),
             message,
             hint: None,
         })?;
-        let values = values_for(spec, &image, manifest)?;
+        let values = values_for(spec, &image, &manifest)?;
+        let keys: Vec<String> = values.as_object().expect("values are a map").keys().cloned().collect();
+        let base = self.schema(&keys);
+        let closed = close_named_maps(&base.0, &values);
+        let (values_schema, schema_text) = match &closed {
+            Some(schema) => (schema, pretty_json(schema)),
+            None => (&base.0, base.1.clone()),
+        };
         let mut rows = yaml::value_rows(&values, values_schema);
         for row in &mut rows {
             row.default = row.default.replace('|', "\\|");
@@ -100,8 +108,9 @@ impl Engine {
                 appVersion => &image.tag,
                 description => description,
                 kubeVersion => &spec.kube_version,
+                nativeSidecars => native_sidecars(&spec.kube_version),
             },
-            spec => Value::from(Serde(spec)),
+            spec => Value::from(Serde(template_view(spec))),
             values => Value::from(Serde(&values)),
             blueprint => context! {
                 name => &manifest.name,
@@ -145,14 +154,14 @@ impl Engine {
         }
         files.insert(
             "values.yaml".into(),
-            values_yaml(&name, manifest, &values, values_schema),
+            values_yaml(&name, &manifest, &values, values_schema),
         );
-        files.insert("values.schema.json".into(), prepared.schema_text.clone());
+        files.insert("values.schema.json".into(), schema_text);
         files.insert(
             "chartgen.yaml".into(),
             match input {
                 Some(text) => text.to_owned(),
-                None => spec_yaml(spec),
+                None => spec_yaml(given),
             },
         );
         Ok(Chart {
@@ -162,21 +171,29 @@ impl Engine {
         })
     }
 
-    fn prepared(&self, blueprint: &str) -> Result<Arc<Prepared>> {
-        let mut cache = self.prepared.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(prepared) = cache.get(blueprint) {
-            return Ok(Arc::clone(prepared));
+    /// A blueprint's manifest, parsed once.
+    pub fn manifest(&self, blueprint: &str) -> Result<Arc<Manifest>> {
+        let mut cache = self.manifests.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(manifest) = cache.get(blueprint) {
+            return Ok(Arc::clone(manifest));
         }
-        let manifest = self.blueprints.manifest(blueprint)?;
-        let schema = schema::values_schema(&manifest.values);
-        let schema_text = pretty_json(&schema);
-        let prepared = Arc::new(Prepared {
-            manifest,
-            schema,
-            schema_text,
-        });
-        cache.insert(blueprint.to_owned(), Arc::clone(&prepared));
-        Ok(prepared)
+        let manifest = Arc::new(self.blueprints.manifest(blueprint)?);
+        cache.insert(blueprint.to_owned(), Arc::clone(&manifest));
+        Ok(manifest)
+    }
+
+    /// The values schema for a set of top-level keys, and its text, built once.
+    fn schema(&self, keys: &[String]) -> Arc<(Json, String)> {
+        let mut cache = self.schemas.lock().unwrap_or_else(|e| e.into_inner());
+        let id = keys.join(",");
+        if let Some(schema) = cache.get(&id) {
+            return Arc::clone(schema);
+        }
+        let schema = schema::values_schema(keys);
+        let text = pretty_json(&schema);
+        let entry = Arc::new((schema, text));
+        cache.insert(id, Arc::clone(&entry));
+        entry
     }
 
     fn wanted(&self, folder: &str, entry: &FileEntry, ctx: &Value) -> Result<bool> {
@@ -193,13 +210,24 @@ impl Engine {
     }
 
     fn render(&self, template: &str, ctx: &Value) -> Result<String> {
-        let err = |e: minijinja::Error| Error::Blueprint {
-            file: e.name().unwrap_or(template).to_owned(),
-            line: e.line(),
-            message: match e.detail() {
-                Some(detail) => format!("{}: {detail}", e.kind()),
-                None => e.kind().to_string(),
-            },
+        let err = |e: minijinja::Error| {
+            // An error inside an included partial is the innermost one of the chain.
+            let mut inner = &e;
+            let mut source = std::error::Error::source(&e);
+            while let Some(cause) = source {
+                if let Some(next) = cause.downcast_ref::<minijinja::Error>() {
+                    inner = next;
+                }
+                source = cause.source();
+            }
+            Error::Blueprint {
+                file: inner.name().unwrap_or(template).to_owned(),
+                line: inner.line(),
+                message: match inner.detail() {
+                    Some(detail) => format!("{}: {detail}", inner.kind()),
+                    None => inner.kind().to_string(),
+                },
+            }
         };
         self.env
             .get_template(template)
@@ -207,6 +235,74 @@ impl Engine {
             .render(ctx)
             .map_err(err)
     }
+}
+
+/// The spec as templates see it: collections present even when empty, so a
+/// template can loop over `spec.sidecars` without guarding it.
+fn template_view(spec: &Spec) -> Json {
+    let mut json = serde_json::to_value(spec).expect("spec serializes");
+    let obj = json.as_object_mut().expect("a spec is a map");
+    for key in ["sidecars", "initContainers", "jobs", "secrets", "hosts"] {
+        obj.entry(key).or_insert_with(|| Json::Array(Vec::new()));
+    }
+    for key in ["sharedVolumes", "config"] {
+        obj.entry(key).or_insert_with(|| Json::Object(Default::default()));
+    }
+    json
+}
+
+/// Refuses a spec that lacks a key its blueprint requires.
+fn check_requirements(spec: &Spec, manifest: &Manifest) -> Result<()> {
+    let json = serde_json::to_value(spec).expect("spec serializes");
+    for key in &manifest.requires {
+        if json.get(key).is_none_or(Json::is_null) {
+            return Err(Error::Input {
+                location: None,
+                key: Some(key.clone()),
+                message: format!("the `{}` blueprint needs `{key}`", manifest.name),
+                hint: Some(format!("add `{key}:` to chartgen.yaml")),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Whether sidecars can be native (init containers with `restartPolicy:
+/// Always`): when the chart's lowest supported Kubernetes is 1.29 or later.
+pub fn native_sidecars(kube_version: &str) -> bool {
+    let lowest = kube_version
+        .split([',', ' ', '|'])
+        .filter_map(|c| c.trim().strip_prefix(">="))
+        .filter_map(|v| {
+            let mut parts = v.trim().trim_start_matches('v').split(['.', '-']);
+            let major: u32 = parts.next()?.parse().ok()?;
+            let minor: u32 = parts.next()?.parse().ok()?;
+            Some((major, minor))
+        })
+        .min();
+    lowest.is_some_and(|v| v >= (1, 29))
+}
+
+/// Closes the maps keyed by structural names (`sidecars`, `jobs`,
+/// `initContainers`) to the names this chart declares, so a misspelt name in
+/// a values file fails like any other unknown key.
+fn close_named_maps(schema: &Json, values: &Json) -> Option<Json> {
+    let named = ["sidecars", "jobs", "initContainers"];
+    let present: Vec<&str> = named.into_iter().filter(|k| values.get(*k).is_some()).collect();
+    if present.is_empty() {
+        return None;
+    }
+    let mut schema = schema.clone();
+    for key in present {
+        let node = &mut schema["properties"][key];
+        let item = node["additionalProperties"].take();
+        let names = values[key].as_object().expect("a map").keys();
+        let properties: serde_json::Map<String, Json> =
+            names.map(|n| (n.clone(), item.clone())).collect();
+        node["properties"] = Json::Object(properties);
+        node["additionalProperties"] = Json::Bool(false);
+    }
+    Some(schema)
 }
 
 /// The default values for `spec`, limited to the keys the blueprint reads.
@@ -218,12 +314,17 @@ fn values_for(spec: &Spec, image: &ImageRef, manifest: &Manifest) -> Result<Json
     };
     let mut kept = serde_json::Map::new();
     for key in &manifest.values {
-        let value = all.shift_remove(key).ok_or_else(|| Error::Blueprint {
-            file: format!("{}/blueprint.yaml", manifest.name),
-            line: None,
-            message: format!("`values` lists `{key}`, which is not a chartgen values key"),
-        })?;
-        kept.insert(key.clone(), value);
+        if !Values::KEYS.contains(&key.as_str()) {
+            return Err(Error::Blueprint {
+                file: format!("{}/blueprint.yaml", manifest.name),
+                line: None,
+                message: format!("`values` lists `{key}`, which is not a chartgen values key"),
+            });
+        }
+        // Sections the spec gives no content (no sidecars, no probes…) are left out.
+        if let Some(value) = all.shift_remove(key) {
+            kept.insert(key.clone(), value);
+        }
     }
     Ok(Json::Object(kept))
 }

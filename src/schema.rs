@@ -68,9 +68,6 @@ fn schema_of<T: JsonSchema>() -> Json {
 fn clean(node: &mut Json) {
     match node {
         Json::Object(obj) => {
-            if obj.get("type").and_then(Json::as_str) == Some("integer") {
-                obj.shift_remove("format");
-            }
             obj.shift_remove("default");
             if let Some(Json::Array(types)) = obj.get_mut("type") {
                 types.retain(|t| t != "null");
@@ -78,6 +75,9 @@ fn clean(node: &mut Json) {
                     let only = types.remove(0);
                     obj.insert("type".into(), only);
                 }
+            }
+            if obj.get("type").and_then(Json::as_str) == Some("integer") {
+                obj.shift_remove("format");
             }
             flatten_nullable(obj);
             enum_of_consts(obj);

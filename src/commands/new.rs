@@ -6,22 +6,37 @@ use super::{engine, say};
 use crate::cli::NewArgs;
 use crate::error::{Error, Result};
 use crate::model::types::{check_dns_label, DnsLabel, Port};
-use crate::model::{load_spec, read_input, ImageRef, Spec};
+use crate::model::{load_spec, read_input, ImageRef, SidecarSpec, Spec};
 
 pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<()> {
+    let engine = engine(&args.source)?;
+    check_dns_label(&args.name, crate::model::MAX_NAME_LEN).map_err(|m| {
+        flag("NAME", format!("`{}` is not a valid chart name: it {m}", args.name))
+    })?;
     let mut spec = match &args.file {
         Some(path) => {
             let text = read_input(path)?;
             load_spec(&path.display().to_string(), &text)?
         }
-        None => Spec::new(&args.name),
+        None => {
+            // Without an image, start from the blueprint's working example.
+            let blueprint = args.blueprint.as_deref().unwrap_or("web");
+            let manifest = engine.manifest(blueprint)?;
+            let mut start = serde_json::json!({ "name": args.name, "blueprint": blueprint });
+            if args.image.is_none() {
+                if let (Some(start), Some(example)) = (start.as_object_mut(), manifest.example.as_object()) {
+                    start.extend(example.clone());
+                }
+            } else {
+                start["image"] = args.image.clone().into();
+            }
+            serde_json::from_value::<Spec>(start).map_err(|e| Error::Blueprint {
+                file: format!("{blueprint}/blueprint.yaml"),
+                line: None,
+                message: format!("`example`: {e}"),
+            })?
+        }
     };
-    check_dns_label(&args.name, crate::model::MAX_NAME_LEN).map_err(|m| {
-        flag(
-            "NAME",
-            format!("`{}` is not a valid chart name: it {m}", args.name),
-        )
-    })?;
     spec.name = DnsLabel(args.name.clone());
     if let Some(blueprint) = args.blueprint {
         spec.blueprint = blueprint;
@@ -31,13 +46,29 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<()> {
         spec.image = image;
     }
     if let Some(port) = args.port {
-        spec.port = Port(port);
+        spec.port = Some(Port(port));
+    }
+    if let Some(schedule) = args.schedule {
+        spec.schedule = Some(schedule);
     }
     for pair in &args.env {
         let (key, value) = pair
             .split_once('=')
             .ok_or_else(|| flag("--env", format!("`{pair}` is not KEY=VALUE")))?;
         spec.config.insert(key.to_owned(), value.to_owned());
+    }
+    for pair in &args.sidecar {
+        let (name, image) = pair
+            .split_once('=')
+            .ok_or_else(|| flag("--sidecar", format!("`{pair}` is not NAME=IMAGE:TAG")))?;
+        spec.sidecars.push(SidecarSpec {
+            name: DnsLabel(name.to_owned()),
+            image: image.to_owned(),
+            command: Vec::new(),
+            args: Vec::new(),
+            port: None,
+            health_path: None,
+        });
     }
     // Flags went around the file's checks: run them on the result. Lines of
     // that synthesized text mean nothing to the user, so only the key is named.
@@ -53,7 +84,6 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<()> {
         },
         other => other,
     })?;
-    let engine = engine(&args.source)?;
     let chart = engine.generate(&spec, None)?;
     let path = chart.write(&args.output, args.force)?;
     say(

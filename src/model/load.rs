@@ -1,6 +1,7 @@
 //! Reading `chartgen.yaml`: YAML syntax, then the model's types, then its
 //! constraints, each failure reported as one located, actionable error.
 
+use super::cron;
 use super::image::ImageRef;
 use super::spec::Spec;
 use super::types::check_dns_label;
@@ -122,6 +123,81 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
             format!("`{}` is not a SemVer 2 version", spec.version),
             Some("write MAJOR.MINOR.PATCH, e.g. `0.1.0`".into()),
         ));
+    }
+    if let Some(schedule) = &spec.schedule {
+        cron::check(schedule).map_err(|m| {
+            (
+                at(&["schedule"]),
+                format!("`{schedule}` is not a cron schedule: {m}"),
+                Some("five fields: minute hour day-of-month month day-of-week, e.g. `0 3 * * *`, or `@daily`".into()),
+            )
+        })?;
+    }
+    if let Some(zone) = &spec.time_zone {
+        let ok = !zone.is_empty()
+            && !zone.starts_with('/')
+            && zone.split('/').all(|part| {
+                !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c))
+            });
+        if !ok {
+            return Err((
+                at(&["timeZone"]),
+                format!("`{zone}` is not an IANA time zone name"),
+                Some("e.g. `UTC` or `Europe/Berlin`".into()),
+            ));
+        }
+    }
+    // Container names: the main container is named after the chart.
+    let mut containers = vec![spec.name.0.as_str()];
+    let sidecars = spec.sidecars.iter().map(|c| ("sidecars", &c.name.0));
+    let inits = spec.init_containers.iter().map(|c| ("initContainers", &c.name.0));
+    for (i, (list, name)) in sidecars.chain(inits).enumerate() {
+        let index = if list == "sidecars" { i } else { i - spec.sidecars.len() };
+        let path = vec![list.to_owned(), index.to_string(), "name".into()];
+        check_dns_label(name, 63).map_err(|m| (path.clone(), format!("`{name}` is not a valid container name: it {m}"), None))?;
+        if containers.contains(&name.as_str()) {
+            return Err((
+                path,
+                format!("a container named `{name}` already exists in the pod"),
+                Some("container names are unique within a pod; the main container is named after the chart".into()),
+            ));
+        }
+        containers.push(name);
+    }
+    for (i, sidecar) in spec.sidecars.iter().enumerate() {
+        let path = |k: &str| vec!["sidecars".into(), i.to_string(), k.to_owned()];
+        ImageRef::parse(&sidecar.image).map_err(|m| (path("image"), m, None))?;
+        if sidecar.port.is_some() && sidecar.name.0.len() > 15 {
+            return Err((
+                path("name"),
+                format!("`{}` names the sidecar's port too, and a port name is at most 15 characters", sidecar.name.0),
+                Some("shorten the sidecar's name".into()),
+            ));
+        }
+    }
+    for (i, init) in spec.init_containers.iter().enumerate() {
+        if let Some(image) = &init.image {
+            let path = vec!["initContainers".into(), i.to_string(), "image".into()];
+            ImageRef::parse(image).map_err(|m| (path, m, None))?;
+        }
+    }
+    for (i, job) in spec.jobs.iter().enumerate() {
+        if spec.jobs[..i].iter().any(|other| other.name == job.name) {
+            return Err((
+                vec!["jobs".into(), i.to_string(), "name".into()],
+                format!("a job named `{}` is declared twice", job.name.0),
+                None,
+            ));
+        }
+    }
+    for name in spec.shared_volumes.keys() {
+        if name == "config" || name == "secrets" || name == "data" || name.starts_with("writable-") {
+            return Err((
+                at(&["sharedVolumes", name]),
+                format!("`{name}` is a volume name chartgen uses itself"),
+                Some("pick another name, e.g. `shared-logs`".into()),
+            ));
+        }
     }
     for (i, host) in spec.hosts.iter().enumerate() {
         check_host(&host.0).map_err(|m| {

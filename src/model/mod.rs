@@ -1,6 +1,7 @@
 //! The two data models: `chartgen.yaml` (what the user writes) and the Helm
 //! values of the generated chart (what operators override per environment).
 
+mod cron;
 mod image;
 mod load;
 mod spec;
@@ -9,7 +10,7 @@ mod values;
 
 pub use image::ImageRef;
 pub use load::{decode_input, load_spec, read_input, MAX_NAME_LEN};
-pub use spec::{ResourcesSpec, Spec};
+pub use spec::{HookEvent, InitContainerSpec, JobSpec, ResourcesSpec, SidecarSpec, Spec, StorageSpec};
 pub use values::*;
 
 use std::collections::BTreeMap;
@@ -20,36 +21,29 @@ use types::{ImageDigest, ImageTag, Port, Quantity};
 pub const TEST_IMAGE: (&str, &str) = ("busybox", "1.36.1");
 
 impl Values {
-    /// The default values of a chart generated from `spec`, whose image has
-    /// already been parsed into `image`.
+    /// The default values of a chart generated from `spec` (blueprint
+    /// defaults already applied), whose image has been parsed into `image`.
     pub fn from_spec(spec: &Spec, image: &ImageRef) -> Values {
         let resources = spec.resources.clone().unwrap_or(ResourcesSpec {
             cpu: None,
             memory: None,
         });
         let memory = resources.memory.unwrap_or_else(|| Quantity::new("128Mi"));
-        let probe = |initial_delay_seconds| Probe {
-            path: spec.health_path.clone(),
-            initial_delay_seconds,
-            period_seconds: 10,
-            timeout_seconds: 2,
-            failure_threshold: 3,
-        };
+        let probes = probes(spec);
+        let replicas = spec.replicas.unwrap_or(1);
         Values {
             global: BTreeMap::new(),
             name_override: String::new(),
             fullname_override: String::new(),
-            image: Image {
-                repository: image.repository.clone(),
-                tag: ImageTag(image.tag.clone()),
-                digest: ImageDigest(image.digest.clone().unwrap_or_default()),
-                pull_policy: PullPolicy::IfNotPresent,
-            },
+            image: image_values(image),
             image_pull_secrets: Vec::new(),
-            replica_count: spec.replicas,
+            command: spec.command.clone().unwrap_or_default(),
+            args: spec.args.clone().unwrap_or_default(),
+            replica_count: replicas,
             revision_history_limit: 5,
             container_port: spec.port,
-            writable_paths: spec.writable_paths.clone(),
+            health_port: spec.health_port,
+            writable_paths: spec.writable_paths.clone().unwrap_or_default(),
             config: ConfigValues {
                 load_as: LoadAs::Env,
                 mount_path: format!("/etc/{}/config", spec.name.0),
@@ -73,10 +67,8 @@ impl Values {
                 },
                 limits: ResourceLimits { cpu: None, memory },
             },
-            probes: Probes {
-                readiness: probe(0),
-                liveness: probe(10),
-            },
+            probes,
+            pre_stop: spec.pre_stop.clone().unwrap_or_default(),
             service_account: ServiceAccount {
                 create: true,
                 name: String::new(),
@@ -107,8 +99,8 @@ impl Values {
             },
             autoscaling: Autoscaling {
                 enabled: false,
-                min_replicas: spec.replicas.max(2),
-                max_replicas: spec.replicas.max(2) * 5,
+                min_replicas: replicas.max(2),
+                max_replicas: replicas.max(2) * 5,
                 target_cpu_utilization_percentage: 80,
             },
             pod_disruption_budget: PodDisruptionBudget {
@@ -119,13 +111,71 @@ impl Values {
                 enabled: true,
                 from: Vec::new(),
             },
+            cron_job: spec.schedule.as_ref().map(|schedule| CronJob {
+                schedule: schedule.clone(),
+                time_zone: spec.time_zone.clone().unwrap_or_default(),
+                suspend: false,
+                concurrency_policy: ConcurrencyPolicy::Forbid,
+                starting_deadline_seconds: 300,
+                active_deadline_seconds: 3600,
+                backoff_limit: 2,
+                ttl_seconds_after_finished: 86400,
+                successful_jobs_history_limit: 3,
+                failed_jobs_history_limit: 3,
+            }),
+            jobs: spec
+                .jobs
+                .iter()
+                .map(|job| {
+                    let values = HookJob {
+                        enabled: true,
+                        command: job.command.clone(),
+                        args: job.args.clone(),
+                        active_deadline_seconds: 600,
+                        backoff_limit: 1,
+                        resources: small_resources(),
+                    };
+                    (job.name.0.clone(), values)
+                })
+                .collect(),
+            sidecars: spec
+                .sidecars
+                .iter()
+                .map(|sidecar| {
+                    let image = ImageRef::parse(&sidecar.image).expect("validated on load");
+                    let values = Sidecar {
+                        image: image_values(&image),
+                        command: sidecar.command.clone(),
+                        args: sidecar.args.clone(),
+                        resources: small_resources(),
+                    };
+                    (sidecar.name.0.clone(), values)
+                })
+                .collect(),
+            init_containers: spec
+                .init_containers
+                .iter()
+                .map(|init| {
+                    let image = match &init.image {
+                        Some(text) => ImageRef::parse(text).expect("validated on load"),
+                        None => image.clone(),
+                    };
+                    let values = InitContainer {
+                        image: image_values(&image),
+                        command: init.command.clone(),
+                        args: init.args.clone(),
+                        resources: small_resources(),
+                    };
+                    (init.name.0.clone(), values)
+                })
+                .collect(),
             pod_annotations: BTreeMap::new(),
             pod_labels: BTreeMap::new(),
             pod_security_context: PodSecurityContext {
                 run_as_non_root: true,
-                run_as_user: None,
-                run_as_group: None,
-                fs_group: None,
+                run_as_user: spec.run_as_user,
+                run_as_group: spec.run_as_user,
+                fs_group: spec.fs_group,
                 seccomp_profile: SeccompProfile {
                     kind: SeccompType::RuntimeDefault,
                 },
@@ -153,4 +203,51 @@ impl Values {
             },
         }
     }
+}
+
+fn image_values(image: &ImageRef) -> Image {
+    Image {
+        repository: image.repository.clone(),
+        tag: ImageTag(image.tag.clone()),
+        digest: ImageDigest(image.digest.clone().unwrap_or_default()),
+        pull_policy: PullPolicy::IfNotPresent,
+    }
+}
+
+/// Requests and limit for helper containers (sidecars, init containers, jobs).
+fn small_resources() -> Resources {
+    Resources {
+        requests: ResourceRequests {
+            cpu: Quantity::new("50m"),
+            memory: Quantity::new("64Mi"),
+        },
+        limits: ResourceLimits {
+            cpu: None,
+            memory: Quantity::new("64Mi"),
+        },
+    }
+}
+
+/// Probes from what the spec says about health: a command, a health port, or
+/// the serving port; none when it says nothing.
+fn probes(spec: &Spec) -> Option<Probes> {
+    let (path, command) = match (&spec.health_command, spec.health_port, spec.port) {
+        (Some(command), _, _) => (None, Some(command.clone())),
+        (None, Some(_), _) | (None, None, Some(_)) => {
+            (Some(spec.health_path.clone().unwrap_or_else(|| "/".into())), None)
+        }
+        (None, None, None) => return None,
+    };
+    let probe = |initial_delay_seconds| Probe {
+        path: path.clone(),
+        command: command.clone(),
+        initial_delay_seconds,
+        period_seconds: 10,
+        timeout_seconds: 2,
+        failure_threshold: 3,
+    };
+    Some(Probes {
+        readiness: probe(0),
+        liveness: probe(10),
+    })
 }

@@ -1,18 +1,16 @@
 //! `chartgen.yaml`: the small input file that decides a chart's structure.
+//!
+//! Keys a blueprint has an opinion on (port, probes, user, storage, …) are
+//! optional here: a blueprint's `defaults:` fill in what the file leaves out,
+//! so a typical service needs only `name` and `image`.
 
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
 
 use super::types::{DnsLabel, HostName, Port, Quantity};
-
-/// The image `chartgen new` uses when none is given: a real web server that
-/// runs as a non-root user and listens on 8080, so the generated chart serves
-/// traffic under the restricted Pod Security profile as it stands.
-pub const DEFAULT_IMAGE: &str = "nginxinc/nginx-unprivileged:1.27.3-alpine";
-/// The port [`DEFAULT_IMAGE`] listens on.
-pub const DEFAULT_PORT: u16 = 8080;
 
 /// A chartgen service description (`chartgen.yaml`). Structure is decided
 /// here; quantities become Helm values operators override per environment.
@@ -23,7 +21,7 @@ pub struct Spec {
     /// Chart name, also the base of every resource name: a DNS-1123 label of at most 53 characters.
     #[schemars(length(min = 1, max = 53))]
     pub name: DnsLabel,
-    /// Blueprint that shapes the chart.
+    /// Blueprint that shapes the chart: `web`, `worker`, `cronjob`, `datastore` or `daemon`.
     #[serde(default = "default_blueprint")]
     pub blueprint: String,
     /// One-line description for Chart.yaml and the chart README.
@@ -32,22 +30,50 @@ pub struct Spec {
     /// Chart version (SemVer 2).
     #[serde(default = "default_version")]
     pub version: String,
-    /// Kubernetes versions the chart supports (a SemVer range for Chart.yaml `kubeVersion`).
+    /// Kubernetes versions the chart supports (a SemVer range for Chart.yaml `kubeVersion`); from 1.29 on, sidecars are native.
     #[serde(default = "default_kube_version")]
     pub kube_version: String,
     /// Container image as `repository:tag` or `repository@sha256:digest`; `latest` is refused.
     pub image: String,
-    /// Port the application listens on.
-    #[serde(default = "default_port")]
-    pub port: Port,
+    /// Command run in the main container, replacing the image's entrypoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<Vec<String>>,
+    /// Arguments to the command (or to the image's entrypoint).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub args: Option<Vec<String>>,
+    /// Port the application serves on (named `http`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<Port>,
     /// HTTP path the readiness and liveness probes request.
-    #[serde(default = "default_health_path")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^/"))]
-    pub health_path: String,
+    pub health_path: Option<String>,
+    /// Port of an HTTP health endpoint (named `health`), for processes that serve nothing else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_port: Option<Port>,
+    /// Command whose success means healthy, for processes without an HTTP endpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_command: Option<Vec<String>>,
+    /// Command run before the container is stopped (a `preStop` hook), e.g. to drain work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_stop: Option<Vec<String>>,
     /// Pod replicas when autoscaling is off.
-    #[serde(default = "default_replicas")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0, max = 1000))]
-    pub replicas: u32,
+    pub replicas: Option<u32>,
+    /// Cron schedule of a `cronjob`, e.g. `0 3 * * *`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<String>,
+    /// Time zone the schedule is read in (IANA name, e.g. `Europe/Berlin`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// User ID the containers run as; unset keeps the image's own non-root user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub run_as_user: Option<u32>,
+    /// Group that owns mounted volumes, so a non-root process can write them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fs_group: Option<u32>,
     /// Generic settings (a ConfigMap), loaded as environment variables by default.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(extend("propertyNames" = { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }))]
@@ -63,8 +89,24 @@ pub struct Spec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hosts: Vec<HostName>,
     /// Directories the application writes to; each gets an emptyDir because the root filesystem is read-only.
-    #[serde(default = "default_writable_paths")]
-    pub writable_paths: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub writable_paths: Option<Vec<String>>,
+    /// A persistent volume per pod (the `datastore` blueprint).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<StorageSpec>,
+    /// One-off admin jobs run as Helm hooks with the app's image, e.g. database migrations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub jobs: Vec<JobSpec>,
+    /// Extra containers beside the main one (the sidecar pattern).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sidecars: Vec<SidecarSpec>,
+    /// Containers that run to completion before the main one starts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub init_containers: Vec<InitContainerSpec>,
+    /// Folders shared by every container of the pod (emptyDirs), name to mount path.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 50 }))]
+    pub shared_volumes: BTreeMap<String, String>,
 }
 
 /// CPU and memory sizing for the main container.
@@ -79,6 +121,117 @@ pub struct ResourcesSpec {
     pub memory: Option<Quantity>,
 }
 
+/// A persistent volume per pod.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct StorageSpec {
+    /// Where the volume is mounted in the main container.
+    #[schemars(regex(pattern = r"^/"))]
+    pub mount_path: String,
+    /// Volume size, e.g. `10Gi`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<Quantity>,
+}
+
+/// A one-off admin job, run as a Helm hook.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct JobSpec {
+    /// Job name, e.g. `migrate`: a DNS-1123 label.
+    #[schemars(length(min = 1, max = 20))]
+    pub name: DnsLabel,
+    /// Command to run, with the app's image.
+    pub command: Vec<String>,
+    /// Arguments to the command.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<String>,
+    /// Helm hook events that run the job.
+    #[serde(default = "default_hook")]
+    pub hook: Vec<HookEvent>,
+    /// Order among hooks of the same event; lower runs first.
+    #[serde(default)]
+    pub weight: i32,
+}
+
+/// Helm hook events a job can run on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum HookEvent {
+    /// Before the release's resources are first installed.
+    PreInstall,
+    /// After they are installed.
+    PostInstall,
+    /// Before an upgrade's resources are applied.
+    PreUpgrade,
+    /// After they are applied.
+    PostUpgrade,
+    /// Before a rollback.
+    PreRollback,
+    /// After a rollback.
+    PostRollback,
+    /// Before the release is deleted.
+    PreDelete,
+    /// After it is deleted.
+    PostDelete,
+}
+
+impl HookEvent {
+    /// The Helm annotation value, e.g. `pre-install`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HookEvent::PreInstall => "pre-install",
+            HookEvent::PostInstall => "post-install",
+            HookEvent::PreUpgrade => "pre-upgrade",
+            HookEvent::PostUpgrade => "post-upgrade",
+            HookEvent::PreRollback => "pre-rollback",
+            HookEvent::PostRollback => "post-rollback",
+            HookEvent::PreDelete => "pre-delete",
+            HookEvent::PostDelete => "post-delete",
+        }
+    }
+}
+
+/// A container beside the main one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SidecarSpec {
+    /// Container name: a DNS-1123 label.
+    #[schemars(length(min = 1, max = 63))]
+    pub name: DnsLabel,
+    /// Image with an explicit tag or digest.
+    pub image: String,
+    /// Command replacing the image's entrypoint.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub command: Vec<String>,
+    /// Arguments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<String>,
+    /// Port it serves on; the Service exposes it under the sidecar's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<Port>,
+    /// HTTP path probed on that port.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^/"))]
+    pub health_path: Option<String>,
+}
+
+/// A container run to completion before the others start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct InitContainerSpec {
+    /// Container name: a DNS-1123 label.
+    #[schemars(length(min = 1, max = 63))]
+    pub name: DnsLabel,
+    /// Image with an explicit tag or digest; the app's image when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// Command to run.
+    pub command: Vec<String>,
+    /// Arguments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<String>,
+}
+
 fn default_blueprint() -> String {
     "web".into()
 }
@@ -88,37 +241,30 @@ fn default_version() -> String {
 fn default_kube_version() -> String {
     ">=1.29.0-0".into()
 }
-fn default_port() -> Port {
-    Port(DEFAULT_PORT)
-}
-fn default_health_path() -> String {
-    "/".into()
-}
-fn default_replicas() -> u32 {
-    2
-}
-fn default_writable_paths() -> Vec<String> {
-    vec!["/tmp".into()]
+fn default_hook() -> Vec<HookEvent> {
+    vec![HookEvent::PreInstall, HookEvent::PreUpgrade]
 }
 
 impl Spec {
-    /// The spec `chartgen new NAME` starts from.
-    pub fn new(name: &str) -> Self {
-        Spec {
-            name: DnsLabel(name.into()),
-            blueprint: default_blueprint(),
-            description: None,
-            version: default_version(),
-            kube_version: default_kube_version(),
-            image: DEFAULT_IMAGE.into(),
-            port: default_port(),
-            health_path: default_health_path(),
-            replicas: default_replicas(),
-            config: BTreeMap::new(),
-            secrets: Vec::new(),
-            resources: None,
-            hosts: Vec::new(),
-            writable_paths: default_writable_paths(),
+    /// The spec `chartgen new NAME` starts from, before blueprint defaults.
+    pub fn new(name: &str, blueprint: &str, image: &str) -> Self {
+        serde_json::from_value(serde_json::json!({
+            "name": name,
+            "blueprint": blueprint,
+            "image": image,
+        }))
+        .expect("a minimal spec deserializes")
+    }
+
+    /// This spec with `defaults` (a blueprint's) filling the keys it leaves
+    /// unset; a key set here always wins, even when set to an empty list.
+    pub fn over(&self, defaults: &Json) -> Result<Spec, String> {
+        let mut merged = defaults.clone();
+        if let (Json::Object(base), Json::Object(own)) =
+            (&mut merged, serde_json::to_value(self).expect("spec serializes"))
+        {
+            base.extend(own);
         }
+        serde_json::from_value(merged).map_err(|e| e.to_string())
     }
 }

@@ -95,13 +95,13 @@ string_schema!(HostName, "HostName", {
     "pattern": DNS_SUBDOMAIN_PATTERN
 });
 
-/// An explicit image tag: never empty, never `latest`.
+/// An explicit image tag, never `latest`; empty means the chart's `appVersion`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(transparent)]
 pub struct ImageTag(pub String);
 string_schema!(ImageTag, "ImageTag", {
     "type": "string",
-    "pattern": TAG_PATTERN,
+    "anyOf": [{ "const": "" }, { "pattern": TAG_PATTERN }],
     "not": { "const": "latest" }
 });
 

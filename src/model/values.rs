@@ -28,6 +28,10 @@ pub struct Values {
     pub image: Image,
     /// Secrets holding registry credentials, by name.
     pub image_pull_secrets: Vec<LocalObjectReference>,
+    /// Command of the main container; empty runs the image's entrypoint.
+    pub command: Vec<String>,
+    /// Arguments of the main container; empty keeps the image's default.
+    pub args: Vec<String>,
     /// Pod replicas when autoscaling is off.
     #[schemars(range(min = 0))]
     pub replica_count: u32,
@@ -35,7 +39,11 @@ pub struct Values {
     #[schemars(range(min = 0))]
     pub revision_history_limit: u32,
     /// Port the application listens on inside the pod (named `http`).
-    pub container_port: Port,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container_port: Option<Port>,
+    /// Port of the HTTP health endpoint (named `health`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_port: Option<Port>,
     /// Writable directories, each backed by an emptyDir (the root filesystem is read-only).
     pub writable_paths: Vec<String>,
     /// Generic settings stored in a ConfigMap.
@@ -47,8 +55,11 @@ pub struct Values {
     pub env: BTreeMap<String, String>,
     /// CPU and memory for the main container.
     pub resources: Resources,
-    /// Health checks on the `http` port.
-    pub probes: Probes,
+    /// Health checks of the main container.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probes: Option<Probes>,
+    /// Command run before the main container is stopped; empty runs none.
+    pub pre_stop: Vec<String>,
     /// The ServiceAccount pods run as.
     pub service_account: ServiceAccount,
     /// The Service in front of the pods.
@@ -61,6 +72,18 @@ pub struct Values {
     pub pod_disruption_budget: PodDisruptionBudget,
     /// The NetworkPolicy admitting traffic to the pods.
     pub network_policy: NetworkPolicy,
+    /// The CronJob's schedule and job settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cron_job: Option<CronJob>,
+    /// Admin jobs run as Helm hooks, by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub jobs: BTreeMap<String, HookJob>,
+    /// Sidecar containers, by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sidecars: BTreeMap<String, Sidecar>,
+    /// Init containers, by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub init_containers: BTreeMap<String, InitContainer>,
     /// Extra annotations on every pod.
     pub pod_annotations: BTreeMap<String, String>,
     /// Extra labels on every pod.
@@ -82,6 +105,19 @@ pub struct Values {
     pub topology_spread_constraints: Vec<Json>,
     /// The `helm test` connection check.
     pub tests: Tests,
+}
+
+impl Values {
+    /// Every top-level key, as spelled in values files.
+    pub const KEYS: &'static [&'static str] = &[
+        "global", "nameOverride", "fullnameOverride", "image", "imagePullSecrets", "command", "args",
+        "replicaCount", "revisionHistoryLimit", "containerPort", "healthPort", "writablePaths",
+        "config", "secrets", "env", "resources", "probes", "preStop", "serviceAccount", "service",
+        "ingress", "autoscaling", "podDisruptionBudget", "networkPolicy", "cronJob", "jobs",
+        "sidecars", "initContainers", "podAnnotations", "podLabels", "podSecurityContext",
+        "securityContext", "terminationGracePeriodSeconds", "nodeSelector", "tolerations",
+        "affinity", "topologySpreadConstraints", "tests",
+    ];
 }
 
 /// A container image reference.
@@ -199,13 +235,18 @@ pub struct Probes {
     pub liveness: Probe,
 }
 
-/// An HTTP GET probe on the `http` port.
+/// A probe: a command when `command` is set, else an HTTP GET of `path`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Probe {
-    /// Request path.
+    /// Request path of an HTTP probe.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^/"))]
-    pub path: String,
+    pub path: Option<String>,
+    /// Command of an exec probe; exit status 0 means healthy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub command: Option<Vec<String>>,
     /// Seconds before the first probe.
     #[schemars(range(min = 0))]
     pub initial_delay_seconds: u32,
@@ -218,6 +259,100 @@ pub struct Probe {
     /// Consecutive failures that count as failed.
     #[schemars(range(min = 1))]
     pub failure_threshold: u32,
+}
+
+/// How overlapping runs of a CronJob are handled.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+pub enum ConcurrencyPolicy {
+    /// Skip a run while the previous one is still going.
+    Forbid,
+    /// Run them side by side.
+    Allow,
+    /// Stop the previous run and start the new one.
+    Replace,
+}
+
+/// A CronJob's schedule and the settings of the jobs it starts.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct CronJob {
+    /// Cron schedule (five fields: minute hour day-of-month month day-of-week).
+    #[schemars(length(min = 9))]
+    pub schedule: String,
+    /// IANA time zone the schedule is read in; empty means the controller's (usually UTC).
+    pub time_zone: String,
+    /// Stop scheduling new runs.
+    pub suspend: bool,
+    /// What happens when a run is due while the previous one is still going.
+    pub concurrency_policy: ConcurrencyPolicy,
+    /// Seconds after the scheduled time within which a missed run may still start.
+    #[schemars(range(min = 1))]
+    pub starting_deadline_seconds: u32,
+    /// Seconds a run may take before it is stopped.
+    #[schemars(range(min = 1))]
+    pub active_deadline_seconds: u32,
+    /// Retries of a failed run.
+    #[schemars(range(min = 0))]
+    pub backoff_limit: u32,
+    /// Seconds a finished run's pods are kept for inspection.
+    #[schemars(range(min = 0))]
+    pub ttl_seconds_after_finished: u32,
+    /// Successful runs kept in history.
+    #[schemars(range(min = 0))]
+    pub successful_jobs_history_limit: u32,
+    /// Failed runs kept in history.
+    #[schemars(range(min = 0))]
+    pub failed_jobs_history_limit: u32,
+}
+
+/// An admin job run as a Helm hook with the app's image.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct HookJob {
+    /// Run the job.
+    pub enabled: bool,
+    /// Command to run.
+    #[schemars(length(min = 1))]
+    pub command: Vec<String>,
+    /// Arguments to the command.
+    pub args: Vec<String>,
+    /// Seconds the job may take before it is stopped (and the release fails).
+    #[schemars(range(min = 1))]
+    pub active_deadline_seconds: u32,
+    /// Retries of a failed run.
+    #[schemars(range(min = 0))]
+    pub backoff_limit: u32,
+    /// CPU and memory of the job's container.
+    pub resources: Resources,
+}
+
+/// A sidecar container.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Sidecar {
+    /// The sidecar's image.
+    pub image: Image,
+    /// Command replacing the image's entrypoint; empty keeps it.
+    pub command: Vec<String>,
+    /// Arguments; empty keeps the image's default.
+    pub args: Vec<String>,
+    /// CPU and memory of the sidecar.
+    pub resources: Resources,
+}
+
+/// An init container.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct InitContainer {
+    /// The container's image.
+    pub image: Image,
+    /// Command to run.
+    #[schemars(length(min = 1))]
+    pub command: Vec<String>,
+    /// Arguments to the command.
+    pub args: Vec<String>,
+    /// CPU and memory of the container.
+    pub resources: Resources,
 }
 
 /// The pods' ServiceAccount.

@@ -61,7 +61,7 @@ fn custom_blueprint_folder_is_loaded() {
     let spec =
         chartgen::load_spec("x.yaml", "name: small\nblueprint: tiny\nimage: app:1.0.0\n").unwrap();
     let chart = engine.generate(&spec, None).unwrap();
-    assert_eq!(chart.files["templates/note.txt"], "small runs 2\n");
+    assert_eq!(chart.files["templates/note.txt"], "small runs 1\n");
     assert!(
         !chart.files.contains_key("templates/extra.txt"),
         "`when` is false"
