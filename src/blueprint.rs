@@ -40,6 +40,10 @@ pub struct Manifest {
     pub workload: String,
     /// The top-level Helm values keys its templates read.
     pub values: Vec<String>,
+    /// Leave the image tag empty in values.yaml so it follows the chart's
+    /// `appVersion` (admin processes tagged like the application).
+    #[serde(default, rename = "tagFromAppVersion")]
+    pub tag_from_app_version: bool,
     /// `chartgen.yaml` keys this blueprint cannot do without, e.g. `schedule`.
     #[serde(default)]
     pub requires: Vec<String>,

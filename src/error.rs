@@ -118,6 +118,29 @@ impl Error {
         }
     }
 
+    /// Names `file` as the place of an input error that has no location yet
+    /// (one found after parsing, such as a key the blueprint requires).
+    pub fn in_file(self, file: &str) -> Self {
+        match self {
+            Error::Input {
+                location: None,
+                key,
+                message,
+                hint,
+            } => Error::Input {
+                location: Some(Location {
+                    file: file.to_owned(),
+                    line: None,
+                    column: None,
+                }),
+                key,
+                message,
+                hint,
+            },
+            other => other,
+        }
+    }
+
     /// An I/O error on `path`.
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {

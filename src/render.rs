@@ -51,6 +51,16 @@ impl Engine {
         );
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.add_filter("yaml_str", |s: String| yaml::scalar(&Json::String(s)));
+        // The items of several lists, each once, in first-seen order.
+        env.add_filter("union", |lists: Vec<Vec<Value>>| {
+            let mut seen = Vec::new();
+            for item in lists.into_iter().flatten() {
+                if !seen.contains(&item) {
+                    seen.push(item);
+                }
+            }
+            seen
+        });
         let source = Arc::clone(&blueprints);
         env.set_loader(move |name| Ok(source.file(name).map(str::to_owned)));
         Engine {
@@ -72,11 +82,13 @@ impl Engine {
     pub fn generate(&self, spec: &Spec, input: Option<&str>) -> Result<Chart> {
         let manifest = self.manifest(&spec.blueprint)?;
         let given = spec;
-        let spec = &spec.over(&manifest.defaults).map_err(|m| Error::Blueprint {
-            file: format!("{}/blueprint.yaml", manifest.name),
-            line: None,
-            message: format!("`defaults`: {m}"),
-        })?;
+        let spec = &spec
+            .over(&manifest.defaults)
+            .map_err(|m| Error::Blueprint {
+                file: format!("{}/blueprint.yaml", manifest.name),
+                line: None,
+                message: format!("`defaults`: {m}"),
+            })?;
         check_requirements(spec, &manifest)?;
         let image = ImageRef::parse(&spec.image).map_err(|message| Error::Input {
             location: None,
@@ -85,7 +97,12 @@ impl Engine {
             hint: None,
         })?;
         let values = values_for(spec, &image, &manifest)?;
-        let keys: Vec<String> = values.as_object().expect("values are a map").keys().cloned().collect();
+        let keys: Vec<String> = values
+            .as_object()
+            .expect("values are a map")
+            .keys()
+            .cloned()
+            .collect();
         let base = self.schema(&keys);
         let closed = close_named_maps(&base.0, &values);
         let (values_schema, schema_text) = match &closed {
@@ -246,7 +263,8 @@ fn template_view(spec: &Spec) -> Json {
         obj.entry(key).or_insert_with(|| Json::Array(Vec::new()));
     }
     for key in ["sharedVolumes", "config"] {
-        obj.entry(key).or_insert_with(|| Json::Object(Default::default()));
+        obj.entry(key)
+            .or_insert_with(|| Json::Object(Default::default()));
     }
     json
 }
@@ -288,7 +306,10 @@ pub fn native_sidecars(kube_version: &str) -> bool {
 /// a values file fails like any other unknown key.
 fn close_named_maps(schema: &Json, values: &Json) -> Option<Json> {
     let named = ["sidecars", "jobs", "initContainers"];
-    let present: Vec<&str> = named.into_iter().filter(|k| values.get(*k).is_some()).collect();
+    let present: Vec<&str> = named
+        .into_iter()
+        .filter(|k| values.get(*k).is_some())
+        .collect();
     if present.is_empty() {
         return None;
     }
@@ -312,6 +333,9 @@ fn values_for(spec: &Spec, image: &ImageRef, manifest: &Manifest) -> Result<Json
     else {
         unreachable!("values are a map")
     };
+    if manifest.tag_from_app_version {
+        all["image"]["tag"] = Json::String(String::new());
+    }
     let mut kept = serde_json::Map::new();
     for key in &manifest.values {
         if !Values::KEYS.contains(&key.as_str()) {

@@ -11,7 +11,10 @@ use crate::model::{load_spec, read_input, ImageRef, SidecarSpec, Spec};
 pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<()> {
     let engine = engine(&args.source)?;
     check_dns_label(&args.name, crate::model::MAX_NAME_LEN).map_err(|m| {
-        flag("NAME", format!("`{}` is not a valid chart name: it {m}", args.name))
+        flag(
+            "NAME",
+            format!("`{}` is not a valid chart name: it {m}", args.name),
+        )
     })?;
     let mut spec = match &args.file {
         Some(path) => {
@@ -24,7 +27,9 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<()> {
             let manifest = engine.manifest(blueprint)?;
             let mut start = serde_json::json!({ "name": args.name, "blueprint": blueprint });
             if args.image.is_none() {
-                if let (Some(start), Some(example)) = (start.as_object_mut(), manifest.example.as_object()) {
+                if let (Some(start), Some(example)) =
+                    (start.as_object_mut(), manifest.example.as_object())
+                {
                     start.extend(example.clone());
                 }
             } else {

@@ -17,7 +17,9 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
         let file = path.display().to_string();
         let text = read_input(path)?;
         let spec = load_spec(&file, &text)?;
-        let chart = engine.generate(&spec, Some(&text))?;
+        let chart = engine
+            .generate(&spec, Some(&text))
+            .map_err(|e| e.in_file(&file))?;
         if let Some(other) = charts.insert(chart.name.clone(), (file.clone(), chart)) {
             return Err(Error::Usage(format!(
                 "`{}` and `{file}` both define the chart `{}`",

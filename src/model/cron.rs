@@ -3,7 +3,15 @@
 /// Checks a five-field cron expression (or a `@daily`-style macro), saying
 /// which field is wrong.
 pub fn check(schedule: &str) -> Result<(), String> {
-    const MACROS: &[&str] = &["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
+    const MACROS: &[&str] = &[
+        "@yearly",
+        "@annually",
+        "@monthly",
+        "@weekly",
+        "@daily",
+        "@midnight",
+        "@hourly",
+    ];
     let schedule = schedule.trim();
     if schedule.starts_with('@') {
         return if MACROS.contains(&schedule) {
@@ -19,7 +27,9 @@ pub fn check(schedule: &str) -> Result<(), String> {
     if fields.len() != 5 {
         return Err(format!("it has {} fields; a schedule has 5", fields.len()));
     }
-    const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     const DAYS: &[&str] = &["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
     let specs: [(&str, u32, u32, &[&str], u32); 5] = [
         ("minute", 0, 59, &[], 0),
@@ -40,7 +50,9 @@ fn check_field(field: &str, min: u32, max: u32, names: &[&str], base: u32) -> Re
         if let Some(i) = names.iter().position(|n| n.eq_ignore_ascii_case(text)) {
             return Ok(i as u32 + base);
         }
-        let n: u32 = text.parse().map_err(|_| format!("has `{text}`, which is not a number"))?;
+        let n: u32 = text
+            .parse()
+            .map_err(|_| format!("has `{text}`, which is not a number"))?;
         if n < min || n > max {
             return Err(format!("has {n}, which is out of range"));
         }
@@ -54,7 +66,11 @@ fn check_field(field: &str, min: u32, max: u32, names: &[&str], base: u32) -> Re
         if let Some(step) = step {
             match step.parse::<u32>() {
                 Ok(s) if s > 0 => {}
-                _ => return Err(format!("has the step `{step}`, which is not a positive number")),
+                _ => {
+                    return Err(format!(
+                        "has the step `{step}`, which is not a positive number"
+                    ))
+                }
             }
         }
         if range == "*" || range == "?" {
@@ -81,7 +97,15 @@ mod tests {
 
     #[test]
     fn accepts_what_kubernetes_accepts() {
-        for ok in ["0 3 * * *", "*/5 * * * *", "0 0 1,15 * mon-fri", "30 2 * jan-mar 0", "@hourly", "0 9-17/2 * * 1-5", "0 0 * * 7"] {
+        for ok in [
+            "0 3 * * *",
+            "*/5 * * * *",
+            "0 0 1,15 * mon-fri",
+            "30 2 * jan-mar 0",
+            "@hourly",
+            "0 9-17/2 * * 1-5",
+            "0 0 * * 7",
+        ] {
             assert_eq!(check(ok), Ok(()), "{ok}");
         }
     }

@@ -137,7 +137,10 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
         let ok = !zone.is_empty()
             && !zone.starts_with('/')
             && zone.split('/').all(|part| {
-                !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c))
+                !part.is_empty()
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c))
             });
         if !ok {
             return Err((
@@ -150,11 +153,24 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
     // Container names: the main container is named after the chart.
     let mut containers = vec![spec.name.0.as_str()];
     let sidecars = spec.sidecars.iter().map(|c| ("sidecars", &c.name.0));
-    let inits = spec.init_containers.iter().map(|c| ("initContainers", &c.name.0));
+    let inits = spec
+        .init_containers
+        .iter()
+        .map(|c| ("initContainers", &c.name.0));
     for (i, (list, name)) in sidecars.chain(inits).enumerate() {
-        let index = if list == "sidecars" { i } else { i - spec.sidecars.len() };
+        let index = if list == "sidecars" {
+            i
+        } else {
+            i - spec.sidecars.len()
+        };
         let path = vec![list.to_owned(), index.to_string(), "name".into()];
-        check_dns_label(name, 63).map_err(|m| (path.clone(), format!("`{name}` is not a valid container name: it {m}"), None))?;
+        check_dns_label(name, 63).map_err(|m| {
+            (
+                path.clone(),
+                format!("`{name}` is not a valid container name: it {m}"),
+                None,
+            )
+        })?;
         if containers.contains(&name.as_str()) {
             return Err((
                 path,
@@ -170,7 +186,10 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
         if sidecar.port.is_some() && sidecar.name.0.len() > 15 {
             return Err((
                 path("name"),
-                format!("`{}` names the sidecar's port too, and a port name is at most 15 characters", sidecar.name.0),
+                format!(
+                    "`{}` names the sidecar's port too, and a port name is at most 15 characters",
+                    sidecar.name.0
+                ),
                 Some("shorten the sidecar's name".into()),
             ));
         }
@@ -191,7 +210,8 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
         }
     }
     for name in spec.shared_volumes.keys() {
-        if name == "config" || name == "secrets" || name == "data" || name.starts_with("writable-") {
+        if name == "config" || name == "secrets" || name == "data" || name.starts_with("writable-")
+        {
             return Err((
                 at(&["sharedVolumes", name]),
                 format!("`{name}` is a volume name chartgen uses itself"),

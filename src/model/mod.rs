@@ -10,7 +10,9 @@ mod values;
 
 pub use image::ImageRef;
 pub use load::{decode_input, load_spec, read_input, MAX_NAME_LEN};
-pub use spec::{HookEvent, InitContainerSpec, JobSpec, ResourcesSpec, SidecarSpec, Spec, StorageSpec};
+pub use spec::{
+    HookEvent, InitContainerSpec, JobSpec, ResourcesSpec, SidecarSpec, Spec, StorageSpec,
+};
 pub use values::*;
 
 use std::collections::BTreeMap;
@@ -233,9 +235,10 @@ fn small_resources() -> Resources {
 fn probes(spec: &Spec) -> Option<Probes> {
     let (path, command) = match (&spec.health_command, spec.health_port, spec.port) {
         (Some(command), _, _) => (None, Some(command.clone())),
-        (None, Some(_), _) | (None, None, Some(_)) => {
-            (Some(spec.health_path.clone().unwrap_or_else(|| "/".into())), None)
-        }
+        (None, Some(_), _) | (None, None, Some(_)) => (
+            Some(spec.health_path.clone().unwrap_or_else(|| "/".into())),
+            None,
+        ),
         (None, None, None) => return None,
     };
     let probe = |initial_delay_seconds| Probe {

@@ -260,9 +260,10 @@ impl Spec {
     /// unset; a key set here always wins, even when set to an empty list.
     pub fn over(&self, defaults: &Json) -> Result<Spec, String> {
         let mut merged = defaults.clone();
-        if let (Json::Object(base), Json::Object(own)) =
-            (&mut merged, serde_json::to_value(self).expect("spec serializes"))
-        {
+        if let (Json::Object(base), Json::Object(own)) = (
+            &mut merged,
+            serde_json::to_value(self).expect("spec serializes"),
+        ) {
             base.extend(own);
         }
         serde_json::from_value(merged).map_err(|e| e.to_string())

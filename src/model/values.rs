@@ -110,13 +110,44 @@ pub struct Values {
 impl Values {
     /// Every top-level key, as spelled in values files.
     pub const KEYS: &'static [&'static str] = &[
-        "global", "nameOverride", "fullnameOverride", "image", "imagePullSecrets", "command", "args",
-        "replicaCount", "revisionHistoryLimit", "containerPort", "healthPort", "writablePaths",
-        "config", "secrets", "env", "resources", "probes", "preStop", "serviceAccount", "service",
-        "ingress", "autoscaling", "podDisruptionBudget", "networkPolicy", "cronJob", "jobs",
-        "sidecars", "initContainers", "podAnnotations", "podLabels", "podSecurityContext",
-        "securityContext", "terminationGracePeriodSeconds", "nodeSelector", "tolerations",
-        "affinity", "topologySpreadConstraints", "tests",
+        "global",
+        "nameOverride",
+        "fullnameOverride",
+        "image",
+        "imagePullSecrets",
+        "command",
+        "args",
+        "replicaCount",
+        "revisionHistoryLimit",
+        "containerPort",
+        "healthPort",
+        "writablePaths",
+        "config",
+        "secrets",
+        "env",
+        "resources",
+        "probes",
+        "preStop",
+        "serviceAccount",
+        "service",
+        "ingress",
+        "autoscaling",
+        "podDisruptionBudget",
+        "networkPolicy",
+        "cronJob",
+        "jobs",
+        "sidecars",
+        "initContainers",
+        "podAnnotations",
+        "podLabels",
+        "podSecurityContext",
+        "securityContext",
+        "terminationGracePeriodSeconds",
+        "nodeSelector",
+        "tolerations",
+        "affinity",
+        "topologySpreadConstraints",
+        "tests",
     ];
 }
 
@@ -127,7 +158,7 @@ pub struct Image {
     /// Image repository, e.g. `ghcr.io/acme/web-api`.
     #[schemars(length(min = 1))]
     pub repository: String,
-    /// Explicit image tag; `latest` is refused.
+    /// Explicit image tag (`latest` is refused); empty means the chart's `appVersion`.
     pub tag: ImageTag,
     /// Image digest (`sha256:…`); when set it pins the image and the tag is informational.
     pub digest: ImageDigest,

@@ -182,7 +182,10 @@ fn package_and_schema_commands() {
     let read = |p: &str| -> serde_json::Value {
         serde_json::from_str(&std::fs::read_to_string(dir.path().join(p)).unwrap()).unwrap()
     };
-    let (blueprint, chart) = (read("values.schema.json"), read("web-api/values.schema.json"));
+    let (blueprint, chart) = (
+        read("values.schema.json"),
+        read("web-api/values.schema.json"),
+    );
     let chart_keys = chart["properties"].as_object().unwrap();
     assert!(chart_keys.len() > 20);
     for (key, schema) in chart_keys {

@@ -14,6 +14,8 @@ use crate::kube::{at, id, name_violations, pod_spec, restricted_profile_violatio
 use crate::oracle::{oracle, Oracle};
 use crate::support::{documents, files_under, fixture, generate};
 
+/// The kinds of a chart's main workload.
+const WORKLOADS: [&str; 4] = ["Deployment", "StatefulSet", "DaemonSet", "CronJob"];
 const KUBE_VERSIONS: [&str; 2] = ["1.29.0", "1.37.0"];
 /// Helm's longest release name.
 const LONG_RELEASE: &str = "a-release-name-of-fifty-three-characters-for-testing";
@@ -88,10 +90,14 @@ fn rendered_manifests_are_valid_secure_and_wired() {
     let Some(mut helm) = oracle() else { return };
     let dir = tempfile::tempdir().unwrap();
     for (spec, chart) in charts(dir.path()) {
-        let existing_secret = json!({"secrets": {"existingSecret": "shared-credentials", "loadAs": "files"}, "replicaCount": 1});
+        let mut existing_secret =
+            json!({"secrets": {"existingSecret": "shared-credentials", "loadAs": "files"}});
+        if chart.join("templates/deployment.yaml").exists() {
+            existing_secret["replicaCount"] = json!(1);
+        }
         for (scenario, values) in [
             ("defaults", json!({})),
-            ("everything-on", everything_on()),
+            ("everything-on", everything_on_for(&chart)),
             ("existing-secret", existing_secret),
         ] {
             for release in ["web", LONG_RELEASE] {
@@ -138,42 +144,63 @@ fn check_manifests(
         docs.iter()
             .filter(move |d| at(d, &["kind"]).as_str() == Some(kind))
     };
-    let deployment = of_kind("Deployment")
-        .next()
-        .unwrap_or_else(|| panic!("{what}: no Deployment"));
-    let pod_labels = at(deployment, &["spec", "template", "metadata", "labels"]);
-    let selector = at(deployment, &["spec", "selector", "matchLabels"]);
-    assert!(
-        selects(selector, pod_labels),
-        "{what}: the Deployment selects its pods"
-    );
-    for key in selector.as_mapping().unwrap().keys() {
-        let key = key.as_str().unwrap();
-        assert!(
-            key != "app.kubernetes.io/version" && key != "helm.sh/chart",
-            "{what}: selector has {key}"
-        );
-    }
-    let annotations = at(deployment, &["spec", "template", "metadata", "annotations"]);
+    let workloads: Vec<&Value> = docs
+        .iter()
+        .filter(|d| {
+            let kind = at(d, &["kind"]).as_str().unwrap_or("");
+            WORKLOADS.contains(&kind)
+        })
+        .collect();
+    assert_eq!(workloads.len(), 1, "{what}: one main workload");
+    let workload = workloads[0];
+    let template = pod_template(workload);
+    let pod_labels = at(template, &["metadata", "labels"]);
+    let annotations = at(template, &["metadata", "annotations"]);
     for key in ["checksum/config", "checksum/secret"] {
         assert!(
             annotations.get(key).is_some(),
             "{what}: pods roll on change ({key})"
         );
     }
-    let container_ports: Vec<&Value> = pod_spec(deployment)
-        .and_then(|s| at(s, &["containers"]).as_sequence())
-        .into_iter()
-        .flatten()
+    // Every selector picks the workload's pods, and only on stable labels.
+    let mut selectors: Vec<(String, &Value)> = Vec::new();
+    if at(workload, &["kind"]).as_str() != Some("CronJob") {
+        selectors.push((
+            id(workload),
+            at(workload, &["spec", "selector", "matchLabels"]),
+        ));
+    }
+    for doc in of_kind("Service") {
+        selectors.push((id(doc), at(doc, &["spec", "selector"])));
+    }
+    for doc in of_kind("PodDisruptionBudget") {
+        selectors.push((id(doc), at(doc, &["spec", "selector", "matchLabels"])));
+    }
+    for doc in of_kind("NetworkPolicy") {
+        selectors.push((id(doc), at(doc, &["spec", "podSelector", "matchLabels"])));
+    }
+    for (who, selector) in &selectors {
+        assert!(
+            selects(selector, pod_labels),
+            "{what}: {who} selects the pods"
+        );
+        for key in selector.as_mapping().unwrap().keys() {
+            let key = key.as_str().unwrap();
+            assert!(
+                key != "app.kubernetes.io/version" && key != "helm.sh/chart",
+                "{what}: {who} selects on {key}"
+            );
+        }
+    }
+    // Services target named ports of the pods' containers (native sidecars included).
+    let spec = pod_spec(workload).unwrap();
+    let container_ports: Vec<&Value> = ["containers", "initContainers"]
+        .iter()
+        .flat_map(|k| at(spec, &[k]).as_sequence().into_iter().flatten())
         .flat_map(|c| at(c, &["ports"]).as_sequence().into_iter().flatten())
         .map(|p| at(p, &["name"]))
         .collect();
     for service in of_kind("Service") {
-        assert!(
-            selects(at(service, &["spec", "selector"]), pod_labels),
-            "{what}: {} selects the pods",
-            id(service)
-        );
         for port in at(service, &["spec", "ports"]).as_sequence().unwrap() {
             assert!(
                 container_ports.contains(&at(port, &["targetPort"])),
@@ -182,46 +209,66 @@ fn check_manifests(
             );
         }
     }
-    for kind in ["PodDisruptionBudget", "NetworkPolicy"] {
-        for doc in of_kind(kind) {
-            let sel = at(
-                doc,
-                &[
-                    "spec",
-                    if kind == "NetworkPolicy" {
-                        "podSelector"
-                    } else {
-                        "selector"
-                    },
-                    "matchLabels",
-                ],
-            );
+    // Test pods and hook jobs never receive Service traffic or count in a budget.
+    let others = of_kind("Pod")
+        .map(|pod| at(pod, &["metadata", "labels"]))
+        .chain(of_kind("Job").map(|job| at(pod_template(job), &["metadata", "labels"])));
+    for labels in others {
+        for (who, selector) in &selectors {
             assert!(
-                selects(sel, pod_labels),
-                "{what}: {} selects the pods",
-                id(doc)
+                !selects(selector, labels),
+                "{what}: {who} selects a test or job pod"
             );
         }
     }
-    // The test pod must never receive Service traffic or count in the budget.
-    for pod in of_kind("Pod") {
+    // Hook annotations sit on the hook resource, where Helm reads them.
+    for job in of_kind("Job") {
+        let hook = at(job, &["metadata", "annotations", "helm.sh/hook"]);
+        assert!(hook.as_str().is_some(), "{what}: {} is a hook", id(job));
         assert!(
-            !selects(selector, at(pod, &["metadata", "labels"])),
-            "{what}: the test pod is outside the selector"
+            at(
+                pod_template(job),
+                &["metadata", "annotations", "helm.sh/hook"]
+            )
+            .is_null(),
+            "{what}: {} has hook annotations on its pod template",
+            id(job)
         );
     }
-    let replicas = at(deployment, &["spec", "replicas"]).as_u64();
-    let hpa = of_kind("HorizontalPodAutoscaler").next().is_some();
-    assert!(
-        !(hpa && replicas.is_some()),
-        "{what}: a fixed replica count fights the autoscaler"
-    );
-    let pdb = of_kind("PodDisruptionBudget").next().is_some();
-    assert_eq!(
-        pdb,
-        hpa || replicas.unwrap_or(1) > 1,
-        "{what}: a budget exactly when more than one pod runs"
-    );
+    if at(workload, &["kind"]).as_str() == Some("Deployment") {
+        let replicas = at(workload, &["spec", "replicas"]).as_u64();
+        let hpa = of_kind("HorizontalPodAutoscaler").next().is_some();
+        assert!(
+            !(hpa && replicas.is_some()),
+            "{what}: a fixed replica count fights the autoscaler"
+        );
+        let pdb = of_kind("PodDisruptionBudget").next().is_some();
+        assert_eq!(
+            pdb,
+            hpa || replicas.unwrap_or(1) > 1,
+            "{what}: a budget exactly when more than one pod runs"
+        );
+    }
+}
+
+/// The pod template of a workload or Job.
+fn pod_template(doc: &Value) -> &Value {
+    match at(doc, &["kind"]).as_str() {
+        Some("CronJob") => at(doc, &["spec", "jobTemplate", "spec", "template"]),
+        _ => at(doc, &["spec", "template"]),
+    }
+}
+
+/// The overlay with every option on, limited to the sections `chart` has.
+fn everything_on_for(chart: &Path) -> Json {
+    let values: Json =
+        serde_yaml::from_str(&std::fs::read_to_string(chart.join("values.yaml")).unwrap()).unwrap();
+    let mut overlay = everything_on();
+    overlay
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| values.get(k).is_some());
+    overlay
 }
 
 #[test]
@@ -274,7 +321,7 @@ fn helm_validates_values_against_the_schema() {
     for (spec, chart) in charts(dir.path()) {
         helm.validate_schema(&chart, &json!({}))
             .unwrap_or_else(|e| panic!("{spec}: defaults: {e}"));
-        helm.validate_schema(&chart, &everything_on())
+        helm.validate_schema(&chart, &everything_on_for(&chart))
             .unwrap_or_else(|e| panic!("{spec}: overlay: {e}"));
         let bad = [
             ("top-level typo", json!({"replicaCont": 2})),
@@ -304,14 +351,14 @@ fn charts_install_dry_run() {
     let Some(mut helm) = oracle() else { return };
     let dir = tempfile::tempdir().unwrap();
     for (spec, chart) in charts(dir.path()) {
-        for values in [json!({}), everything_on()] {
+        for values in [json!({}), everything_on_for(&chart)] {
             let release = helm
                 .install(&chart, "web", "apps", &values)
                 .unwrap_or_else(|e| panic!("{spec}: {e}"));
             assert!(
-                release["manifest"]
-                    .as_str()
-                    .is_some_and(|m| m.contains("kind: Deployment")),
+                release["manifest"].as_str().is_some_and(|m| WORKLOADS
+                    .iter()
+                    .any(|k| m.contains(&format!("\nkind: {k}\n")))),
                 "{spec}: {release}"
             );
         }
@@ -339,11 +386,11 @@ fn packaged_charts_load_in_helm() {
             "{spec}: the schema is packaged"
         );
         let rendered = helm.render(&archive, &json!({}), "web", "apps").unwrap();
-        assert!(
-            rendered
-                .keys()
-                .any(|k| k.ends_with("templates/deployment.yaml")),
-            "{spec}"
-        );
+        let installed = rendered.values().any(|m| {
+            WORKLOADS
+                .iter()
+                .any(|k| m.contains(&format!("\nkind: {k}\n")))
+        });
+        assert!(installed, "{spec}: {:?}", rendered.keys());
     }
 }

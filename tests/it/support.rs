@@ -25,7 +25,9 @@ pub fn generate(path: &Path) -> chartgen::Result<Chart> {
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let text = chartgen::decode_input(&name, std::fs::read(path).unwrap())?;
     let spec = chartgen::load_spec(&name, &text)?;
-    Engine::new(Blueprints::embedded()).generate(&spec, Some(&text))
+    Engine::new(Blueprints::embedded())
+        .generate(&spec, Some(&text))
+        .map_err(|e| e.in_file(&name))
 }
 
 /// Every file of a chart under `==== path ====` headers: one review shows a whole chart.
