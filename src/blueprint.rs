@@ -38,6 +38,16 @@ pub struct Manifest {
     pub component: String,
     /// Kind of its main workload, e.g. `Deployment`.
     pub workload: String,
+    /// Name of the serving port (at most 15 characters), e.g. `http`.
+    #[serde(default = "default_port_name", rename = "portName")]
+    pub port_name: String,
+    /// What the serving port speaks, `http` or `tcp`: decides probes and the test.
+    #[serde(default = "default_protocol")]
+    pub protocol: String,
+    /// Helm values this blueprint sets differently from chartgen's defaults,
+    /// merged over them key by key (e.g. tolerations for a node agent).
+    #[serde(default = "empty_object", rename = "valueDefaults")]
+    pub value_defaults: serde_json::Value,
     /// The top-level Helm values keys its templates read.
     pub values: Vec<String>,
     /// Leave the image tag empty in values.yaml so it follows the chart's
@@ -74,6 +84,14 @@ pub enum FileEntry {
         /// The condition.
         when: String,
     },
+}
+
+fn default_port_name() -> String {
+    "http".into()
+}
+
+fn default_protocol() -> String {
+    "http".into()
 }
 
 fn empty_object() -> serde_json::Value {

@@ -133,6 +133,8 @@ impl Engine {
                 name => &manifest.name,
                 description => &manifest.description,
                 component => &manifest.component,
+                portName => &manifest.port_name,
+                protocol => &manifest.protocol,
             },
             workload => context! { kind => &manifest.workload },
             generator => context! { version => VERSION },
@@ -326,6 +328,19 @@ fn close_named_maps(schema: &Json, values: &Json) -> Option<Json> {
     Some(schema)
 }
 
+/// Merges `overlay` into `base`: maps key by key, anything else replaced.
+fn merge(base: &mut serde_json::Map<String, Json>, overlay: &Json) {
+    let Json::Object(overlay) = overlay else { return };
+    for (key, value) in overlay {
+        match (base.get_mut(key), value) {
+            (Some(Json::Object(inner)), Json::Object(_)) => merge(inner, value),
+            _ => {
+                base.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
 /// The default values for `spec`, limited to the keys the blueprint reads.
 fn values_for(spec: &Spec, image: &ImageRef, manifest: &Manifest) -> Result<Json> {
     let Json::Object(mut all) =
@@ -333,6 +348,7 @@ fn values_for(spec: &Spec, image: &ImageRef, manifest: &Manifest) -> Result<Json
     else {
         unreachable!("values are a map")
     };
+    merge(&mut all, &manifest.value_defaults);
     if manifest.tag_from_app_version {
         all["image"]["tag"] = Json::String(String::new());
     }
