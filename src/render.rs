@@ -190,6 +190,22 @@ impl Engine {
         })
     }
 
+    /// The working example service of a blueprint, named `name`: what
+    /// `chartgen new NAME --blueprint BLUEPRINT` starts from without `--image`.
+    pub fn example(&self, name: &str, blueprint: &str) -> Result<Spec> {
+        let manifest = self.manifest(blueprint)?;
+        let mut start = serde_json::json!({ "name": name, "blueprint": blueprint });
+        if let (Some(start), Some(example)) = (start.as_object_mut(), manifest.example.as_object())
+        {
+            start.extend(example.clone());
+        }
+        serde_json::from_value(start).map_err(|e| Error::Blueprint {
+            file: format!("{blueprint}/blueprint.yaml"),
+            line: None,
+            message: format!("`example`: {e}"),
+        })
+    }
+
     /// A blueprint's manifest, parsed once.
     pub fn manifest(&self, blueprint: &str) -> Result<Arc<Manifest>> {
         let mut cache = self.manifests.lock().unwrap_or_else(|e| e.into_inner());
@@ -261,7 +277,14 @@ impl Engine {
 fn template_view(spec: &Spec) -> Json {
     let mut json = serde_json::to_value(spec).expect("spec serializes");
     let obj = json.as_object_mut().expect("a spec is a map");
-    for key in ["sidecars", "initContainers", "jobs", "secrets", "hosts"] {
+    for key in [
+        "sidecars",
+        "initContainers",
+        "jobs",
+        "secrets",
+        "generatedSecrets",
+        "hosts",
+    ] {
         obj.entry(key).or_insert_with(|| Json::Array(Vec::new()));
     }
     for key in ["sharedVolumes", "config"] {
@@ -330,7 +353,9 @@ fn close_named_maps(schema: &Json, values: &Json) -> Option<Json> {
 
 /// Merges `overlay` into `base`: maps key by key, anything else replaced.
 fn merge(base: &mut serde_json::Map<String, Json>, overlay: &Json) {
-    let Json::Object(overlay) = overlay else { return };
+    let Json::Object(overlay) = overlay else {
+        return;
+    };
     for (key, value) in overlay {
         match (base.get_mut(key), value) {
             (Some(Json::Object(inner)), Json::Object(_)) => merge(inner, value),

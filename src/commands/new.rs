@@ -21,26 +21,13 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<()> {
             let text = read_input(path)?;
             load_spec(&path.display().to_string(), &text)?
         }
-        None => {
-            // Without an image, start from the blueprint's working example.
-            let blueprint = args.blueprint.as_deref().unwrap_or("web");
-            let manifest = engine.manifest(blueprint)?;
-            let mut start = serde_json::json!({ "name": args.name, "blueprint": blueprint });
-            if args.image.is_none() {
-                if let (Some(start), Some(example)) =
-                    (start.as_object_mut(), manifest.example.as_object())
-                {
-                    start.extend(example.clone());
-                }
-            } else {
-                start["image"] = args.image.clone().into();
+        None => match &args.image {
+            Some(image) => {
+                let blueprint = args.blueprint.as_deref().unwrap_or("web");
+                Spec::new(&args.name, blueprint, image)
             }
-            serde_json::from_value::<Spec>(start).map_err(|e| Error::Blueprint {
-                file: format!("{blueprint}/blueprint.yaml"),
-                line: None,
-                message: format!("`example`: {e}"),
-            })?
-        }
+            None => engine.example(&args.name, args.blueprint.as_deref().unwrap_or("web"))?,
+        },
     };
     spec.name = DnsLabel(args.name.clone());
     if let Some(blueprint) = args.blueprint {

@@ -240,6 +240,28 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
             ));
         }
     }
+    for (i, key) in spec.generated_secrets.iter().enumerate() {
+        let path = vec!["generatedSecrets".into(), i.to_string()];
+        if !is_env_key(key) {
+            return Err((
+                path,
+                format!("`{key}` cannot be an environment variable name"),
+                None,
+            ));
+        }
+        if spec.config.contains_key(key)
+            || spec.secrets.contains(key)
+            || spec.generated_secrets[..i].contains(key)
+        {
+            return Err((
+                path,
+                format!("`{key}` is declared twice"),
+                Some(
+                    "each setting lives in `config`, `secrets` or `generatedSecrets`, once".into(),
+                ),
+            ));
+        }
+    }
     for (i, key) in spec.secrets.iter().enumerate() {
         if !is_env_key(key) {
             return Err((

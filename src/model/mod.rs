@@ -58,6 +58,7 @@ impl Values {
                 data: spec
                     .secrets
                     .iter()
+                    .chain(&spec.generated_secrets)
                     .map(|k| (k.clone(), String::new()))
                     .collect(),
             },
@@ -113,6 +114,16 @@ impl Values {
                 enabled: true,
                 from: Vec::new(),
             },
+            persistence: spec.storage.as_ref().map(|storage| Persistence {
+                size: storage
+                    .size
+                    .clone()
+                    .unwrap_or_else(|| Quantity::new("10Gi")),
+                storage_class: storage.storage_class.clone().unwrap_or_default(),
+                access_modes: vec![AccessMode::ReadWriteOnce],
+            }),
+            pod_management_policy: None,
+            update_strategy: None,
             cron_job: spec.schedule.as_ref().map(|schedule| CronJob {
                 schedule: schedule.clone(),
                 time_zone: spec.time_zone.clone().unwrap_or_default(),

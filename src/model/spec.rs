@@ -82,6 +82,10 @@ pub struct Spec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(inner(regex(pattern = r"^[A-Za-z_][A-Za-z0-9_]*$")))]
     pub secrets: Vec<String>,
+    /// Sensitive settings generated on first install when no value is given, then kept across upgrades (e.g. a database password).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = r"^[A-Za-z_][A-Za-z0-9_]*$")))]
+    pub generated_secrets: Vec<String>,
     /// CPU and memory for the main container.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<ResourcesSpec>,
@@ -131,6 +135,9 @@ pub struct StorageSpec {
     /// Volume size, e.g. `10Gi`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<Quantity>,
+    /// StorageClass; unset means the cluster default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_class: Option<String>,
 }
 
 /// A one-off admin job, run as a Helm hook.

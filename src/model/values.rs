@@ -72,6 +72,15 @@ pub struct Values {
     pub pod_disruption_budget: PodDisruptionBudget,
     /// The NetworkPolicy admitting traffic to the pods.
     pub network_policy: NetworkPolicy,
+    /// The volume each pod gets (a PersistentVolumeClaim template).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persistence: Option<Persistence>,
+    /// Whether pods start and stop one at a time (`OrderedReady`) or together (`Parallel`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod_management_policy: Option<PodManagementPolicy>,
+    /// How pods are replaced when the chart changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update_strategy: Option<UpdateStrategy>,
     /// The CronJob's schedule and job settings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cron_job: Option<CronJob>,
@@ -134,6 +143,9 @@ impl Values {
         "autoscaling",
         "podDisruptionBudget",
         "networkPolicy",
+        "persistence",
+        "podManagementPolicy",
+        "updateStrategy",
         "cronJob",
         "jobs",
         "sidecars",
@@ -290,6 +302,63 @@ pub struct Probe {
     /// Consecutive failures that count as failed.
     #[schemars(range(min = 1))]
     pub failure_threshold: u32,
+}
+
+/// A volume per pod.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Persistence {
+    /// Volume size, e.g. `10Gi`; a StatefulSet cannot grow it in place.
+    pub size: Quantity,
+    /// StorageClass; empty means the cluster default.
+    pub storage_class: String,
+    /// How the volume may be mounted.
+    #[schemars(length(min = 1))]
+    pub access_modes: Vec<AccessMode>,
+}
+
+/// Volume access modes.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+pub enum AccessMode {
+    /// Read-write by one node.
+    ReadWriteOnce,
+    /// Read-write by one pod.
+    ReadWriteOncePod,
+    /// Read-only by many nodes.
+    ReadOnlyMany,
+    /// Read-write by many nodes.
+    ReadWriteMany,
+}
+
+/// StatefulSet pod management policies.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+pub enum PodManagementPolicy {
+    /// One pod at a time, in order.
+    OrderedReady,
+    /// All pods at once.
+    Parallel,
+}
+
+/// How pods are replaced.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct UpdateStrategy {
+    /// Strategy type.
+    #[serde(rename = "type")]
+    pub kind: UpdateStrategyType,
+    /// Pods that may be unavailable at once during a rolling update (DaemonSet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub max_unavailable: Option<u32>,
+}
+
+/// Update strategy types.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+pub enum UpdateStrategyType {
+    /// Replace pods one by one as soon as the chart changes.
+    RollingUpdate,
+    /// Replace a pod only when it is deleted.
+    OnDelete,
 }
 
 /// How overlapping runs of a CronJob are handled.

@@ -48,16 +48,29 @@ fn everything_on() -> Json {
     })
 }
 
-/// Every valid fixture spec, written as a chart into `dir`.
+/// Every valid fixture spec, and the `chartgen new` example of every
+/// blueprint, written as charts into `dir`.
 fn charts(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
-    files_under(&fixture("specs"))
+    let mut charts: Vec<(String, std::path::PathBuf)> = files_under(&fixture("specs"))
         .into_iter()
         .map(|spec| {
             let chart = generate(&fixture(&format!("specs/{spec}"))).unwrap();
             let path = chart.write(dir, false).unwrap();
             (spec, path)
         })
-        .collect()
+        .collect();
+    let engine = chartgen::Engine::new(chartgen::Blueprints::embedded());
+    for blueprint in chartgen::Blueprints::embedded().names() {
+        let spec = engine
+            .example(&format!("example-{blueprint}"), blueprint)
+            .unwrap();
+        let chart = engine.generate(&spec, None).unwrap();
+        charts.push((
+            format!("`chartgen new --blueprint {blueprint}`"),
+            chart.write(dir, false).unwrap(),
+        ));
+    }
+    charts
 }
 
 #[test]
@@ -233,6 +246,18 @@ fn check_manifests(
             .is_null(),
             "{what}: {} has hook annotations on its pod template",
             id(job)
+        );
+    }
+    if at(workload, &["kind"]).as_str() == Some("StatefulSet") {
+        let name = at(workload, &["spec", "serviceName"]);
+        let headless = of_kind("Service").find(|s| at(s, &["metadata", "name"]) == name);
+        let headless =
+            headless.unwrap_or_else(|| panic!("{what}: serviceName {name:?} names no Service"));
+        assert_eq!(
+            at(headless, &["spec", "clusterIP"]).as_str(),
+            Some("None"),
+            "{what}: {} is headless",
+            id(headless)
         );
     }
     if at(workload, &["kind"]).as_str() == Some("Deployment") {
