@@ -15,6 +15,7 @@ mod blueprint;
 mod chart;
 pub mod cli;
 mod commands;
+mod environments;
 mod error;
 mod model;
 mod package;

@@ -13,6 +13,7 @@ use serde_json::Value as Json;
 
 use crate::blueprint::{Blueprints, FileEntry, Manifest, SHARED};
 use crate::chart::Chart;
+use crate::environments::{overlay_yaml, overlays};
 use crate::error::{Error, Result};
 use crate::model::{ImageRef, Spec, Values};
 use crate::schema;
@@ -114,6 +115,7 @@ impl Engine {
             row.default = row.default.replace('|', "\\|");
         }
         let name = spec.name.0.clone();
+        let overlays = overlays(spec, &values, &image, manifest.workload == "Deployment");
         let description = spec
             .description
             .clone()
@@ -139,6 +141,7 @@ impl Engine {
             workload => context! { kind => &manifest.workload },
             generator => context! { version => VERSION },
             values_table => Value::from(Serde(&rows)),
+            environments => Value::from(Serde(&overlays)),
         };
 
         let mut files = BTreeMap::new();
@@ -176,6 +179,12 @@ impl Engine {
             values_yaml(&name, &manifest, &values, values_schema),
         );
         files.insert("values.schema.json".into(), schema_text);
+        for overlay in &overlays {
+            files.insert(
+                format!("values-{}.yaml", overlay.name),
+                overlay_yaml(&name, overlay, values_schema),
+            );
+        }
         files.insert(
             "chartgen.yaml".into(),
             match input {

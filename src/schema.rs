@@ -25,10 +25,22 @@ pub fn values_schema(keys: &[String]) -> Json {
     if let Some(Json::Object(props)) = schema.get_mut("properties") {
         props.retain(|k, _| keys.contains(k));
     }
-    if let Some(Json::Array(required)) = schema.get_mut("required") {
-        required.retain(|k| keys.iter().any(|key| k == key));
-    }
+    // Nothing is required: Helm validates values merged over the defaults,
+    // and an environment overlay holding only what differs must validate on
+    // its own in an editor.
+    drop_required(&mut schema);
     schema
+}
+
+fn drop_required(node: &mut Json) {
+    match node {
+        Json::Object(obj) => {
+            obj.shift_remove("required");
+            obj.values_mut().for_each(drop_required);
+        }
+        Json::Array(items) => items.iter_mut().for_each(drop_required),
+        _ => {}
+    }
 }
 
 /// The schema of `chartgen.yaml`.

@@ -11,7 +11,8 @@ mod values;
 pub use image::ImageRef;
 pub use load::{decode_input, load_spec, read_input, MAX_NAME_LEN};
 pub use spec::{
-    HookEvent, InitContainerSpec, JobSpec, ResourcesSpec, SidecarSpec, Spec, StorageSpec,
+    Environment, EnvironmentSpec, HookEvent, InitContainerSpec, JobSpec, ResourcesSpec,
+    SidecarSpec, Spec, StorageSpec,
 };
 pub use values::*;
 

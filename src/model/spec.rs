@@ -107,6 +107,9 @@ pub struct Spec {
     /// Containers that run to completion before the main one starts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub init_containers: Vec<InitContainerSpec>,
+    /// Environments to write `values-<env>.yaml` overlays for; `dev`, `staging` and `prod` when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environments: Option<Vec<EnvironmentSpec>>,
     /// Folders shared by every container of the pod (emptyDirs), name to mount path.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 50 }))]
@@ -138,6 +141,54 @@ pub struct StorageSpec {
     /// StorageClass; unset means the cluster default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_class: Option<String>,
+}
+
+/// An environment: a name, or a name with details.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum EnvironmentSpec {
+    /// Just the name, e.g. `staging`.
+    Name(DnsLabel),
+    /// The name and how it differs.
+    Detailed(Environment),
+}
+
+/// An environment and how it differs from the chart's defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Environment {
+    /// Environment name, e.g. `prod`: the overlay is `values-<name>.yaml`.
+    #[schemars(length(min = 1, max = 20))]
+    pub name: DnsLabel,
+    /// Namespace to install into when environments share a cluster; the environment's name when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<DnsLabel>,
+    /// kubectl context of the environment's own cluster, when each has one; the environment's name when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// Pod replicas in this environment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 1000))]
+    pub replicas: Option<u32>,
+    /// Public host names in this environment; they enable the Ingress.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<HostName>,
+}
+
+impl EnvironmentSpec {
+    /// The environment with every detail, the unset ones left `None`.
+    pub fn detail(&self) -> Environment {
+        match self {
+            EnvironmentSpec::Name(name) => Environment {
+                name: name.clone(),
+                namespace: None,
+                cluster: None,
+                replicas: None,
+                hosts: Vec::new(),
+            },
+            EnvironmentSpec::Detailed(env) => env.clone(),
+        }
+    }
 }
 
 /// A one-off admin job, run as a Helm hook.

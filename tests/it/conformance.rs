@@ -78,8 +78,20 @@ fn charts_lint_strict_clean() {
     let Some(mut helm) = oracle() else { return };
     let dir = tempfile::tempdir().unwrap();
     for (spec, chart) in charts(dir.path()) {
-        for kube in KUBE_VERSIONS {
-            let report = helm.lint(&chart, &format!("v{kube}"), None).unwrap();
+        let with_overlays = std::iter::once(None).chain(overlays(&chart).into_iter().map(Some));
+        for (kube, overlay) in KUBE_VERSIONS
+            .iter()
+            .flat_map(|k| with_overlays.clone().map(move |o| (k, o)))
+        {
+            let values = overlay.as_ref().map(|(_, v)| v);
+            let report = helm.lint(&chart, &format!("v{kube}"), values).unwrap();
+            let kube = format!(
+                "{kube}{}",
+                overlay
+                    .as_ref()
+                    .map(|(f, _)| format!(" with {f}"))
+                    .unwrap_or_default()
+            );
             let problems: Vec<&Json> = report["messages"]
                 .as_array()
                 .unwrap()
@@ -108,11 +120,13 @@ fn rendered_manifests_are_valid_secure_and_wired() {
         if chart.join("templates/deployment.yaml").exists() {
             existing_secret["replicaCount"] = json!(1);
         }
-        for (scenario, values) in [
-            ("defaults", json!({})),
-            ("everything-on", everything_on_for(&chart)),
-            ("existing-secret", existing_secret),
-        ] {
+        let mut scenarios = vec![
+            ("defaults".to_owned(), json!({})),
+            ("everything-on".to_owned(), everything_on_for(&chart)),
+            ("existing-secret".to_owned(), existing_secret),
+        ];
+        scenarios.extend(overlays(&chart));
+        for (scenario, values) in scenarios {
             for release in ["web", LONG_RELEASE] {
                 let what = format!("{spec} / {scenario} / release {release}");
                 let rendered = helm
@@ -276,6 +290,20 @@ fn check_manifests(
     }
 }
 
+/// Each `values-<env>.yaml` of a chart, by file name.
+fn overlays(chart: &Path) -> Vec<(String, Json)> {
+    std::fs::read_dir(chart)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|f| f.starts_with("values-") && f.ends_with(".yaml"))
+        .map(|f| {
+            let values =
+                serde_yaml::from_str(&std::fs::read_to_string(chart.join(&f)).unwrap()).unwrap();
+            (f, values)
+        })
+        .collect()
+}
+
 /// The pod template of a workload or Job.
 fn pod_template(doc: &Value) -> &Value {
     match at(doc, &["kind"]).as_str() {
@@ -344,6 +372,19 @@ fn helm_validates_values_against_the_schema() {
     let Some(mut helm) = oracle() else { return };
     let dir = tempfile::tempdir().unwrap();
     for (spec, chart) in charts(dir.path()) {
+        let envs = overlays(&chart);
+        assert!(!envs.is_empty(), "{spec}: environment overlays");
+        for (file, values) in envs {
+            helm.validate_schema(&chart, &values)
+                .unwrap_or_else(|e| panic!("{spec}: {file}: {e}"));
+            if file == "values-prod.yaml" {
+                let tag = values["image"]["tag"].as_str().unwrap_or_default();
+                assert!(
+                    !tag.is_empty() && tag != "latest",
+                    "{spec}: production pins the image: {values}"
+                );
+            }
+        }
         helm.validate_schema(&chart, &json!({}))
             .unwrap_or_else(|e| panic!("{spec}: defaults: {e}"));
         helm.validate_schema(&chart, &everything_on_for(&chart))

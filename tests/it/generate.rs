@@ -39,7 +39,13 @@ fn generation_is_deterministic() {
 /// types, checked with the same draft-07 engine as `chartgen validate`.
 #[test]
 fn values_schema_accepts_defaults_and_rejects_mistakes() {
-    for path in ["specs/web-minimal.yaml", "specs/web-full.yaml"] {
+    for path in [
+        "specs/web-minimal.yaml",
+        "specs/web-full.yaml",
+        "specs/web-environments.yaml",
+        "specs/cronjob.yaml",
+        "specs/datastore.yaml",
+    ] {
         let chart = generate(&crate::support::fixture(path)).unwrap();
         let schema: serde_json::Value =
             serde_json::from_str(&chart.files["values.schema.json"]).unwrap();
@@ -49,6 +55,23 @@ fn values_schema_accepts_defaults_and_rejects_mistakes() {
             vec![],
             "{path}"
         );
+        // Each environment overlay validates on its own, as an editor checks it.
+        for (file, text) in chart.files.iter().filter(|(f, _)| f.starts_with("values-")) {
+            let overlay: serde_json::Value = serde_yaml::from_str(text).unwrap();
+            assert!(
+                overlay.as_object().is_some_and(|o| !o.is_empty()),
+                "{path}: {file}"
+            );
+            assert_eq!(
+                chartgen::schema::violations(&schema, &overlay),
+                vec![],
+                "{path}: {file}"
+            );
+            assert!(
+                text.starts_with("# yaml-language-server: $schema=values.schema.json\n"),
+                "{path}: {file}"
+            );
+        }
 
         let broken = |edit: &dyn Fn(&mut serde_json::Value)| {
             let mut v = values.clone();

@@ -1,0 +1,122 @@
+//! Per-environment values overlays: `values-<env>.yaml`.
+//!
+//! The design source's two deployment patterns are both served: a namespace
+//! per environment in one cluster (small footprint) and a cluster per
+//! environment (large footprint). An overlay holds only what differs, so each
+//! validates against `values.schema.json` on its own, in an editor, as well as
+//! merged by Helm.
+
+use serde::Serialize;
+use serde_json::{json, Map, Value as Json};
+
+use crate::model::types::DnsLabel;
+use crate::model::{Environment, EnvironmentSpec, ImageRef, Spec};
+
+/// An environment overlay, ready to write.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overlay {
+    /// Environment name.
+    pub name: String,
+    /// Namespace to install into when environments share a cluster.
+    pub namespace: String,
+    /// kubectl context of the environment's own cluster.
+    pub cluster: String,
+    /// The values that differ from the chart's defaults.
+    #[serde(skip)]
+    pub values: Json,
+}
+
+/// The environments of `spec`: its own list, or dev, staging and prod.
+pub fn environments(spec: &Spec) -> Vec<Environment> {
+    match &spec.environments {
+        Some(list) => list.iter().map(EnvironmentSpec::detail).collect(),
+        None => ["dev", "staging", "prod"]
+            .iter()
+            .map(|name| EnvironmentSpec::Name(DnsLabel((*name).into())).detail())
+            .collect(),
+    }
+}
+
+/// Whether an environment is production, where images are pinned.
+fn is_production(name: &str) -> bool {
+    name.starts_with("prod")
+}
+
+/// The overlays of `spec`, given the chart's default `values` and image.
+/// `scales` says whether more replicas mean more capacity (a Deployment),
+/// unlike a StatefulSet, whose replicas are separate stores.
+pub fn overlays(spec: &Spec, values: &Json, image: &ImageRef, scales: bool) -> Vec<Overlay> {
+    environments(spec)
+        .into_iter()
+        .map(|env| {
+            let name = env.name.0.clone();
+            let mut out = Map::new();
+            if is_production(&name) && values.get("image").is_some() {
+                // Production runs exactly this build: tag, and digest when known.
+                let mut pinned = json!({ "tag": image.tag });
+                if let Some(digest) = &image.digest {
+                    pinned["digest"] = json!(digest);
+                }
+                out.insert("image".into(), pinned);
+            }
+            if let Some(default) = values.get("replicaCount").and_then(Json::as_u64) {
+                let preset = match name.as_str() {
+                    "dev" | "development" if scales => Some(1),
+                    n if is_production(n) && scales => Some(default.max(3)),
+                    _ => None,
+                };
+                if let Some(replicas) = env.replicas.map(u64::from).or(preset) {
+                    out.insert("replicaCount".into(), json!(replicas));
+                }
+            }
+            if let Some(resources) = values.get("resources") {
+                out.insert("resources".into(), resources.clone());
+            }
+            if !env.hosts.is_empty() && values.get("ingress").is_some() {
+                let hosts: Vec<Json> = env
+                    .hosts
+                    .iter()
+                    .map(|h| json!({ "host": h.0, "paths": [{ "path": "/", "pathType": "Prefix" }] }))
+                    .collect();
+                out.insert("ingress".into(), json!({ "enabled": true, "hosts": hosts }));
+            }
+            let log_key = spec.config.keys().find(|k| k.eq_ignore_ascii_case("LOG_LEVEL"));
+            let level = match name.as_str() {
+                "dev" | "development" => Some("debug"),
+                "staging" => Some("info"),
+                n if is_production(n) => Some("warn"),
+                _ => None,
+            };
+            if let (Some(key), Some(level)) = (log_key, level) {
+                out.insert("config".into(), json!({ "data": { key.clone(): level } }));
+            }
+            Overlay {
+                namespace: env.namespace.map_or_else(|| name.clone(), |n| n.0),
+                cluster: env.cluster.unwrap_or_else(|| name.clone()),
+                name,
+                values: Json::Object(out),
+            }
+        })
+        .collect()
+}
+
+/// The text of `values-<env>.yaml`: the modeline, how to install with it in
+/// both patterns, and the overlay with the schema's descriptions.
+pub fn overlay_yaml(chart: &str, overlay: &Overlay, schema: &Json) -> String {
+    let Overlay {
+        name,
+        namespace,
+        cluster,
+        ..
+    } = overlay;
+    format!(
+        "# yaml-language-server: $schema=values.schema.json\n\
+         # Values for the `{name}` environment: only what differs from values.yaml.\n\
+         #\n\
+         # A namespace per environment, in one cluster:\n\
+         #   helm upgrade --install {chart} ./{chart} --namespace {namespace} --create-namespace -f values-{name}.yaml\n\
+         # A cluster per environment:\n\
+         #   helm upgrade --install {chart} ./{chart} --kube-context {cluster} --namespace {chart} --create-namespace -f values-{name}.yaml\n\n{}",
+        crate::yaml::commented(&overlay.values, schema)
+    )
+}
