@@ -98,6 +98,30 @@ fn new_refuses_bad_images_and_names_writing_nothing() {
         ),
         ("cli-new-bad-port", &["new", "web-api", "--port", "0"]),
         (
+            "cli-new-bad-cron",
+            &[
+                "new",
+                "report",
+                "--blueprint",
+                "cronjob",
+                "--schedule",
+                "0 25 * * *",
+            ],
+        ),
+        (
+            "cli-new-duplicate-container",
+            &[
+                "new",
+                "web-api",
+                "--sidecar",
+                "web-api=envoyproxy/envoy:v1.31.2",
+            ],
+        ),
+        (
+            "cli-new-sidecar-without-tag",
+            &["new", "web-api", "--sidecar", "proxy=envoyproxy/envoy"],
+        ),
+        (
             "cli-new-unknown-blueprint",
             &["new", "web-api", "--blueprint", "nope"],
         ),
