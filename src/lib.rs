@@ -28,8 +28,9 @@ pub use chart::Chart;
 pub use commands::run;
 pub use error::{Error, Location, Result};
 pub use model::{
-    decode_input, load_spec, read_input, types, HookEvent, ImageRef, InitContainerSpec, JobSpec,
-    SidecarSpec, Spec, StorageSpec, Values,
+    decode_input, load_spec, read_input, types, Environment, EnvironmentSpec, HookEvent, ImageRef,
+    InitContainerSpec, JobSpec, SecretBackend, SecretSource, SidecarSpec, Spec, StorageSpec,
+    Values,
 };
 pub use package::{archive, package};
 pub use render::{Engine, DELIMITERS, VERSION};

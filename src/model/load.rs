@@ -219,6 +219,44 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
             ));
         }
     }
+    let mut stores = spec
+        .secret_sources
+        .values()
+        .filter_map(|s| s.store.as_ref());
+    if let Some(first) = stores.next() {
+        if let Some(other) = stores.find(|s| *s != first) {
+            return Err((
+                at(&["secretSources"]),
+                format!(
+                    "secrets come from two stores, `{}` and `{}`",
+                    first.0, other.0
+                ),
+                Some(
+                    "one ExternalSecret reads one store; use the same `store` for every secret"
+                        .into(),
+                ),
+            ));
+        }
+    }
+    for (name, source) in &spec.secret_sources {
+        if !spec.secrets.contains(name) {
+            return Err((
+                at(&["secretSources", name]),
+                format!("`{name}` is not listed in `secrets`"),
+                Some(
+                    "a secret source says where a secret in `secrets` comes from; add it there"
+                        .into(),
+                ),
+            ));
+        }
+        if source.from == super::SecretBackend::ExternalSecret && source.store.is_none() {
+            return Err((
+                at(&["secretSources", name]),
+                format!("`{name}` comes from an ExternalSecret but names no `store`"),
+                Some("add `store: <SecretStore name>`".into()),
+            ));
+        }
+    }
     for (i, host) in spec.hosts.iter().enumerate() {
         check_host(&host.0).map_err(|m| {
             (

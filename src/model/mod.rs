@@ -12,7 +12,7 @@ pub use image::ImageRef;
 pub use load::{decode_input, load_spec, read_input, MAX_NAME_LEN};
 pub use spec::{
     Environment, EnvironmentSpec, HookEvent, InitContainerSpec, JobSpec, ResourcesSpec,
-    SidecarSpec, Spec, StorageSpec,
+    SecretBackend, SecretSource, SidecarSpec, Spec, StorageSpec,
 };
 pub use values::*;
 
@@ -56,9 +56,12 @@ impl Values {
                 load_as: LoadAs::Env,
                 mount_path: format!("/etc/{}/secrets", spec.name.0),
                 existing_secret: String::new(),
+                external_secret: external_secret(spec),
+                vault: vault(spec),
                 data: spec
                     .secrets
                     .iter()
+                    .filter(|k| !spec.secret_sources.contains_key(*k))
                     .chain(&spec.generated_secrets)
                     .map(|k| (k.clone(), String::new()))
                     .collect(),
@@ -77,7 +80,7 @@ impl Values {
                 create: true,
                 name: String::new(),
                 annotations: BTreeMap::new(),
-                automount_token: false,
+                automount_token: vault(spec).is_some(),
             },
             service: Service {
                 kind: ServiceType::ClusterIP,
@@ -217,6 +220,57 @@ impl Values {
             },
         }
     }
+}
+
+/// The secrets an ExternalSecret fetches, if any.
+fn external_secret(spec: &Spec) -> Option<ExternalSecretValues> {
+    let sources = spec
+        .secret_sources
+        .iter()
+        .filter(|(_, s)| s.from == SecretBackend::ExternalSecret);
+    let data: BTreeMap<String, RemoteRef> = sources
+        .clone()
+        .map(|(name, s)| {
+            (
+                name.clone(),
+                RemoteRef {
+                    key: s.path.clone(),
+                    property: s.field.clone(),
+                },
+            )
+        })
+        .collect();
+    let store = sources.filter_map(|(_, s)| s.store.clone()).next()?;
+    Some(ExternalSecretValues {
+        secret_store_ref: SecretStoreRef {
+            name: store,
+            kind: SecretStoreKind::ClusterSecretStore,
+        },
+        refresh_interval: "1h".into(),
+        data,
+    })
+}
+
+/// The secrets the Vault Agent injector writes, if any.
+fn vault(spec: &Spec) -> Option<VaultValues> {
+    let data: BTreeMap<String, RemoteRef> = spec
+        .secret_sources
+        .iter()
+        .filter(|(_, s)| s.from == SecretBackend::Vault)
+        .map(|(name, s)| {
+            (
+                name.clone(),
+                RemoteRef {
+                    key: s.path.clone(),
+                    property: s.field.clone(),
+                },
+            )
+        })
+        .collect();
+    (!data.is_empty()).then(|| VaultValues {
+        role: spec.name.0.clone(),
+        data,
+    })
 }
 
 fn image_values(image: &ImageRef) -> Image {

@@ -82,6 +82,10 @@ pub struct Spec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(inner(regex(pattern = r"^[A-Za-z_][A-Za-z0-9_]*$")))]
     pub secrets: Vec<String>,
+    /// Where secrets come from instead of install-time values: an external store
+    /// through the External Secrets Operator, or Vault through its Agent injector.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub secret_sources: BTreeMap<String, SecretSource>,
     /// Sensitive settings generated on first install when no value is given, then kept across upgrades (e.g. a database password).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(inner(regex(pattern = r"^[A-Za-z_][A-Za-z0-9_]*$")))]
@@ -126,6 +130,33 @@ pub struct ResourcesSpec {
     /// Memory request and limit, e.g. `128Mi`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory: Option<Quantity>,
+}
+
+/// Where one secret comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SecretSource {
+    /// The mechanism that fetches it.
+    pub from: SecretBackend,
+    /// Path of the secret in the store, e.g. `secret/data/billing/stripe`.
+    #[schemars(length(min = 1))]
+    pub path: String,
+    /// Field of that secret holding the value, e.g. `token`.
+    #[schemars(length(min = 1))]
+    pub field: String,
+    /// The (Cluster)SecretStore to read from, for `externalSecret`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<DnsLabel>,
+}
+
+/// Mechanisms that fetch secrets from outside the cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum SecretBackend {
+    /// An `ExternalSecret` of the External Secrets Operator fills the chart's external Secret.
+    ExternalSecret,
+    /// The Vault Agent injector writes the value to a file under `/vault/secrets/`.
+    Vault,
 }
 
 /// A persistent volume per pod.

@@ -232,9 +232,70 @@ pub struct SecretValues {
     pub mount_path: String,
     /// Use this existing Secret instead of creating one from `data`.
     pub existing_secret: String,
+    /// Settings the External Secrets Operator copies from a store into the Secret `<fullname>-external`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_secret: Option<ExternalSecretValues>,
+    /// Settings the Vault Agent injector writes as files under `/vault/secrets/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vault: Option<VaultValues>,
     /// Settings, key to value; supply them at install time (`--set-string secrets.data.KEY=…`), never commit them.
     #[schemars(extend("propertyNames" = { "pattern": "^[-._a-zA-Z0-9]+$" }))]
     pub data: BTreeMap<String, String>,
+}
+
+/// An `ExternalSecret` (external-secrets.io).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ExternalSecretValues {
+    /// The store to read from.
+    pub secret_store_ref: SecretStoreRef,
+    /// How often the values are read again, e.g. `1h`.
+    #[schemars(regex(pattern = r"^([0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h))+$"))]
+    pub refresh_interval: String,
+    /// Settings by name, each a key and property in the store.
+    pub data: BTreeMap<String, RemoteRef>,
+}
+
+/// A reference to a SecretStore or ClusterSecretStore.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecretStoreRef {
+    /// Store name.
+    pub name: DnsLabel,
+    /// Store kind.
+    pub kind: SecretStoreKind,
+}
+
+/// Kinds of secret stores.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+pub enum SecretStoreKind {
+    /// A store shared by the whole cluster.
+    ClusterSecretStore,
+    /// A store in the release's namespace.
+    SecretStore,
+}
+
+/// Where a value sits in a store.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RemoteRef {
+    /// The secret's key or path in the store.
+    #[schemars(length(min = 1))]
+    pub key: String,
+    /// The field of that secret.
+    #[schemars(length(min = 1))]
+    pub property: String,
+}
+
+/// Vault Agent injection.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VaultValues {
+    /// Vault role the pods authenticate as (Kubernetes auth).
+    #[schemars(length(min = 1))]
+    pub role: String,
+    /// Settings by name, each a path and field in Vault; the file is `/vault/secrets/<name>`.
+    pub data: BTreeMap<String, RemoteRef>,
 }
 
 /// Requests and limits of a container.
@@ -465,7 +526,7 @@ pub struct ServiceAccount {
     pub name: String,
     /// Annotations on the ServiceAccount (e.g. cloud IAM bindings).
     pub annotations: BTreeMap<String, String>,
-    /// Mount an API token into pods; off because the application does not call the Kubernetes API.
+    /// Mount an API token into pods: off unless something in the pod (a Vault agent) authenticates with it.
     #[serde(rename = "automountToken")]
     pub automount_token: bool,
 }
