@@ -29,6 +29,39 @@ fn new_writes_a_chart() {
     assert_only_chart(dir.path(), "web-api");
 }
 
+/// Every blueprint works from the command line, alone and with a sidecar.
+#[test]
+fn new_works_for_every_blueprint() {
+    let dir = tempfile::tempdir().unwrap();
+    for blueprint in ["web", "worker", "cronjob", "datastore", "daemon"] {
+        let name = format!("x-{blueprint}");
+        let out = chartgen(dir.path(), &["new", &name, "--blueprint", blueprint]);
+        assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+        assert!(
+            dir.path().join(&name).join("values-prod.yaml").is_file(),
+            "{blueprint}"
+        );
+        let name = format!("s-{blueprint}");
+        let out = chartgen(
+            dir.path(),
+            &[
+                "new",
+                &name,
+                "--blueprint",
+                blueprint,
+                "--sidecar",
+                "log-shipper=fluent/fluent-bit:3.1.9",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+        let values = std::fs::read_to_string(dir.path().join(&name).join("values.yaml")).unwrap();
+        assert!(
+            values.contains("log-shipper:"),
+            "{blueprint}: the sidecar has values"
+        );
+    }
+}
+
 #[test]
 fn new_with_flags_records_them_in_the_chart() {
     let dir = tempfile::tempdir().unwrap();

@@ -450,7 +450,9 @@ fn charts_install_dry_run() {
     let Some(mut helm) = oracle() else { return };
     let dir = tempfile::tempdir().unwrap();
     for (spec, chart) in charts(dir.path()) {
-        for values in [json!({}), everything_on_for(&chart)] {
+        let mut scenarios = vec![json!({}), everything_on_for(&chart)];
+        scenarios.extend(overlays(&chart).into_iter().map(|(_, v)| v));
+        for values in scenarios {
             let release = helm
                 .install(&chart, "web", "apps", &values)
                 .unwrap_or_else(|e| panic!("{spec}: {e}"));
