@@ -179,6 +179,8 @@ impl Engine {
             values_yaml(&name, &manifest, &values, values_schema),
         );
         files.insert("values.schema.json".into(), schema_text);
+        // The schema chartgen.yaml's modeline points at, so editors check it offline.
+        files.insert("chartgen.schema.json".into(), pretty_json(&schema::input_schema()));
         for overlay in &overlays {
             files.insert(
                 format!("values-{}.yaml", overlay.name),
@@ -417,8 +419,8 @@ fn values_yaml(name: &str, manifest: &Manifest, values: &Json, schema: &Json) ->
 fn spec_yaml(spec: &Spec) -> String {
     let value = serde_json::to_value(spec).expect("spec serializes");
     format!(
-        "# chartgen input: regenerate the chart with `chartgen render chartgen.yaml -o .. --force`.\n\
-         # `chartgen schema` prints the schema of this file.\n\n{}",
+        "# yaml-language-server: $schema=chartgen.schema.json\n\
+         # chartgen input: regenerate the chart with `chartgen render chartgen.yaml -o .. --force`.\n\n{}",
         yaml::commented(&value, &schema::input_schema())
     )
 }
