@@ -34,6 +34,11 @@ pub enum Command {
         after_help = "Examples:\n  chartgen package web-api\n  chartgen package charts/* -d dist"
     )]
     Package(PackageArgs),
+    /// Check values files against a chart's values.schema.json, reporting every violation.
+    #[command(
+        after_help = "Examples:\n  chartgen validate web-api\n  chartgen validate -f my-values.yaml -f values-prod.yaml web-api\n  chartgen validate dist/web-api-0.1.0.tgz\n\nWithout -f it checks the chart's values.yaml and values-<env>.yaml files.\nExit status: 0 all valid, 1 violations found, 2 unreadable input."
+    )]
+    Validate(ValidateArgs),
     /// Print the JSON schema of chartgen.yaml (or of a blueprint's Helm values).
     #[command(
         after_help = "Examples:\n  chartgen schema > chartgen.schema.json\n  chartgen schema -o chartgen.schema.json\n  chartgen schema --values web"
@@ -120,6 +125,17 @@ pub struct PackageArgs {
         default_value = "."
     )]
     pub destination: PathBuf,
+}
+
+/// Arguments of `chartgen validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// A values file to check (repeatable); by default the chart's own.
+    #[arg(long = "values", short = 'f', value_name = "VALUES")]
+    pub values: Vec<PathBuf>,
+    /// The chart: a folder or a packaged .tgz.
+    #[arg(value_name = "CHART")]
+    pub chart: PathBuf,
 }
 
 /// Arguments of `chartgen schema`.

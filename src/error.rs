@@ -46,6 +46,9 @@ pub enum Error {
         /// How to fix it.
         hint: Option<String>,
     },
+    /// Checked input broke rules; the findings were reported already.
+    #[error("{0}")]
+    Invalid(String),
     /// A command-line argument is invalid.
     #[error("{0}")]
     Usage(String),
@@ -114,7 +117,10 @@ impl Error {
             | Error::Usage(_)
             | Error::TargetExists(_)
             | Error::UnknownBlueprint { .. } => 2,
-            Error::Blueprint { .. } | Error::Chart { .. } | Error::Io { .. } => 1,
+            Error::Invalid(_)
+            | Error::Blueprint { .. }
+            | Error::Chart { .. }
+            | Error::Io { .. } => 1,
         }
     }
 

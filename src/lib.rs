@@ -11,6 +11,7 @@
 //! 4. [`package`] turns a chart folder into a deterministic `.tgz`.
 #![deny(missing_docs)]
 
+mod archive;
 mod blueprint;
 mod chart;
 pub mod cli;
@@ -23,6 +24,7 @@ mod render;
 pub mod schema;
 pub mod yaml;
 
+pub use archive::{read_archive, read_archive_from, ChartArchive, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 pub use blueprint::{Blueprints, Manifest};
 pub use chart::Chart;
 pub use commands::run;

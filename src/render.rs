@@ -180,7 +180,10 @@ impl Engine {
         );
         files.insert("values.schema.json".into(), schema_text);
         // The schema chartgen.yaml's modeline points at, so editors check it offline.
-        files.insert("chartgen.schema.json".into(), pretty_json(&schema::input_schema()));
+        files.insert(
+            "chartgen.schema.json".into(),
+            pretty_json(&schema::input_schema()),
+        );
         for overlay in &overlays {
             files.insert(
                 format!("values-{}.yaml", overlay.name),

@@ -159,6 +159,94 @@ fn lower_first(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
+/// A value that breaks a schema: where, what, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// Key path to the offending value (or unknown key).
+    pub path: Vec<String>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it, when there is an obvious way.
+    pub hint: Option<String>,
+}
+
+/// Every violation of `schema` by `instance`, with an unknown key reported at
+/// the key itself and the closest valid key suggested.
+pub fn check(schema: &Json, instance: &Json) -> Vec<Violation> {
+    let validator = compile(schema);
+    let mut out = Vec::new();
+    for error in validator.iter_errors(instance) {
+        let path: Vec<String> = error
+            .instance_path()
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        if let jsonschema::error::ValidationErrorKind::AdditionalProperties { unexpected } =
+            error.kind()
+        {
+            let known = properties_at(schema, &path);
+            for key in unexpected {
+                let mut at = path.clone();
+                at.push(key.clone());
+                let hint = crate::model::closest(key, &known)
+                    .map(|k| format!("did you mean `{k}`?"))
+                    .or_else(|| {
+                        (!known.is_empty())
+                            .then(|| format!("valid keys here: {}", known.join(", ")))
+                    });
+                out.push(Violation {
+                    path: at,
+                    message: "unknown key".into(),
+                    hint,
+                });
+            }
+        } else if let jsonschema::error::ValidationErrorKind::Not { .. } = error.kind() {
+            let value = error.instance().to_string();
+            let (message, hint) = if value == "\"latest\"" {
+                (
+                    "`latest` is not an explicit version".to_owned(),
+                    Some("pin a tag such as `1.4.2`, or set the image's `digest`".to_owned()),
+                )
+            } else {
+                (format!("{value} is not allowed here"), None)
+            };
+            out.push(Violation {
+                path,
+                message,
+                hint,
+            });
+        } else {
+            out.push(Violation {
+                path,
+                message: error.to_string(),
+                hint: None,
+            });
+        }
+    }
+    out
+}
+
+/// The property names a schema allows at `path` (following `properties`,
+/// `additionalProperties` and `items`).
+fn properties_at<'a>(schema: &'a Json, path: &[String]) -> Vec<&'a str> {
+    let mut node = schema;
+    for key in path {
+        let next = node
+            .get("properties")
+            .and_then(|p| p.get(key.as_str()))
+            .or_else(|| node.get("additionalProperties").filter(|a| a.is_object()))
+            .or_else(|| node.get("items").filter(|_| key.parse::<usize>().is_ok()));
+        match next {
+            Some(n) => node = n,
+            None => return Vec::new(),
+        }
+    }
+    node.get("properties")
+        .and_then(Json::as_object)
+        .map(|p| p.keys().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
 /// Every violation of `schema` (draft-07) by `instance`, as (key path, message).
 pub fn violations(schema: &Json, instance: &Json) -> Vec<(Vec<String>, String)> {
     errors(&compile(schema), instance).collect()

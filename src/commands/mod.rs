@@ -4,6 +4,7 @@ mod new;
 mod package;
 mod render;
 mod schema;
+mod validate;
 
 use std::io::Write;
 
@@ -19,6 +20,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Render(args) => render::run(args, out),
         Command::Package(args) => package::run(args, out),
         Command::Schema(args) => schema::run(args, out),
+        Command::Validate(args) => validate::run(args, out),
     }
 }
 

@@ -433,17 +433,20 @@ fn backticked_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// The candidate closest to `word`, if any is close enough to be a typo.
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let word = word.to_lowercase();
     candidates
         .iter()
         .map(|c| {
-            (
-                strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()),
-                *c,
-            )
+            let candidate = c.to_lowercase();
+            // Swapped or dropped letters count as one edit; a short key
+            // allows one, a longer one two.
+            let edits = strsim::damerau_levenshtein(&word, &candidate);
+            let near = edits <= if word.len() < 6 { 1 } else { 2 };
+            (near, strsim::jaro_winkler(&word, &candidate), *c)
         })
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .filter(|(near, score, _)| *near || *score > 0.85)
+        .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+        .map(|(_, _, c)| c)
 }
 
 /// Finds the line and column of a key path in block-style YAML text, for

@@ -258,6 +258,7 @@ fn help_has_examples_on_every_command() {
         &["new", "--help"],
         &["render", "--help"],
         &["package", "--help"],
+        &["validate", "--help"],
         &["schema", "--help"],
     ] {
         let out = chartgen(dir.path(), cmd);

@@ -8,4 +8,5 @@ mod kube;
 mod oracle;
 mod package;
 mod support;
+mod validate;
 mod write;

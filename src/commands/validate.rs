@@ -1,0 +1,127 @@
+//! `chartgen validate`: values files against a chart's `values.schema.json`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use serde_json::Value as Json;
+
+use super::say;
+use crate::archive::read_archive;
+use crate::cli::ValidateArgs;
+use crate::error::{Error, Location, Result};
+use crate::model::{decode_input, locate, read_input};
+use crate::schema::check;
+
+pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
+    let chart = load_chart(&args.chart)?;
+    let schema_text = chart
+        .get("values.schema.json")
+        .ok_or_else(|| Error::Chart {
+            path: args.chart.clone(),
+            message: "has no values.schema.json to validate against".into(),
+        })?;
+    let schema: Json = serde_json::from_str(schema_text).map_err(|e| Error::Chart {
+        path: args.chart.join("values.schema.json"),
+        message: format!("is not JSON: {e}"),
+    })?;
+    // The files to check: those named, or the chart's own values files.
+    let mut files: Vec<(String, String)> = Vec::new();
+    if args.values.is_empty() {
+        for (name, text) in &chart {
+            let own =
+                name == "values.yaml" || (name.starts_with("values-") && name.ends_with(".yaml"));
+            if own {
+                files.push((args.chart.join(name).display().to_string(), text.clone()));
+            }
+        }
+    } else {
+        for path in &args.values {
+            files.push((path.display().to_string(), read_input(path)?));
+        }
+    }
+    let mut count = 0;
+    for (file, text) in &files {
+        let values = parse(file, text)?;
+        let mut found: Vec<_> = check(&schema, &values)
+            .into_iter()
+            .map(|v| (locate(text, &v.path), v))
+            .collect();
+        found.sort_by_key(|(at, _)| *at);
+        for (at, violation) in found {
+            let (line, column) = at.unzip();
+            let error = Error::Input {
+                location: Some(Location {
+                    file: file.clone(),
+                    line,
+                    column,
+                }),
+                key: Some(violation.path.join(".")).filter(|k| !k.is_empty()),
+                message: violation.message,
+                hint: violation.hint,
+            };
+            say(out, format_args!("{error}"))?;
+            count += 1;
+        }
+    }
+    match count {
+        0 => say(
+            out,
+            format_args!("{} values files match the schema", files.len()),
+        ),
+        n => Err(Error::Invalid(format!(
+            "{n} violations in {} values files",
+            files.len()
+        ))),
+    }
+}
+
+/// A chart's files as text: from a folder (top level only) or a `.tgz`.
+fn load_chart(path: &Path) -> Result<BTreeMap<String, String>> {
+    if path.is_dir() {
+        let mut files = BTreeMap::new();
+        let entries = std::fs::read_dir(path).map_err(|e| Error::io("cannot read", path, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io("cannot read", path, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".yaml") || name.ends_with(".json") {
+                files.insert(name, read_input(&entry.path())?);
+            }
+        }
+        return Ok(files);
+    }
+    let archive = read_archive(path)?;
+    let mut files = BTreeMap::new();
+    for (name, bytes) in archive.files {
+        if !name.contains('/') && (name.ends_with(".yaml") || name.ends_with(".json")) {
+            let shown = format!("{}:{}/{name}", path.display(), archive.top);
+            files.insert(name, decode_input(&shown, bytes)?);
+        }
+    }
+    Ok(files)
+}
+
+/// A values file as JSON; an empty file is an empty map.
+fn parse(file: &str, text: &str) -> Result<Json> {
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Ok(Json::Object(Default::default()));
+    }
+    serde_yaml::from_str(text).map_err(|e| Error::Input {
+        location: Some(Location {
+            file: file.to_owned(),
+            line: e.location().map(|l| l.line()),
+            column: e.location().map(|l| l.column()),
+        }),
+        key: None,
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+        hint: None,
+    })
+}
