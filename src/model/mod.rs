@@ -224,53 +224,44 @@ impl Values {
 
 /// The secrets an ExternalSecret fetches, if any.
 fn external_secret(spec: &Spec) -> Option<ExternalSecretValues> {
-    let sources = spec
+    let store = spec
         .secret_sources
-        .iter()
-        .filter(|(_, s)| s.from == SecretBackend::ExternalSecret);
-    let data: BTreeMap<String, RemoteRef> = sources
-        .clone()
-        .map(|(name, s)| {
-            (
-                name.clone(),
-                RemoteRef {
-                    key: s.path.clone(),
-                    property: s.field.clone(),
-                },
-            )
-        })
-        .collect();
-    let store = sources.filter_map(|(_, s)| s.store.clone()).next()?;
+        .values()
+        .find(|s| s.from == SecretBackend::ExternalSecret)?
+        .store
+        .clone()?;
     Some(ExternalSecretValues {
         secret_store_ref: SecretStoreRef {
             name: store,
             kind: SecretStoreKind::ClusterSecretStore,
         },
         refresh_interval: "1h".into(),
-        data,
+        data: remote_refs(spec, SecretBackend::ExternalSecret),
     })
 }
 
 /// The secrets the Vault Agent injector writes, if any.
 fn vault(spec: &Spec) -> Option<VaultValues> {
-    let data: BTreeMap<String, RemoteRef> = spec
-        .secret_sources
-        .iter()
-        .filter(|(_, s)| s.from == SecretBackend::Vault)
-        .map(|(name, s)| {
-            (
-                name.clone(),
-                RemoteRef {
-                    key: s.path.clone(),
-                    property: s.field.clone(),
-                },
-            )
-        })
-        .collect();
+    let data = remote_refs(spec, SecretBackend::Vault);
     (!data.is_empty()).then(|| VaultValues {
         role: spec.name.0.clone(),
         data,
     })
+}
+
+/// Where each secret fetched by `backend` sits in its store.
+fn remote_refs(spec: &Spec, backend: SecretBackend) -> BTreeMap<String, RemoteRef> {
+    spec.secret_sources
+        .iter()
+        .filter(|(_, s)| s.from == backend)
+        .map(|(name, s)| {
+            let at = RemoteRef {
+                key: s.path.clone(),
+                property: s.field.clone(),
+            };
+            (name.clone(), at)
+        })
+        .collect()
 }
 
 fn image_values(image: &ImageRef) -> Image {
