@@ -3,6 +3,7 @@
 mod blueprints;
 mod cli;
 mod conformance;
+mod editor;
 mod generate;
 mod kube;
 mod oracle;

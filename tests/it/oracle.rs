@@ -82,7 +82,7 @@ pub fn oracle() -> Option<MutexGuard<'static, Oracle>> {
     let shared = ORACLE.get_or_init(|| Oracle::start().map(Mutex::new));
     let mutex = match shared {
         Ok(mutex) => mutex,
-        Err(reason) if is_ci() => panic!(
+        Err(reason) if crate::support::is_ci() => panic!(
             "oracle unavailable in CI ({reason}); run scripts/setup-oracles.sh and/or set CHARTGEN_ORACLE_PYTHON"
         ),
         Err(reason) => {
@@ -98,26 +98,9 @@ pub fn oracle() -> Option<MutexGuard<'static, Oracle>> {
     }))
 }
 
-fn is_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1")
-}
-
 /// `CHARTGEN_ORACLE_PYTHON`, else the venv made by `scripts/setup-oracles.sh`.
 fn find_python() -> Result<PathBuf, String> {
-    if let Some(python) = std::env::var_os("CHARTGEN_ORACLE_PYTHON").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(python));
-    }
-    let home = match std::env::var_os("CHARTGEN_ORACLE_HOME").filter(|p| !p.is_empty()) {
-        Some(home) => PathBuf::from(home),
-        None => PathBuf::from(std::env::var_os("HOME").ok_or("HOME is not set")?)
-            .join(".cache/chartgen-oracles"),
-    };
-    let python = home.join("venv/bin/python");
-    if python.exists() {
-        Ok(python)
-    } else {
-        Err(format!("{} not found", python.display()))
-    }
+    crate::support::find_oracle("CHARTGEN_ORACLE_PYTHON", "venv/bin/python")
 }
 
 fn script() -> PathBuf {

@@ -95,3 +95,27 @@ pub fn files_under(dir: &Path) -> Vec<String> {
     out.sort();
     out
 }
+
+/// Whether this run is CI, where a missing oracle fails instead of skipping.
+pub fn is_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1")
+}
+
+/// An oracle installed by `scripts/setup-oracles.sh`: `$override` if set, else
+/// `rel` under `CHARTGEN_ORACLE_HOME` (default `~/.cache/chartgen-oracles`).
+pub fn find_oracle(override_var: &str, rel: &str) -> Result<PathBuf, String> {
+    if let Some(path) = std::env::var_os(override_var).filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    let home = match std::env::var_os("CHARTGEN_ORACLE_HOME").filter(|p| !p.is_empty()) {
+        Some(home) => PathBuf::from(home),
+        None => PathBuf::from(std::env::var_os("HOME").ok_or("HOME is not set")?)
+            .join(".cache/chartgen-oracles"),
+    };
+    let path = home.join(rel);
+    if path.exists() {
+        Ok(path)
+    } else {
+        Err(format!("{} not found", path.display()))
+    }
+}
