@@ -18,6 +18,7 @@ pub mod cli;
 mod commands;
 mod environments;
 mod error;
+pub mod lint;
 mod model;
 mod package;
 mod render;

@@ -6,6 +6,7 @@ mod conformance;
 mod editor;
 mod generate;
 mod kube;
+mod lint;
 mod oracle;
 mod package;
 mod support;

@@ -1,0 +1,157 @@
+//! Rendered manifests as lint rules see them.
+
+use serde_yaml::Value;
+
+use crate::error::{Error, Location, Result};
+
+/// The annotation that silences rules on one object:
+/// `chartgen.dev/lint-ignore: "CG004: the agent needs the host's log folder"`.
+pub const IGNORE_ANNOTATION: &str = "chartgen.dev/lint-ignore";
+
+/// One Kubernetes object from a manifest stream.
+#[derive(Debug, Clone)]
+pub struct Manifest {
+    /// The file it came from (`-` for standard input).
+    pub file: String,
+    /// The template that rendered it, from a `# Source:` comment of `helm template`.
+    pub source: Option<String>,
+    /// 1-based line where the document starts.
+    pub line: usize,
+    /// The object.
+    pub doc: Value,
+}
+
+impl Manifest {
+    /// `kind`.
+    pub fn kind(&self) -> &str {
+        self.doc.get("kind").and_then(Value::as_str).unwrap_or("")
+    }
+
+    /// `metadata.name`.
+    pub fn name(&self) -> &str {
+        self.at(&["metadata", "name"]).as_str().unwrap_or("")
+    }
+
+    /// `Kind/name`.
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.kind(), self.name())
+    }
+
+    /// The value at a key path, or Null.
+    pub fn at(&self, path: &[&str]) -> &Value {
+        at(&self.doc, path)
+    }
+
+    /// The pod spec this object creates pods from, and its field path.
+    pub fn pod_spec(&self) -> Option<(&Value, &'static str)> {
+        let (path, field): (&[&str], &str) = match self.kind() {
+            "Pod" => (&["spec"], "spec"),
+            "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "Job" => {
+                (&["spec", "template", "spec"], "spec.template.spec")
+            }
+            "CronJob" => (
+                &["spec", "jobTemplate", "spec", "template", "spec"],
+                "spec.jobTemplate.spec.template.spec",
+            ),
+            _ => return None,
+        };
+        Some((self.at(path), field)).filter(|(spec, _)| spec.is_mapping())
+    }
+
+    /// The containers and init containers of its pods, with field paths.
+    pub fn containers(&self) -> Vec<(String, &Value)> {
+        let Some((spec, base)) = self.pod_spec() else {
+            return Vec::new();
+        };
+        ["initContainers", "containers"]
+            .iter()
+            .flat_map(|list| {
+                at(spec, &[list])
+                    .as_sequence()
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                    .map(move |(i, c)| (format!("{base}.{list}[{i}]"), c))
+            })
+            .collect()
+    }
+
+    /// Whether the object's ignore annotation names `code`.
+    pub fn ignores(&self, code: &str) -> bool {
+        self.at(&["metadata", "annotations", IGNORE_ANNOTATION])
+            .as_str()
+            .is_some_and(|text| {
+                text.split([',', ' ', ':'])
+                    .any(|word| word.eq_ignore_ascii_case(code))
+            })
+    }
+}
+
+/// The value at a key path, or Null.
+pub fn at<'a>(value: &'a Value, path: &[&str]) -> &'a Value {
+    static NULL: Value = Value::Null;
+    path.iter()
+        .try_fold(value, |node, key| node.get(*key))
+        .unwrap_or(&NULL)
+}
+
+/// Splits a manifest stream (`helm template` output, or a file of objects)
+/// into objects, remembering where each came from.
+pub fn parse_manifests(file: &str, text: &str) -> Result<Vec<Manifest>> {
+    let mut out = Vec::new();
+    let mut start = 1;
+    let mut source = None;
+    let mut lines = Vec::new();
+    let flush = |lines: &mut Vec<&str>,
+                 start: usize,
+                 source: &Option<String>,
+                 out: &mut Vec<Manifest>|
+     -> Result<()> {
+        let body = lines.join("\n");
+        lines.clear();
+        if body
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
+            return Ok(());
+        }
+        let doc: Value = serde_yaml::from_str(&body).map_err(|e| Error::Input {
+            location: Some(Location {
+                file: file.to_owned(),
+                line: e.location().map(|l| l.line() + start - 1),
+                column: e.location().map(|l| l.column()),
+            }),
+            key: None,
+            message: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+            hint: None,
+        })?;
+        if doc.is_mapping() {
+            out.push(Manifest {
+                file: file.to_owned(),
+                source: source.clone(),
+                line: start,
+                doc,
+            });
+        }
+        Ok(())
+    };
+    for (n, line) in text.lines().enumerate() {
+        if line.trim_end() == "---" || line.starts_with("--- ") {
+            flush(&mut lines, start, &source, &mut out)?;
+            start = n + 2;
+            source = None;
+            continue;
+        }
+        if let Some(path) = line.strip_prefix("# Source: ") {
+            source = Some(path.trim().to_owned());
+        }
+        lines.push(line);
+    }
+    flush(&mut lines, start, &source, &mut out)?;
+    Ok(out)
+}

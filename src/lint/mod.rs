@@ -1,0 +1,178 @@
+//! `chartgen lint`: rules on rendered Kubernetes manifests.
+//!
+//! Each rule lives in its own file under `rules/`, with a stable code, a
+//! default severity and a doc written as *What it does / Why it matters /
+//! Example*, which `chartgen lint --explain CODE` prints. Every finding goes
+//! through [`Report::object`] or [`Report::document`], so output and exit
+//! codes stay uniform.
+
+mod manifest;
+pub mod output;
+pub mod rules;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use manifest::{parse_manifests, Manifest};
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Fails `chartgen lint` (exit status 1).
+    Error,
+    /// Worth fixing; does not fail the run.
+    Warning,
+    /// For information.
+    Info,
+}
+
+impl Severity {
+    /// The lower-case name, as written in output and configuration.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A lint rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code, e.g. `CG001`.
+    pub code: &'static str,
+    /// Short kebab-case name, e.g. `image-tag`.
+    pub name: &'static str,
+    /// Severity unless configured otherwise.
+    pub severity: Severity,
+    /// What it checks, why it matters, and an example (Markdown).
+    pub doc: &'static str,
+    /// The check.
+    pub check: fn(&[Manifest], &mut Report),
+}
+
+/// Declares a rule whose doc comment is also its `--explain` text.
+macro_rules! rule {
+    ($(#[doc = $doc:expr])+ $name:ident = $code:literal, $slug:literal, $severity:ident, $check:expr) => {
+        $(#[doc = $doc])+
+        pub static $name: crate::lint::Rule = crate::lint::Rule {
+            code: $code,
+            name: $slug,
+            severity: crate::lint::Severity::$severity,
+            doc: concat!($($doc, "\n"),+),
+            check: $check,
+        };
+    };
+}
+pub(crate) use rule;
+
+/// One problem found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's code.
+    pub code: &'static str,
+    /// The rule's name.
+    pub rule: &'static str,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// The file the manifest came from.
+    pub file: String,
+    /// The template that rendered it, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// 1-based line of the manifest in that file.
+    pub line: usize,
+    /// `Kind/name` of the object.
+    pub object: String,
+    /// Field path within the object, e.g. `spec.template.spec.containers[0].image`.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+/// Collects findings for the rule being run.
+pub struct Report {
+    rule: &'static Rule,
+    severity: Severity,
+    findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Reports a problem at `field` of `manifest`, unless an inline
+    /// `chartgen.dev/lint-ignore` annotation on the object names the rule.
+    pub fn object(
+        &mut self,
+        manifest: &Manifest,
+        field: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        if manifest.ignores(self.rule.code) {
+            return;
+        }
+        self.findings.push(Finding {
+            code: self.rule.code,
+            rule: self.rule.name,
+            severity: self.severity,
+            file: manifest.file.clone(),
+            source: manifest.source.clone(),
+            line: manifest.line,
+            object: manifest.id(),
+            field: field.to_owned(),
+            message: message.into(),
+            hint: hint.into(),
+        });
+    }
+}
+
+/// Severities configured per rule code (`off` is `None`).
+pub type RuleConfig = BTreeMap<String, Option<Severity>>;
+
+/// Runs every enabled rule over `manifests`; findings sorted by file, line, code.
+pub fn lint(manifests: &[Manifest], config: &RuleConfig) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in rules::all() {
+        let severity = match config.get(rule.code) {
+            Some(None) => continue,
+            Some(Some(severity)) => *severity,
+            None => rule.severity,
+        };
+        let mut report = Report {
+            rule,
+            severity,
+            findings: Vec::new(),
+        };
+        (rule.check)(manifests, &mut report);
+        findings.append(&mut report.findings);
+    }
+    findings.sort_by(|a, b| {
+        (&a.file, a.line, a.code, &a.field).cmp(&(&b.file, b.line, b.code, &b.field))
+    });
+    findings
+}
+
+/// Parses `--rule CODE=off|info|warning|error`.
+pub fn parse_rule_setting(text: &str) -> Result<(String, Option<Severity>), String> {
+    let (code, level) = text
+        .split_once('=')
+        .ok_or_else(|| format!("`{text}` is not CODE=off|info|warning|error"))?;
+    let code = code.trim().to_ascii_uppercase();
+    if rules::find(&code).is_none() {
+        return Err(format!(
+            "`{code}` is not a rule; `chartgen lint --explain` lists them"
+        ));
+    }
+    let severity = match level.trim() {
+        "off" => None,
+        "info" => Some(Severity::Info),
+        "warning" => Some(Severity::Warning),
+        "error" => Some(Severity::Error),
+        other => return Err(format!("`{other}` is not off, info, warning or error")),
+    };
+    Ok((code, severity))
+}

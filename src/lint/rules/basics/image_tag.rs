@@ -1,0 +1,53 @@
+use serde_yaml::Value;
+
+use crate::lint::{rule, Manifest, Report};
+
+rule! {
+    /// ## What it does
+    /// Flags a container image without an explicit tag or digest, or tagged `latest`.
+    ///
+    /// ## Why it matters
+    /// A moving tag means two pods of one release can run different code, a
+    /// rollback does not roll back, and nobody can say what is running. Tag
+    /// images with an explicit version at build time (design source: *Build,
+    /// Release, Run*).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// image: nginx:latest        # flagged
+    /// image: nginx               # flagged: no tag means latest
+    /// image: nginx:1.27.3-alpine # fine
+    /// image: nginx@sha256:4f53…  # fine
+    /// ```
+    RULE = "CG001", "image-tag", Error, check
+}
+
+fn check(manifests: &[Manifest], report: &mut Report) {
+    for m in manifests {
+        for (field, container) in m.containers() {
+            let Some(image) = container.get("image").and_then(Value::as_str) else {
+                continue;
+            };
+            let problem = match tag_of(image) {
+                _ if image.contains('@') => None,
+                None => Some("has no tag, so it means `latest`"),
+                Some("latest") => Some("uses the `latest` tag"),
+                Some(_) => None,
+            };
+            if let Some(problem) = problem {
+                report.object(
+                    m,
+                    &format!("{field}.image"),
+                    format!("image `{image}` {problem}"),
+                    "pin an explicit version, e.g. `repo:1.4.2`, or a digest `repo@sha256:…`",
+                );
+            }
+        }
+    }
+}
+
+/// The tag of an image reference: after the last `:` that follows the last `/`.
+fn tag_of(image: &str) -> Option<&str> {
+    let name = &image[image.rfind('/').map_or(0, |i| i + 1)..];
+    name.rsplit_once(':').map(|(_, tag)| tag)
+}

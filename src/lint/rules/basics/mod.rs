@@ -1,0 +1,10 @@
+//! Rules on what every workload needs: pinned images, resources, probes.
+
+mod image_tag;
+mod probes;
+mod resources;
+
+use crate::lint::Rule;
+
+/// The rules of this group.
+pub static RULES: &[&Rule] = &[&image_tag::RULE, &resources::RULE, &probes::RULE];

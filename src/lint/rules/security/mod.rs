@@ -1,0 +1,6 @@
+//! Rules of the `security` group.
+
+use crate::lint::Rule;
+
+/// The rules of this group.
+pub static RULES: &[&Rule] = &[];
