@@ -73,4 +73,17 @@ else
     [[ "$(yls_version)" == "$YLS_MAJOR".* ]] || { log "$YLS_PACKAGE install failed"; exit 1; }
 fi
 
+# --- SARIF 2.1.0 schema -------------------------------------------------------
+# The SARIF schema ships inside Microsoft's SARIF test matchers; only the
+# schema file is used, to validate `chartgen lint --format sarif`.
+SARIF_PACKAGE="@microsoft/jest-sarif@1.0.0-beta.0"
+SARIF_SCHEMA="$NODE_PREFIX/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"
+if [ -f "$SARIF_SCHEMA" ]; then
+    log "SARIF schema already installed"
+else
+    log "installing $SARIF_PACKAGE into $NODE_PREFIX"
+    npm install --prefix "$NODE_PREFIX" --no-audit --no-fund --loglevel=error "$SARIF_PACKAGE" >&2
+    [ -f "$SARIF_SCHEMA" ] || { log "SARIF schema missing after install"; exit 1; }
+fi
+
 echo "$VENV_PYTHON"

@@ -39,6 +39,11 @@ pub enum Command {
         after_help = "Examples:\n  chartgen validate web-api\n  chartgen validate -f my-values.yaml -f values-prod.yaml web-api\n  chartgen validate dist/web-api-0.1.0.tgz\n\nWithout -f it checks the chart's values.yaml and values-<env>.yaml files.\nExit status: 0 all valid, 1 violations found, 2 unreadable input."
     )]
     Validate(ValidateArgs),
+    /// Check rendered manifests against production and security rules.
+    #[command(
+        after_help = "Examples:\n  helm template ./web-api | chartgen lint -\n  chartgen lint manifests.yaml --format sarif > lint.sarif\n  chartgen lint manifests.yaml --rule CG018=off --rule CG003=error\n  chartgen lint --explain CG011\n\nSilence a rule on one object with the annotation\n  chartgen.dev/lint-ignore: \"CG018: the agent reads the node's logs\"\nExit status: 0 no error findings, 1 error findings, 2 invalid input."
+    )]
+    Lint(LintArgs),
     /// Print the JSON schema of chartgen.yaml (or of a blueprint's Helm values).
     #[command(
         after_help = "Examples:\n  chartgen schema > chartgen.schema.json\n  chartgen schema -o chartgen.schema.json\n  chartgen schema --values web"
@@ -136,6 +141,34 @@ pub struct ValidateArgs {
     /// The chart: a folder or a packaged .tgz.
     #[arg(value_name = "CHART")]
     pub chart: PathBuf,
+}
+
+/// Output formats of `chartgen lint`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LintFormat {
+    /// Grouped by file, for people.
+    Text,
+    /// A JSON array of findings.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
+/// Arguments of `chartgen lint`.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Manifest files, or `-` for standard input (the default).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Set a rule's severity or turn it off (repeatable).
+    #[arg(long, value_name = "CODE=off|info|warning|error")]
+    pub rule: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: LintFormat,
+    /// Print what a rule checks, why it matters and an example; without CODE, list the rules.
+    #[arg(long, value_name = "CODE", num_args = 0..=1)]
+    pub explain: Option<Option<String>>,
 }
 
 /// Arguments of `chartgen schema`.

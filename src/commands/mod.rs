@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+mod lint;
 mod new;
 mod package;
 mod render;
@@ -21,6 +22,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Package(args) => package::run(args, out),
         Command::Schema(args) => schema::run(args, out),
         Command::Validate(args) => validate::run(args, out),
+        Command::Lint(args) => lint::run(args, out),
     }
 }
 

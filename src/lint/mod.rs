@@ -54,6 +54,17 @@ pub struct Rule {
     pub check: fn(&[Manifest], &mut Report),
 }
 
+impl Rule {
+    /// The rule's documentation as Markdown, as `--explain` prints it.
+    pub fn explanation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 /// Declares a rule whose doc comment is also its `--explain` text.
 macro_rules! rule {
     ($(#[doc = $doc:expr])+ $name:ident = $code:literal, $slug:literal, $severity:ident, $check:expr) => {
@@ -154,6 +165,15 @@ pub fn lint(manifests: &[Manifest], config: &RuleConfig) -> Vec<Finding> {
         (&a.file, a.line, a.code, &a.field).cmp(&(&b.file, b.line, b.code, &b.field))
     });
     findings
+}
+
+/// `a`, `a and b`, `a, b and c`: a list as a sentence says it.
+pub fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// Parses `--rule CODE=off|info|warning|error`.

@@ -57,8 +57,8 @@ pub fn sarif(findings: &[Finding]) -> String {
                 "id": r.code,
                 "name": r.name,
                 "shortDescription": { "text": r.doc.lines().find(|l| !l.trim().is_empty() && !l.starts_with('#')).unwrap_or(r.name).trim() },
-                "fullDescription": { "text": r.doc },
-                "help": { "text": r.doc, "markdown": r.doc },
+                "fullDescription": { "text": r.explanation() },
+                "help": { "text": r.explanation(), "markdown": r.explanation() },
                 "defaultConfiguration": { "level": level(r.severity) }
             })
         })

@@ -10,6 +10,8 @@ use crate::schema;
 
 /// Largest input accepted; a service description is a few hundred bytes.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
+/// Largest manifest stream `chartgen lint` reads (Helm's 100 MiB chart limit).
+pub const MAX_MANIFEST_BYTES: u64 = 100 << 20;
 /// Longest chart name: Helm's 53-character release-name limit leaves room for suffixes.
 pub const MAX_NAME_LEN: usize = 53;
 

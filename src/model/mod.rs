@@ -9,7 +9,9 @@ pub mod types;
 mod values;
 
 pub use image::ImageRef;
-pub use load::{closest, decode_input, load_spec, locate, read_input, MAX_NAME_LEN};
+pub use load::{
+    closest, decode_input, load_spec, locate, read_input, MAX_MANIFEST_BYTES, MAX_NAME_LEN,
+};
 pub use spec::{
     Environment, EnvironmentSpec, HookEvent, InitContainerSpec, JobSpec, ResourcesSpec,
     SecretBackend, SecretSource, SidecarSpec, Spec, StorageSpec,

@@ -259,6 +259,7 @@ fn help_has_examples_on_every_command() {
         &["render", "--help"],
         &["package", "--help"],
         &["validate", "--help"],
+        &["lint", "--help"],
         &["schema", "--help"],
     ] {
         let out = chartgen(dir.path(), cmd);

@@ -169,6 +169,17 @@ fn check_manifests(
         }
     }
     let docs = documents(&manifests);
+    // chartgen's own linter finds no error in its own charts.
+    let objects = chartgen::lint::parse_manifests(what, &manifests).unwrap();
+    let errors: Vec<_> = chartgen::lint::lint(&objects, &Default::default())
+        .into_iter()
+        .filter(|f| f.severity == chartgen::lint::Severity::Error)
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what}: {}",
+        chartgen::lint::output::text(&errors)
+    );
     let mut problems = Vec::new();
     for doc in &docs {
         problems.extend(restricted_profile_violations(doc));

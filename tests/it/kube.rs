@@ -182,7 +182,7 @@ pub fn name_violations(doc: &Value) -> Vec<String> {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     };
     let max = match str_at(doc, &["kind"]) {
-        "CronJob" => 52,
+        "CronJob" | "StatefulSet" => 52,
         _ => 63,
     };
     if !dns_label(name) || name.len() > max {

@@ -40,7 +40,7 @@ fn check(manifests: &[Manifest], report: &mut Report) {
                 report.object(
                     m,
                     &format!("{field}.resources"),
-                    format!("container lacks {}", missing.join(" and ")),
+                    format!("container lacks {}", crate::lint::and_list(&missing)),
                     "set resources.requests.cpu, resources.requests.memory and resources.limits.memory",
                 );
             }
