@@ -272,3 +272,19 @@ fn help_has_examples_on_every_command() {
     let out = chartgen(dir.path(), &["frobnicate"]);
     assert_eq!(out.status.code(), Some(2), "usage errors exit 2");
 }
+
+/// A 50 MB input is refused from its size alone, before it is read, and nothing is written.
+#[test]
+fn a_huge_input_is_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "# padding to make the file enormous ....................................\n";
+    let text = format!(
+        "name: big\nimage: app:1.0.0\n{}",
+        line.repeat(50 * 1024 * 1024 / line.len())
+    );
+    std::fs::write(dir.path().join("chartgen.yaml"), text).unwrap();
+    let out = chartgen(dir.path(), &["render", "chartgen.yaml", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("may be at most 1048576 bytes"));
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}
