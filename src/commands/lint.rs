@@ -61,7 +61,11 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
     }
     let findings = lint(&manifests, &config);
     let text = match args.format {
-        LintFormat::Text => output::text(&findings),
+        LintFormat::Text => {
+            use std::io::IsTerminal;
+            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            output::styled(&findings, colour)
+        }
         LintFormat::Json => output::json(&findings),
         LintFormat::Sarif => output::sarif(&findings),
     };

@@ -6,6 +6,23 @@ use super::{rules, Finding, Severity};
 
 /// Findings as text, grouped by file.
 pub fn text(findings: &[Finding]) -> String {
+    styled(findings, false)
+}
+
+/// Findings as text, severities coloured with ANSI escapes when `colour`.
+pub fn styled(findings: &[Finding], colour: bool) -> String {
+    let paint = |severity: Severity| {
+        let name = severity.as_str();
+        if !colour {
+            return name.to_owned();
+        }
+        let code = match severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;36",
+        };
+        format!("\x1b[{code}m{name}\x1b[0m")
+    };
     let mut out = String::new();
     let mut file = None;
     for f in findings {
@@ -22,7 +39,7 @@ pub fn text(findings: &[Finding]) -> String {
             "  {}:{} {} {} [{}] {} {}{from}: {}\n    help: {}\n",
             f.file,
             f.line,
-            f.severity.as_str(),
+            paint(f.severity),
             f.code,
             f.rule,
             f.object,
