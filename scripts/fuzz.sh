@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Fuzz the input parser and validator (`input`) and the linter (`manifests`)
+# for SECONDS each (default 60), starting from the seeds in fuzz/corpus/.
+# libFuzzer needs nightly compiler flags; RUSTC_BOOTSTRAP lets the stable
+# toolchain accept them. A crash leaves its input in fuzz/artifacts/ and fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH="${1:-60}"
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
+export RUSTC_BOOTSTRAP=1
+for target in input manifests; do
+    mkdir -p "fuzz/corpus/$target"
+    cargo fuzz run "$target" "fuzz/corpus/$target" -- \
+        -max_total_time="$SECONDS_EACH" -max_len=8192 -print_final_stats=1 2>&1 | tail -n 3
+done
