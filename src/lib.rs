@@ -7,8 +7,15 @@
 //! 2. An [`Engine`] picks the spec's blueprint from a set of [`Blueprints`]
 //!    and renders it: the [`Values`] model gives `values.yaml`, its schema and
 //!    the README table; minijinja templates give the Helm templates.
+//!    A spec's `environments` add `values-<env>.yaml` overlays.
 //! 3. The resulting [`Chart`] is written atomically to disk.
-//! 4. [`package`] turns a chart folder into a deterministic `.tgz`.
+//! 4. [`package`] turns a chart folder (or [`Chart::package`] a chart in
+//!    memory) into a deterministic `.tgz`.
+//!
+//! Checking runs the other way: `chartgen validate` holds values files
+//! against a chart's schema ([`schema::check`]), reading a packaged chart
+//! with [`read_archive`], which trusts none of its entries; [`lint`] runs
+//! rules over rendered manifests.
 #![deny(missing_docs)]
 
 mod archive;

@@ -3,7 +3,7 @@
 //! Each rule lives in its own file under `rules/`, with a stable code, a
 //! default severity and a doc written as *What it does / Why it matters /
 //! Example*, which `chartgen lint --explain CODE` prints. Every finding goes
-//! through [`Report::object`] or [`Report::document`], so output and exit
+//! through [`Report::object`], so output and exit
 //! codes stay uniform.
 
 mod manifest;
