@@ -147,6 +147,25 @@ impl Error {
         }
     }
 
+    /// A YAML error in `file`, whose text starts at line `first_line` of it.
+    pub fn yaml(file: &str, first_line: usize, e: &serde_yaml::Error) -> Self {
+        let message = e.to_string();
+        Error::Input {
+            location: Some(Location {
+                file: file.to_owned(),
+                line: e.location().map(|l| l.line() + first_line - 1),
+                column: e.location().map(|l| l.column()),
+            }),
+            key: None,
+            message: message
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+            hint: None,
+        }
+    }
+
     /// An I/O error on `path`.
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {

@@ -9,6 +9,12 @@ use serde_json::Value as Json;
 
 use crate::schema::description_at;
 
+/// Whether a YAML text holds nothing but blank lines and comments.
+pub fn only_comments(text: &str) -> bool {
+    text.lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+}
+
 /// A scalar as YAML: strings double-quoted with JSON escapes (a subset of
 /// YAML's double-quoted escapes), numbers and booleans bare.
 pub fn scalar(value: &Json) -> String {

@@ -12,6 +12,7 @@ use crate::cli::ValidateArgs;
 use crate::error::{Error, Location, Result};
 use crate::model::{decode_input, locate, read_input};
 use crate::schema::check;
+use crate::yaml::only_comments;
 
 pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
     let chart = load_chart(&args.chart)?;
@@ -103,25 +104,8 @@ fn load_chart(path: &Path) -> Result<BTreeMap<String, String>> {
 
 /// A values file as JSON; an empty file is an empty map.
 fn parse(file: &str, text: &str) -> Result<Json> {
-    if text
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
+    if only_comments(text) {
         return Ok(Json::Object(Default::default()));
     }
-    serde_yaml::from_str(text).map_err(|e| Error::Input {
-        location: Some(Location {
-            file: file.to_owned(),
-            line: e.location().map(|l| l.line()),
-            column: e.location().map(|l| l.column()),
-        }),
-        key: None,
-        message: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
-        hint: None,
-    })
+    serde_yaml::from_str(text).map_err(|e| Error::yaml(file, 1, &e))
 }

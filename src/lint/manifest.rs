@@ -2,7 +2,8 @@
 
 use serde_yaml::Value;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
+use crate::yaml::only_comments;
 
 /// The annotation that silences rules on one object:
 /// `chartgen.dev/lint-ignore: "CG004: the agent needs the host's log folder"`.
@@ -109,27 +110,10 @@ pub fn parse_manifests(file: &str, text: &str) -> Result<Vec<Manifest>> {
      -> Result<()> {
         let body = lines.join("\n");
         lines.clear();
-        if body
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-        {
+        if only_comments(&body) {
             return Ok(());
         }
-        let doc: Value = serde_yaml::from_str(&body).map_err(|e| Error::Input {
-            location: Some(Location {
-                file: file.to_owned(),
-                line: e.location().map(|l| l.line() + start - 1),
-                column: e.location().map(|l| l.column()),
-            }),
-            key: None,
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
-            hint: None,
-        })?;
+        let doc: Value = serde_yaml::from_str(&body).map_err(|e| Error::yaml(file, start, &e))?;
         if doc.is_mapping() {
             out.push(Manifest {
                 file: file.to_owned(),

@@ -70,11 +70,7 @@ pub fn load_spec(file: &str, text: &str) -> Result<Spec> {
             None,
         ));
     }
-    if text.trim().is_empty()
-        || text
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
+    if crate::yaml::only_comments(text) {
         return Err(input(
             at(None, None),
             None,
