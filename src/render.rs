@@ -301,7 +301,7 @@ fn template_view(spec: &Spec) -> Json {
     ] {
         obj.entry(key).or_insert_with(|| Json::Array(Vec::new()));
     }
-    for key in ["sharedVolumes", "config"] {
+    for key in ["sharedVolumes", "hostPaths", "config"] {
         obj.entry(key)
             .or_insert_with(|| Json::Object(Default::default()));
     }

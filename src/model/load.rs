@@ -207,7 +207,16 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
             ));
         }
     }
-    for name in spec.shared_volumes.keys() {
+    for (name, path) in &spec.host_paths {
+        if !path.starts_with('/') || path.split('/').any(|p| p == "..") {
+            return Err((
+                at(&["hostPaths", name]),
+                format!("`{path}` is not an absolute path on the node"),
+                Some("e.g. `/var/log`".into()),
+            ));
+        }
+    }
+    for name in spec.shared_volumes.keys().chain(spec.host_paths.keys()) {
         if name == "config" || name == "secrets" || name == "data" || name.starts_with("writable-")
         {
             return Err((

@@ -114,6 +114,10 @@ pub struct Spec {
     /// Environments to write `values-<env>.yaml` overlays for; `dev`, `staging` and `prod` when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environments: Option<Vec<EnvironmentSpec>>,
+    /// Folders of the node the main container reads (hostPath volumes, mounted read-only at the same path), name to path; the restricted Pod Security profile forbids them, so `chartgen lint` warns.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 50 }))]
+    pub host_paths: BTreeMap<String, String>,
     /// Folders shared by every container of the pod (emptyDirs), name to mount path.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 50 }))]
