@@ -380,6 +380,7 @@ pub struct Persistence {
 
 /// Volume access modes.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+#[allow(clippy::enum_variant_names)] // Kubernetes' own names.
 pub enum AccessMode {
     /// Read-write by one node.
     ReadWriteOnce,

@@ -1,4 +1,5 @@
 //! Integration tests: one binary keeps link time down.
+#![allow(clippy::result_large_err)] // chartgen::Error, as the library returns it.
 
 mod blueprints;
 mod cli;

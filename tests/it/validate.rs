@@ -85,7 +85,8 @@ fn raw_archive(entries: &[(&str, tar::EntryType, &[u8])]) -> Vec<u8> {
 fn unsafe_archives_are_refused() {
     use tar::EntryType::{Directory, Link, Regular, Symlink};
     let ok: &[u8] = b"apiVersion: v2\n";
-    let cases: &[(&str, Vec<(&str, tar::EntryType, &[u8])>, &str)] = &[
+    type Case<'a> = (&'a str, Vec<(&'a str, tar::EntryType, &'a [u8])>, &'a str);
+    let cases: &[Case] = &[
         ("parent", vec![("chart/../../etc/x", Regular, ok)], "`..`"),
         (
             "absolute",
