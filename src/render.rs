@@ -182,7 +182,7 @@ impl Engine {
         // The schema chartgen.yaml's modeline points at, so editors check it offline.
         files.insert(
             "chartgen.schema.json".into(),
-            pretty_json(&schema::input_schema()),
+            input_schema_text().to_owned(),
         );
         for overlay in &overlays {
             files.insert(
@@ -426,6 +426,12 @@ fn spec_yaml(spec: &Spec) -> String {
          # chartgen input: regenerate the chart with `chartgen render chartgen.yaml -o .. --force`.\n\n{}",
         yaml::commented(&value, &schema::input_schema())
     )
+}
+
+/// `chartgen.schema.json`, written into every chart, built once.
+fn input_schema_text() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| pretty_json(&schema::input_schema()))
 }
 
 /// JSON with two-space indentation and a final newline.
