@@ -45,5 +45,5 @@ pub use model::{
     InitContainerSpec, JobSpec, SecretBackend, SecretSource, SidecarSpec, Spec, StorageSpec,
     Values,
 };
-pub use package::{archive, package};
+pub use package::package;
 pub use render::{Engine, DELIMITERS, VERSION};

@@ -62,11 +62,6 @@ fn read_meta(chart: &Path) -> Result<ChartMeta> {
     Ok(meta)
 }
 
-/// The `.tgz` bytes of the chart folder `chart`.
-pub fn archive(chart: &Path) -> Result<Vec<u8>> {
-    build(chart).map(|(_, bytes)| bytes)
-}
-
 fn build(chart: &Path) -> Result<(ChartMeta, Vec<u8>)> {
     let meta = read_meta(chart)?;
     let ignore = Ignore::load(chart)?;

@@ -1,7 +1,5 @@
 //! Container image references as users write them (`repo:tag`, `repo@digest`).
 
-use std::fmt;
-
 /// A parsed image reference with an explicit version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageRef {
@@ -62,15 +60,6 @@ impl ImageRef {
             tag,
             digest,
         })
-    }
-}
-
-impl fmt::Display for ImageRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.digest {
-            Some(d) => write!(f, "{}@{d}", self.repository),
-            None => write!(f, "{}:{}", self.repository, self.tag),
-        }
     }
 }
 

@@ -268,22 +268,6 @@ pub enum HookEvent {
     PostDelete,
 }
 
-impl HookEvent {
-    /// The Helm annotation value, e.g. `pre-install`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HookEvent::PreInstall => "pre-install",
-            HookEvent::PostInstall => "post-install",
-            HookEvent::PreUpgrade => "pre-upgrade",
-            HookEvent::PostUpgrade => "post-upgrade",
-            HookEvent::PreRollback => "pre-rollback",
-            HookEvent::PostRollback => "post-rollback",
-            HookEvent::PreDelete => "pre-delete",
-            HookEvent::PostDelete => "post-delete",
-        }
-    }
-}
-
 /// A container beside the main one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
