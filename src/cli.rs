@@ -39,9 +39,9 @@ pub enum Command {
         after_help = "Examples:\n  chartgen validate web-api\n  chartgen validate -f my-values.yaml -f values-prod.yaml web-api\n  chartgen validate dist/web-api-0.1.0.tgz\n\nWithout -f it checks the chart's values.yaml and values-<env>.yaml files.\nExit status: 0 all valid, 1 violations found, 2 unreadable input."
     )]
     Validate(ValidateArgs),
-    /// Check rendered manifests against production and security rules.
+    /// Check a chart (for every environment) or rendered manifests against production and security rules.
     #[command(
-        after_help = "Examples:\n  helm template ./web-api | chartgen lint -\n  chartgen lint manifests.yaml --format sarif > lint.sarif\n  chartgen lint manifests.yaml --rule CG018=off --rule CG003=error\n  chartgen lint --explain CG011\n\nSilence a rule on one object with the annotation\n  chartgen.dev/lint-ignore: \"CG018: the agent reads the node's logs\"\nExit status: 0 no error findings, 1 error findings, 2 invalid input."
+        after_help = "Examples:\n  chartgen lint ./web-api                  # defaults and every values-<env>.yaml\n  chartgen lint chartgen.yaml\n  chartgen lint dist/web-api-0.1.0.tgz -f my-values.yaml\n  helm template ./any-chart | chartgen lint -\n  chartgen lint manifests.yaml --format sarif > lint.sarif\n  chartgen lint manifests.yaml --rule CG018=off --rule CG003=error\n  chartgen lint --explain CG011\n\nConfigure rules per chart in chartgen.yaml (lint: {rules: {CG022: off}}).\nSilence a rule on one object with the annotation\n  chartgen.dev/lint-ignore: \"CG018: the agent reads the node's logs\"\nExit status: 0 no error findings, 1 error findings, 2 invalid input."
     )]
     Lint(LintArgs),
     /// Print the JSON schema of chartgen.yaml (or of a blueprint's Helm values).
@@ -157,9 +157,12 @@ pub enum LintFormat {
 /// Arguments of `chartgen lint`.
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Manifest files, or `-` for standard input (the default).
+    /// What to lint: a chartgen.yaml, a chart folder, a packaged .tgz, a file of manifests, or `-` for manifests on standard input (the default).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Also lint a chart with FILE over its defaults, like `helm install -f FILE` (repeatable).
+    #[arg(long = "values", short = 'f', value_name = "FILE")]
+    pub values: Vec<PathBuf>,
     /// Set a rule's severity or turn it off (repeatable).
     #[arg(long, value_name = "CODE=off|info|warning|error")]
     pub rule: Vec<String>,
@@ -169,6 +172,9 @@ pub struct LintArgs {
     /// Print what a rule checks, why it matters and an example; without CODE, list the rules.
     #[arg(long, value_name = "CODE", num_args = 0..=1)]
     pub explain: Option<Option<String>>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub source: BlueprintArgs,
 }
 
 /// Arguments of `chartgen schema`.

@@ -28,6 +28,7 @@ pub mod cli;
 mod commands;
 mod environments;
 mod error;
+pub mod helm;
 pub mod lint;
 mod model;
 mod package;
@@ -42,8 +43,8 @@ pub use commands::run;
 pub use error::{Error, Location, Result};
 pub use model::{
     decode_input, load_spec, read_input, types, Environment, EnvironmentSpec, HookEvent, ImageRef,
-    InitContainerSpec, JobSpec, SecretBackend, SecretSource, SidecarSpec, Spec, StorageSpec,
-    Values,
+    InitContainerSpec, JobSpec, LintSpec, RuleLevel, SecretBackend, SecretSource, SidecarSpec,
+    Spec, StorageSpec, Values,
 };
 pub use package::package;
 pub use render::{Engine, DELIMITERS, VERSION};

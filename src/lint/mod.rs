@@ -6,6 +6,7 @@
 //! through [`Report::object`], so output and exit
 //! codes stay uniform.
 
+pub mod chart;
 mod manifest;
 pub mod output;
 pub mod rules;
@@ -13,6 +14,7 @@ pub mod rules;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use serde_json::Value as Json;
 
 pub use manifest::{parse_manifests, Manifest};
 
@@ -50,8 +52,26 @@ pub struct Rule {
     pub severity: Severity,
     /// What it checks, why it matters, and an example (Markdown).
     pub doc: &'static str,
-    /// The check.
+    /// The check on rendered manifests.
     pub check: fn(&[Manifest], &mut Report),
+    /// The check on an environment's values overlay, for rules about values
+    /// files rather than what they render to.
+    pub overlay: Option<fn(&Overlay, &mut Report)>,
+}
+
+/// An environment's values overlay (`values-<env>.yaml`) of a chart.
+#[derive(Debug)]
+pub struct Overlay<'a> {
+    /// The file, as shown in findings.
+    pub file: String,
+    /// The environment, from the file name.
+    pub environment: &'a str,
+    /// The file's text, to locate keys in.
+    pub text: &'a str,
+    /// The values the file sets itself.
+    pub own: &'a Json,
+    /// The chart's defaults with the file's values merged over them.
+    pub merged: &'a Json,
 }
 
 impl Rule {
@@ -75,6 +95,18 @@ macro_rules! rule {
             severity: crate::lint::Severity::$severity,
             doc: concat!($($doc, "\n"),+),
             check: $check,
+            overlay: None,
+        };
+    };
+    ($(#[doc = $doc:expr])+ $name:ident = $code:literal, $slug:literal, $severity:ident, overlay $check:expr) => {
+        $(#[doc = $doc])+
+        pub static $name: crate::lint::Rule = crate::lint::Rule {
+            code: $code,
+            name: $slug,
+            severity: crate::lint::Severity::$severity,
+            doc: concat!($($doc, "\n"),+),
+            check: |_, _| {},
+            overlay: Some($check),
         };
     };
 }
@@ -94,9 +126,17 @@ pub struct Finding {
     /// The template that rendered it, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// 1-based line of the manifest in that file.
+    /// 1-based line of the manifest in that file (of the rendered template
+    /// when `values` is set), or of the key in a values file.
     pub line: usize,
-    /// `Kind/name` of the object.
+    /// 1-based column of the key in a values file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// The chart's values files the finding holds for, when a chart was
+    /// rendered to find it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+    /// `Kind/name` of the object; empty for a finding in a values file.
     pub object: String,
     /// Field path within the object, e.g. `spec.template.spec.containers[0].image`.
     pub field: String,
@@ -133,7 +173,41 @@ impl Report {
             file: manifest.file.clone(),
             source: manifest.source.clone(),
             line: manifest.line,
+            column: None,
+            values: Vec::new(),
             object: manifest.id(),
+            field: field.to_owned(),
+            message: message.into(),
+            hint: hint.into(),
+        });
+    }
+}
+
+impl Report {
+    /// Reports a problem with the key `field` of a values overlay, located
+    /// at the key `at` (the file's start when `at` is empty).
+    pub fn value(
+        &mut self,
+        overlay: &Overlay,
+        at: &[String],
+        field: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let (line, column) = match at {
+            [] => (1, 1),
+            at => crate::model::locate(overlay.text, at).unwrap_or((1, 1)),
+        };
+        self.findings.push(Finding {
+            code: self.rule.code,
+            rule: self.rule.name,
+            severity: self.severity,
+            file: overlay.file.clone(),
+            source: None,
+            line,
+            column: Some(column),
+            values: Vec::new(),
+            object: String::new(),
             field: field.to_owned(),
             message: message.into(),
             hint: hint.into(),
@@ -146,6 +220,21 @@ pub type RuleConfig = BTreeMap<String, Option<Severity>>;
 
 /// Runs every enabled rule over `manifests`; findings sorted by file, line, code.
 pub fn lint(manifests: &[Manifest], config: &RuleConfig) -> Vec<Finding> {
+    let mut findings = run(config, |rule, report| (rule.check)(manifests, report));
+    sort(&mut findings);
+    findings
+}
+
+/// Runs every enabled rule's overlay check over `overlay`.
+pub fn lint_overlay(overlay: &Overlay, config: &RuleConfig) -> Vec<Finding> {
+    run(config, |rule, report| {
+        if let Some(check) = rule.overlay {
+            check(overlay, report);
+        }
+    })
+}
+
+fn run(config: &RuleConfig, mut check: impl FnMut(&Rule, &mut Report)) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in rules::all() {
         let severity = match config.get(rule.code) {
@@ -158,13 +247,17 @@ pub fn lint(manifests: &[Manifest], config: &RuleConfig) -> Vec<Finding> {
             severity,
             findings: Vec::new(),
         };
-        (rule.check)(manifests, &mut report);
+        check(rule, &mut report);
         findings.append(&mut report.findings);
     }
+    findings
+}
+
+/// Sorts findings by file, line, code and field.
+pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (&a.file, a.line, a.code, &a.field).cmp(&(&b.file, b.line, b.code, &b.field))
     });
-    findings
 }
 
 /// `a`, `a and b`, `a, b and c`: a list as a sentence says it.

@@ -30,20 +30,34 @@ pub fn styled(findings: &[Finding], colour: bool) -> String {
             out.push_str(&format!("{}:\n", f.file));
             file = Some(&f.file);
         }
-        let from = f
-            .source
-            .as_ref()
-            .map(|s| format!(" (from {s})"))
-            .unwrap_or_default();
+        let at = match f.column {
+            Some(column) => format!("{}:{}:{column}", f.file, f.line),
+            // A rendered template's line is of its output, not of its source.
+            None if !f.values.is_empty() => format!("{}, rendered line {}", f.file, f.line),
+            None => format!("{}:{}", f.file, f.line),
+        };
+        let mut context = Vec::new();
+        if let Some(source) = &f.source {
+            context.push(format!("from {source}"));
+        }
+        if !f.values.is_empty() {
+            context.push(format!("with {}", f.values.join(", ")));
+        }
+        let context = match context.is_empty() {
+            true => String::new(),
+            false => format!(" ({})", context.join("; ")),
+        };
+        let subject = [f.object.as_str(), f.field.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
         out.push_str(&format!(
-            "  {}:{} {} {} [{}] {} {}{from}: {}\n    help: {}\n",
-            f.file,
-            f.line,
+            "  {at} {} {} [{}] {subject}{context}: {}\n    help: {}\n",
             paint(f.severity),
             f.code,
             f.rule,
-            f.object,
-            f.field,
             f.message,
             f.hint
         ));
@@ -86,13 +100,10 @@ pub fn sarif(findings: &[Finding]) -> String {
             json!({
                 "ruleId": f.code,
                 "level": level(f.severity),
-                "message": { "text": format!("{} {}: {} ({})", f.object, f.field, f.message, f.hint) },
+                "message": { "text": message(f) },
                 "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": f.source.as_deref().unwrap_or(&f.file) },
-                        "region": { "startLine": f.line }
-                    },
-                    "logicalLocations": [{ "fullyQualifiedName": format!("{}.{}", f.object, f.field), "kind": "object" }]
+                    "physicalLocation": physical(f),
+                    "logicalLocations": [{ "fullyQualifiedName": logical(f), "kind": "object" }]
                 }]
             })
         })
@@ -112,6 +123,42 @@ pub fn sarif(findings: &[Finding]) -> String {
     let mut text = serde_json::to_string_pretty(&log).expect("SARIF serializes");
     text.push('\n');
     text
+}
+
+fn message(f: &Finding) -> String {
+    let subject = match f.object.is_empty() {
+        true => f.field.clone(),
+        false => format!("{} {}", f.object, f.field),
+    };
+    let with = match f.values.is_empty() {
+        true => String::new(),
+        false => format!(" (with {})", f.values.join(", ")),
+    };
+    format!("{subject}{with}: {} ({})", f.message, f.hint)
+}
+
+/// The file and, when it is a line of that file, the region. A rendered
+/// template's lines are of Helm's output, so they point at no source line.
+fn physical(f: &Finding) -> serde_json::Value {
+    let uri = f.source.as_deref().unwrap_or(&f.file);
+    match (f.values.is_empty(), f.column) {
+        (_, Some(column)) => json!({
+            "artifactLocation": { "uri": uri },
+            "region": { "startLine": f.line, "startColumn": column }
+        }),
+        (true, None) => json!({
+            "artifactLocation": { "uri": uri },
+            "region": { "startLine": f.line }
+        }),
+        (false, None) => json!({ "artifactLocation": { "uri": uri } }),
+    }
+}
+
+fn logical(f: &Finding) -> String {
+    match f.object.is_empty() {
+        true => f.field.clone(),
+        false => format!("{}.{}", f.object, f.field),
+    }
 }
 
 fn level(severity: Severity) -> &'static str {

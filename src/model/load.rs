@@ -148,6 +148,21 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
             ));
         }
     }
+    for code in spec.lint.iter().flat_map(|l| l.rules.keys()) {
+        if crate::lint::rules::find(code).is_none_or(|r| r.code != code) {
+            let codes: Vec<&str> = crate::lint::rules::all().iter().map(|r| r.code).collect();
+            return Err((
+                vec!["lint".into(), "rules".into(), code.clone()],
+                format!("`{code}` is not a lint rule"),
+                Some(match closest(code, &codes) {
+                    Some(near) => {
+                        format!("did you mean `{near}`? `chartgen lint --explain` lists the rules")
+                    }
+                    None => "`chartgen lint --explain` lists the rules".into(),
+                }),
+            ));
+        }
+    }
     // Container names: the main container is named after the chart.
     let mut containers = vec![spec.name.0.as_str()];
     let sidecars = spec.sidecars.iter().map(|c| ("sidecars", &c.name.0));

@@ -13,8 +13,8 @@ pub use load::{
     closest, decode_input, load_spec, locate, read_input, MAX_MANIFEST_BYTES, MAX_NAME_LEN,
 };
 pub use spec::{
-    Environment, EnvironmentSpec, HookEvent, InitContainerSpec, JobSpec, ResourcesSpec,
-    SecretBackend, SecretSource, SidecarSpec, Spec, StorageSpec,
+    Environment, EnvironmentSpec, HookEvent, InitContainerSpec, JobSpec, LintSpec, ResourcesSpec,
+    RuleLevel, SecretBackend, SecretSource, SidecarSpec, Spec, StorageSpec,
 };
 pub use values::*;
 

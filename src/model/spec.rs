@@ -122,6 +122,33 @@ pub struct Spec {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(extend("propertyNames" = { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 50 }))]
     pub shared_volumes: BTreeMap<String, String>,
+    /// How `chartgen lint` treats this chart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lint: Option<LintSpec>,
+}
+
+/// `chartgen lint` settings for one chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct LintSpec {
+    /// Rule code (`chartgen lint --explain` lists them) to its severity here, or `off`; `--rule` on the command line wins.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(extend("propertyNames" = { "pattern": "^CG[0-9]{3}$" }))]
+    pub rules: BTreeMap<String, RuleLevel>,
+}
+
+/// A rule's severity, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    /// The rule does not run.
+    Off,
+    /// Findings are notes.
+    Info,
+    /// Findings are warnings.
+    Warning,
+    /// Findings fail `chartgen lint`.
+    Error,
 }
 
 /// CPU and memory sizing for the main container.

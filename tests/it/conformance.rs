@@ -137,10 +137,150 @@ fn rendered_manifests_are_valid_secure_and_wired() {
                 let rendered = helm
                     .render(&chart, &values, release, "apps")
                     .unwrap_or_else(|e| panic!("{what}: {e}"));
+                assert_renders_like_helm(&what, &chart, &values, release, &rendered);
                 check_manifests(&mut helm, &what, &rendered, host_paths);
             }
         }
     }
+}
+
+/// chartgen's own renderer (used by `chartgen lint CHART`) gives the same
+/// bytes as Helm for every template, NOTES.txt included.
+fn assert_renders_like_helm(
+    what: &str,
+    chart: &Path,
+    values: &Json,
+    release: &str,
+    helm: &std::collections::BTreeMap<String, String>,
+) {
+    use chartgen::helm::{coalesce, render, ChartFiles, Release};
+    let files = ChartFiles::from_dir(chart).unwrap();
+    let mut merged: Json = serde_yaml::from_str(&files.files["values.yaml"]).unwrap();
+    coalesce(&mut merged, values);
+    let release = Release {
+        name: release.into(),
+        namespace: "apps".into(),
+    };
+    let ours = render(&files, &merged, &release).unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert_eq!(
+        ours.keys().collect::<Vec<_>>(),
+        helm.keys().collect::<Vec<_>>(),
+        "{what}: the templates rendered"
+    );
+    // Generated secrets are random, in Helm as here, and so are the
+    // checksums of what holds them.
+    let random = helm.iter().any(|(t, text)| ours[t] != *text);
+    for (template, text) in helm {
+        if let Some(diff) = first_difference(&ours[template], text, random) {
+            panic!("{what}: {template} differs from Helm's render at {diff}");
+        }
+    }
+}
+
+/// Whether two lines differ only in a generated secret: a key whose value is
+/// base64 of as many random letters and digits (`randAlphaNum`) on each side.
+fn both_random(ours: &str, helm: &str) -> bool {
+    use base64_decode as decode;
+    let split = |line: &str| {
+        let (key, value) = line.rsplit_once(": ")?;
+        let value = value.trim_matches('"');
+        let bytes = decode(value)?;
+        bytes
+            .iter()
+            .all(u8::is_ascii_alphanumeric)
+            .then(|| (key.to_owned(), bytes.len()))
+    };
+    matches!((split(ours), split(helm)), (Some(a), Some(b)) if a == b)
+}
+
+/// Whether two lines are the same checksum annotation with different sums.
+fn both_checksums(ours: &str, helm: &str) -> bool {
+    let split = |line: &str| {
+        let (key, sum) = line.trim().split_once(": ")?;
+        let sum = sum.trim_matches('"');
+        (key.starts_with("checksum/")
+            && sum.len() == 64
+            && sum.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| key.to_owned())
+    };
+    matches!((split(ours), split(helm)), (Some(a), Some(b)) if a == b)
+}
+
+/// Standard base64, without padding checks beyond what a secret needs.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut out = Vec::new();
+    for c in text.trim_end_matches('=').bytes() {
+        let value = ALPHABET.iter().position(|&a| a == c)? as u32;
+        bits = (bits << 6) | value;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A chart chartgen did not write: `helm create`'s scaffold renders the same
+/// with chartgen's renderer as with Helm, with its defaults and with its
+/// options on.
+#[test]
+fn helm_create_scaffold_renders_like_helm() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = helm.create("scaffold", dir.path()).unwrap();
+    let scenarios = [
+        json!({}),
+        json!({
+            "ingress": {"enabled": true, "className": "nginx", "annotations": {"a": "b"},
+                "hosts": [{"host": "x.example.com", "paths": [{"path": "/", "pathType": "Prefix"}]}],
+                "tls": [{"secretName": "x-tls", "hosts": ["x.example.com"]}]},
+            "autoscaling": {"enabled": true, "targetMemoryUtilizationPercentage": 70},
+            "serviceAccount": {"create": false},
+            "podAnnotations": {"team": "payments"},
+            "resources": {"limits": {"cpu": "100m", "memory": "128Mi"}},
+            "volumes": [{"name": "tmp", "emptyDir": {}}],
+            "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}],
+            "nodeSelector": {"kubernetes.io/os": "linux"}
+        }),
+    ];
+    for (i, values) in scenarios.iter().enumerate() {
+        let rendered = helm.render(&chart, values, "demo", "apps").unwrap();
+        assert_renders_like_helm(
+            &format!("helm create, scenario {i}"),
+            &chart,
+            values,
+            "demo",
+            &rendered,
+        );
+    }
+}
+
+/// Where two texts first differ, with the lines there; `None` when they are
+/// the same bytes but for generated secrets.
+fn first_difference(ours: &str, helm: &str, random: bool) -> Option<String> {
+    if ours == helm {
+        return None;
+    }
+    let (a, b): (Vec<&str>, Vec<&str>) = (ours.split('\n').collect(), helm.split('\n').collect());
+    let line = match a
+        .iter()
+        .zip(&b)
+        .position(|(x, y)| x != y && !both_random(x, y) && !(random && both_checksums(x, y)))
+    {
+        Some(line) => line,
+        None if a.len() == b.len() => return None,
+        None => a.len().min(b.len()),
+    };
+    Some(format!(
+        "line {}:\n  ours: {:?}\n  helm: {:?}",
+        line + 1,
+        a.get(line),
+        b.get(line)
+    ))
 }
 
 /// `host_paths`: the chart asks for node folders, the one exception to the

@@ -2,10 +2,12 @@
 //! must raise the rule, `passes.yaml` must not. The findings of each are
 //! snapshotted (code, severity, place, message).
 
-use chartgen::lint::{lint, output, parse_manifests, rules, RuleConfig};
+use chartgen::lint::{lint, lint_overlay, output, parse_manifests, rules, Overlay, RuleConfig};
 
 use crate::support::{fixture, settings};
 
+/// The findings of a rule fixture: manifests, or for a rule on values
+/// overlays, a production overlay over the `values.yaml` beside it.
 fn findings_of(path: &std::path::Path) -> Vec<chartgen::lint::Finding> {
     let text = std::fs::read_to_string(path).unwrap();
     let name = format!(
@@ -17,6 +19,21 @@ fn findings_of(path: &std::path::Path) -> Vec<chartgen::lint::Finding> {
             .to_string_lossy(),
         path.file_name().unwrap().to_string_lossy()
     );
+    let defaults = path.with_file_name("values.yaml");
+    if defaults.is_file() {
+        let own: serde_json::Value = serde_yaml::from_str(&text).unwrap();
+        let mut merged: serde_json::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(defaults).unwrap()).unwrap();
+        chartgen::helm::coalesce(&mut merged, &own);
+        let overlay = Overlay {
+            file: name,
+            environment: "prod",
+            text: &text,
+            own: &own,
+            merged: &merged,
+        };
+        return lint_overlay(&overlay, &RuleConfig::new());
+    }
     let manifests = parse_manifests(&name, &text).unwrap();
     lint(&manifests, &RuleConfig::new())
 }
@@ -53,7 +70,7 @@ fn every_rule_has_fixtures_that_trigger_it_and_pass_it() {
 #[test]
 fn rule_findings_snapshot() {
     settings().bind(|| {
-        insta::glob!("../fixtures/lint", "*/*.yaml", |path| {
+        insta::glob!("../fixtures/lint", "*/{triggers,passes}.yaml", |path| {
             // Only the findings of the rule the fixture is about.
             let code = path
                 .parent()
@@ -120,6 +137,41 @@ fn helm_create_scaffold_through_stdin() {
     );
     settings()
         .bind(|| insta::assert_snapshot!("lint-helm-create", crate::support::transcript(&out)));
+}
+
+/// The same scaffold linted as a chart folder: chartgen renders it itself
+/// and finds what it finds in Helm's rendering.
+#[test]
+fn helm_create_scaffold_as_a_chart_folder() {
+    let Some(mut helm) = crate::oracle::oracle() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = helm.create("scaffold", dir.path()).unwrap();
+    let rendered = helm
+        .render(&chart, &serde_json::json!({}), "release-name", "default")
+        .unwrap();
+    let stream: String = rendered
+        .iter()
+        .filter(|(path, _)| path.ends_with(".yaml"))
+        .map(|(path, text)| format!("---\n# Source: {path}\n{text}\n"))
+        .collect();
+    let key = |f: &chartgen::lint::Finding| (f.code, f.object.clone(), f.field.clone());
+    let mut from_helm: Vec<_> = lint(&parse_manifests("-", &stream).unwrap(), &RuleConfig::new())
+        .iter()
+        .map(key)
+        .collect();
+    let files = chartgen::helm::ChartFiles::from_dir(&chart).unwrap();
+    let mut own: Vec<_> =
+        chartgen::lint::chart::lint_chart(&files, "scaffold", &[], &RuleConfig::new())
+            .unwrap()
+            .iter()
+            .map(key)
+            .collect();
+    from_helm.sort();
+    own.sort();
+    assert!(!own.is_empty());
+    assert_eq!(own, from_helm);
 }
 
 fn lint_cli(args: &[&str]) -> std::process::Output {

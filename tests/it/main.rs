@@ -8,6 +8,7 @@ mod editor;
 mod generate;
 mod kube;
 mod lint;
+mod lint_chart;
 mod oracle;
 mod package;
 mod support;

@@ -2,9 +2,15 @@
 
 mod image_tag;
 mod probes;
+mod prod_pin;
 mod resources;
 
 use crate::lint::Rule;
 
 /// The rules of this group.
-pub static RULES: &[&Rule] = &[&image_tag::RULE, &resources::RULE, &probes::RULE];
+pub static RULES: &[&Rule] = &[
+    &image_tag::RULE,
+    &resources::RULE,
+    &probes::RULE,
+    &prod_pin::RULE,
+];

@@ -1,0 +1,556 @@
+//! Helm's template engine, offline: renders a chart's templates with the
+//! Go-template semantics, sprig functions and values merging of
+//! `helm template`, so a chart can be linted without Helm.
+//!
+//! The conformance tests hold this renderer byte for byte against the Helm
+//! SDK's own render of every chart chartgen generates. Known differences,
+//! none of which chartgen's blueprints touch:
+//!
+//! - methods on built-in objects (`.Files.Get`, `.Capabilities.APIVersions.Has`)
+//!   are not available; rendering such a chart fails with a clear error;
+//! - a field of a missing value is empty where Go fails
+//!   (`.Values.absent.key`);
+//! - a float of a million or more prints in full where Go writes `1e+06`;
+//! - YAML 1.1 booleans (`yes`, `on`) in values files stay strings.
+
+mod files;
+mod sprig;
+mod yaml_v2;
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock, Weak};
+
+use gotmpl::{FuncMap, Template, TemplateError, Value};
+use serde_json::Value as Json;
+
+use crate::error::{Error, Result};
+
+/// What `helm template` calls the release when no name is given.
+pub const RELEASE_NAME: &str = "release-name";
+
+/// The Kubernetes version `.Capabilities` reports, as Helm v4.2 does offline.
+const KUBE_VERSION: (u32, u32) = (1, 36);
+
+/// Helm's limit on nested `include`s of one template.
+const MAX_INCLUDE_DEPTH: u32 = 1000;
+
+/// A chart's files as text, by path relative to the chart folder.
+#[derive(Debug, Clone)]
+pub struct ChartFiles {
+    /// The chart's folder name, which prefixes template names.
+    pub name: String,
+    /// Every text file, `/`-separated paths relative to the chart folder.
+    pub files: BTreeMap<String, String>,
+}
+
+/// The release a chart is rendered for.
+#[derive(Debug, Clone)]
+pub struct Release {
+    /// `.Release.Name`.
+    pub name: String,
+    /// `.Release.Namespace`.
+    pub namespace: String,
+}
+
+impl Default for Release {
+    fn default() -> Self {
+        Release {
+            name: RELEASE_NAME.into(),
+            namespace: "default".into(),
+        }
+    }
+}
+
+/// The templates that render to files, with their text after rendering, by
+/// template name (`<chart>/templates/<file>`). Partials (`_*.tpl`) render to
+/// nothing and are left out, as Helm leaves them out.
+pub type Rendered = BTreeMap<String, String>;
+
+/// Renders `chart` with `values` (already merged over the chart's defaults,
+/// see [`coalesce`]) for `release`, as `helm template` does.
+pub fn render(chart: &ChartFiles, values: &Json, release: &Release) -> Result<Rendered> {
+    Renderer::new(chart)?.render(values, release)
+}
+
+/// A chart parsed once, to render with many values.
+pub struct Renderer {
+    name: String,
+    metadata: Value,
+    templates: Templates,
+}
+
+impl Renderer {
+    /// Parses `chart`'s Chart.yaml and templates.
+    pub fn new(chart: &ChartFiles) -> Result<Self> {
+        Ok(Renderer {
+            name: chart.name.clone(),
+            metadata: chart_metadata(chart)?,
+            templates: parse_templates(chart)?,
+        })
+    }
+
+    /// Renders the chart with `values` (already merged over the chart's
+    /// defaults, see [`coalesce`]) for `release`, as `helm template` does.
+    pub fn render(&self, values: &Json, release: &Release) -> Result<Rendered> {
+        let base_path = format!("{}/templates", self.name);
+        let top = [
+            ("Values", to_value(values)),
+            ("Chart", self.metadata.clone()),
+            (
+                "Release",
+                map([
+                    ("Name", string(&release.name)),
+                    ("Namespace", string(&release.namespace)),
+                    ("IsUpgrade", Value::Bool(false)),
+                    ("IsInstall", Value::Bool(true)),
+                    ("Revision", Value::Int(1)),
+                    ("Service", string("Helm")),
+                ]),
+            ),
+            ("Capabilities", capabilities()),
+            ("Files", map([])),
+            ("Subcharts", map([])),
+        ];
+        let templates = &self.templates;
+        let mut out = Rendered::new();
+        for (name, parsed) in &templates.files {
+            let base = name.rsplit('/').next().unwrap_or(name);
+            if base.starts_with('_') {
+                continue;
+            }
+            let mut data: BTreeMap<Arc<str>, Value> = top
+                .iter()
+                .map(|(key, value)| (Arc::from(*key), value.clone()))
+                .collect();
+            data.insert(
+                "Template".into(),
+                map([("Name", string(name)), ("BasePath", string(&base_path))]),
+            );
+            let data = Value::Map(Arc::new(data));
+            let text = if templates.set.templates().contains(&name.as_str()) {
+                templates
+                    .set
+                    .execute_template_to_string(name, &data)
+                    .map_err(|e| render_error(name, &e))?
+            } else {
+                // A body of only whitespace, comments and definitions is never
+                // registered by name; it renders to its own text.
+                parsed
+                    .execute_to_string(&data)
+                    .map_err(|e| render_error(name, &e))?
+            };
+            out.insert(name.clone(), text.replace("<no value>", ""));
+        }
+        Ok(out)
+    }
+}
+
+/// Merges `overlay` over `base` as Helm merges values files: maps merge key
+/// by key, anything else replaces, and `null` deletes the key.
+pub fn coalesce(base: &mut Json, overlay: &Json) {
+    match (base, overlay) {
+        (Json::Object(base), Json::Object(overlay)) => {
+            for (key, value) in overlay {
+                if value.is_null() {
+                    base.remove(key);
+                } else if let Some(existing) = base.get_mut(key) {
+                    coalesce(existing, value);
+                } else {
+                    base.insert(key.clone(), without_nulls(value));
+                }
+            }
+        }
+        (base, overlay) => *base = without_nulls(overlay),
+    }
+}
+
+/// A value from a values file with the `null`s of its maps removed.
+fn without_nulls(value: &Json) -> Json {
+    match value {
+        Json::Object(map) => Json::Object(
+            map.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), without_nulls(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Every template of a chart parsed, and the set they define together.
+struct Templates {
+    /// Each template file, parsed on its own, by template name.
+    files: BTreeMap<String, Template>,
+    /// All definitions and file bodies, in Helm's override order.
+    set: Arc<Template>,
+    /// Owns the slot `include` and `tpl` reach the set through.
+    _slot: Arc<OnceLock<Arc<Template>>>,
+}
+
+fn parse_templates(chart: &ChartFiles) -> Result<Templates> {
+    // `include` and `tpl` need the finished set; they reach it through this
+    // slot, filled once the set is built. A weak reference avoids a cycle.
+    let slot: Arc<OnceLock<Arc<Template>>> = Arc::new(OnceLock::new());
+    let funcs = functions(Arc::downgrade(&slot));
+    let mut files = BTreeMap::new();
+    for (path, text) in &chart.files {
+        if !path.starts_with("templates/") {
+            continue;
+        }
+        let name = format!("{}/{path}", chart.name);
+        let parsed = Template::new(&name)
+            .funcs(funcs.clone())
+            .parse(&comment_trims(text))
+            .map_err(|e| render_error(&name, &e))?;
+        files.insert(name, parsed);
+    }
+    // Helm parses the deepest paths first, then in reverse lexical order; a
+    // later definition of a name replaces an earlier one.
+    let mut order: Vec<&String> = files.keys().collect();
+    order.sort_by(|a, b| {
+        let depth = |s: &str| s.matches('/').count();
+        depth(b).cmp(&depth(a)).then_with(|| b.cmp(a))
+    });
+    let mut set = Template::new("").funcs(funcs);
+    for name in order {
+        let file = &files[name];
+        for defined in file.templates() {
+            if let Some(tree) = file.lookup(defined) {
+                set = set.add_parse_tree(defined, tree.clone());
+            }
+        }
+    }
+    let set = Arc::new(set);
+    // Cannot fail: the slot is new and filled only here.
+    let _ = slot.set(Arc::clone(&set));
+    Ok(Templates {
+        files,
+        set,
+        _slot: slot,
+    })
+}
+
+/// Helm's template functions: sprig's, and Helm's own.
+fn functions(set: Weak<OnceLock<Arc<Template>>>) -> FuncMap {
+    let mut funcs = sprig::funcs();
+    // Helm's `slice` is sprig's, which replaces Go's built-in one.
+    if let Some(slice) = funcs.get("mustSlice").cloned() {
+        funcs.insert("slice".into(), slice);
+    }
+    let include_set = set.clone();
+    let mut add = |name: &str, f: gotmpl::ValueFunc| {
+        funcs.insert(name.to_owned(), f);
+    };
+    add(
+        "include",
+        Arc::new(move |args| {
+            let (name, data) = match args {
+                [name, data] => (name, data.clone()),
+                [name] => (name, Value::Nil),
+                _ => return Err(exec("include: wants a template name and its data")),
+            };
+            let name = name
+                .as_str()
+                .ok_or_else(|| exec("include: the template name must be a string"))?;
+            let set = include_set
+                .upgrade()
+                .and_then(|slot| slot.get().cloned())
+                .ok_or_else(|| exec("include: templates are not ready"))?;
+            if !set.templates().contains(&name) {
+                return Err(exec(format!(
+                    "error calling include: template: no template \"{name}\" associated with template \"gotpl\""
+                )));
+            }
+            nested(name, || set.execute_template_to_string(name, &data)).map(|s| string(&s))
+        }),
+    );
+    let tpl_set = set;
+    add(
+        "tpl",
+        Arc::new(move |args| {
+            let [text, data] = args else {
+                return Err(exec("tpl: wants a template text and its data"));
+            };
+            let text = text
+                .as_str()
+                .ok_or_else(|| exec("tpl: the template text must be a string"))?;
+            let set = tpl_set
+                .upgrade()
+                .and_then(|slot| slot.get().cloned())
+                .ok_or_else(|| exec("tpl: templates are not ready"))?;
+            let mut template = Template::new("gotpl").funcs(functions(tpl_set.clone()));
+            for name in set.templates() {
+                if let Some(tree) = set.lookup(name) {
+                    template = template.add_parse_tree(name, tree.clone());
+                }
+            }
+            let output = nested("gotpl", || template.parse(text)?.execute_to_string(data))?;
+            Ok(string(&output.replace("<no value>", "")))
+        }),
+    );
+    add(
+        "required",
+        Arc::new(|args| {
+            let [message, value] = args else {
+                return Err(exec("required: wants a message and a value"));
+            };
+            match value {
+                Value::Nil => Err(exec(message.to_string())),
+                Value::String(s) if s.is_empty() => Err(exec(message.to_string())),
+                other => Ok(other.clone()),
+            }
+        }),
+    );
+    add(
+        "fail",
+        Arc::new(|args| {
+            let message = args.first().map(ToString::to_string).unwrap_or_default();
+            Err(exec(message))
+        }),
+    );
+    // Offline there is no cluster: `lookup` finds nothing, as in `helm template`.
+    add("lookup", Arc::new(|_| Ok(map([]))));
+    add(
+        "toYaml",
+        Arc::new(|args| Ok(string(&yaml_v2::to_yaml(first(args))))),
+    );
+    add(
+        "mustToYaml",
+        Arc::new(|args| Ok(string(&yaml_v2::to_yaml(first(args))))),
+    );
+    add(
+        "toJson",
+        Arc::new(|args| Ok(string(&yaml_v2::to_json(first(args))))),
+    );
+    add(
+        "mustToJson",
+        Arc::new(|args| Ok(string(&yaml_v2::to_json(first(args))))),
+    );
+    add(
+        "fromYaml",
+        Arc::new(|args| Ok(from_text(first(args), false, true))),
+    );
+    add(
+        "fromYamlArray",
+        Arc::new(|args| Ok(from_text(first(args), true, true))),
+    );
+    add(
+        "fromJson",
+        Arc::new(|args| Ok(from_text(first(args), false, false))),
+    );
+    add(
+        "fromJsonArray",
+        Arc::new(|args| Ok(from_text(first(args), true, false))),
+    );
+    funcs
+}
+
+/// Works around the template engine trimming the text after
+/// `{{- /* comment */}}` as well as before it: Go trims only before. The
+/// comment becomes an empty action that trims before, then the comment
+/// without trim markers, which trims nothing; lines stay where they were.
+fn comment_trims(text: &str) -> std::borrow::Cow<'_, str> {
+    const OPEN: &str = "{{-";
+    if !text.contains("/*") {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    while let Some(at) = rest.find(OPEN) {
+        let after = &rest[at + OPEN.len()..];
+        let body = after.trim_start_matches([' ', '\t', '\r', '\n']);
+        let spaced = body.len() < after.len();
+        let close = body
+            .strip_prefix("/*")
+            .and_then(|c| c.find("*/").map(|end| 2 + end + 2));
+        let Some(close) = close.filter(|_| spaced) else {
+            out.push_str(&rest[..at + OPEN.len()]);
+            rest = after;
+            continue;
+        };
+        let comment = &body[..close];
+        let tail = &body[close..];
+        if !tail.starts_with("}}") {
+            // `-}}` trims after too, which the engine does right.
+            out.push_str(&rest[..at + OPEN.len()]);
+            rest = after;
+            continue;
+        }
+        out.push_str(&rest[..at]);
+        out.push_str("{{- \"\" }}{{");
+        out.push_str(comment);
+        out.push_str("}}");
+        rest = &tail[2..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+thread_local! {
+    /// How deeply `include` and `tpl` calls are nested right now.
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Runs a nested template execution, refusing runaway recursion as Helm does.
+fn nested(name: &str, run: impl FnOnce() -> gotmpl::Result<String>) -> gotmpl::Result<String> {
+    let depth = DEPTH.with(|d| d.get());
+    if depth >= MAX_INCLUDE_DEPTH {
+        return Err(exec(format!(
+            "rendering template has a nested reference name: {name}: unable to execute template"
+        )));
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let result = run();
+    DEPTH.with(|d| d.set(depth));
+    result
+}
+
+/// `fromYaml` and friends: text to a map (or list); on failure, a map (or
+/// list) holding the error, as Helm returns it.
+fn from_text(text: &Value, array: bool, yaml: bool) -> Value {
+    let text = text.as_str().unwrap_or("");
+    let parsed: std::result::Result<Json, String> = if yaml {
+        serde_yaml::from_str(text).map_err(|e| e.to_string())
+    } else {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    };
+    match (parsed, array) {
+        (Ok(Json::Null), false) => map([]),
+        (Ok(value @ Json::Object(_)), false) | (Ok(value @ Json::Array(_)), true) => {
+            to_value(&value)
+        }
+        (Ok(_), false) => map([("Error", string("cannot unmarshal into a map"))]),
+        (Ok(_), true) => Value::List(Arc::from(vec![string("cannot unmarshal into a list")])),
+        (Err(e), false) => map([("Error", string(&e))]),
+        (Err(e), true) => Value::List(Arc::from(vec![string(&e)])),
+    }
+}
+
+fn first(args: &[Value]) -> &Value {
+    args.first().unwrap_or(&Value::Nil)
+}
+
+fn exec(message: impl Into<String>) -> TemplateError {
+    TemplateError::Exec(message.into())
+}
+
+fn render_error(template: &str, error: &TemplateError) -> Error {
+    let mut message = error.to_string();
+    if message.contains("can't give argument to non-function") {
+        message.push_str(
+            "\n  help: chartgen's renderer has no methods such as `.Files.Get` or \
+             `.Capabilities.APIVersions.Has`; lint this chart's rendered output instead: \
+             `helm template CHART | chartgen lint -`",
+        );
+    }
+    Error::Chart {
+        path: template.into(),
+        message,
+    }
+}
+
+/// `.Chart`: Chart.yaml's fields under the names Helm's Go struct gives them.
+fn chart_metadata(chart: &ChartFiles) -> Result<Value> {
+    let text = chart.files.get("Chart.yaml").ok_or_else(|| Error::Chart {
+        path: format!("{}/Chart.yaml", chart.name).into(),
+        message: "missing; a chart needs a Chart.yaml".into(),
+    })?;
+    let file = format!("{}/Chart.yaml", chart.name);
+    let metadata: Json = serde_yaml::from_str(text).map_err(|e| Error::yaml(&file, 1, &e))?;
+    let Json::Object(fields) = metadata else {
+        return Err(Error::Chart {
+            path: file.into(),
+            message: "is not a map of fields".into(),
+        });
+    };
+    let go_name = |key: &str| -> String {
+        match key {
+            "apiVersion" => "APIVersion".into(),
+            "appVersion" => "AppVersion".into(),
+            "kubeVersion" => "KubeVersion".into(),
+            other => {
+                let mut chars = other.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        }
+    };
+    let mut out: BTreeMap<Arc<str>, Value> = BTreeMap::new();
+    for key in [
+        "Name",
+        "Version",
+        "Description",
+        "APIVersion",
+        "AppVersion",
+        "KubeVersion",
+        "Type",
+        "Home",
+        "Icon",
+        "Condition",
+        "Tags",
+    ] {
+        out.insert(key.into(), string(""));
+    }
+    for key in ["Keywords", "Maintainers", "Sources", "Dependencies"] {
+        out.insert(key.into(), Value::List(Arc::from(Vec::new())));
+    }
+    out.insert("Annotations".into(), map([]));
+    out.insert("Deprecated".into(), Value::Bool(false));
+    out.insert("IsRoot".into(), Value::Bool(true));
+    for (key, value) in &fields {
+        out.insert(go_name(key).into(), to_value(value));
+    }
+    Ok(Value::Map(Arc::new(out)))
+}
+
+fn capabilities() -> Value {
+    let (major, minor) = KUBE_VERSION;
+    let version = format!("v{major}.{minor}.0");
+    map([
+        (
+            "KubeVersion",
+            map([
+                ("Version", string(&version)),
+                ("GitVersion", string(&version)),
+                ("Major", string(&major.to_string())),
+                ("Minor", string(&minor.to_string())),
+            ]),
+        ),
+        ("APIVersions", Value::List(Arc::from(Vec::new()))),
+        ("HelmVersion", map([("Version", string("v4.2"))])),
+    ])
+}
+
+/// A values document as the template engine sees it. Helm reads values
+/// through JSON, so every number is a float.
+pub(crate) fn to_value(json: &Json) -> Value {
+    match json {
+        Json::Null => Value::Nil,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => Value::Float(n.as_f64().unwrap_or(0.0)),
+        Json::String(s) => string(s),
+        Json::Array(items) => Value::List(items.iter().map(to_value).collect()),
+        Json::Object(fields) => Value::Map(Arc::new(
+            fields
+                .iter()
+                .map(|(k, v)| (Arc::from(k.as_str()), to_value(v)))
+                .collect(),
+        )),
+    }
+}
+
+fn string(s: &str) -> Value {
+    Value::String(Arc::from(s))
+}
+
+fn map<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    Value::Map(Arc::new(
+        entries
+            .into_iter()
+            .map(|(k, v)| (Arc::from(k), v))
+            .collect(),
+    ))
+}
