@@ -1,5 +1,11 @@
 #!/usr/bin/env bash
-# The render + package benchmark: chartgen against the Helm SDK.
+# Two benchmarks of chartgen against the Helm SDK:
+#
+# 1. render + package: chartgen's `render --package` of N services against
+#    Helm's `create` + `package` of N charts (what a user runs to start).
+# 2. the same job: rendering one chart's templates with its production
+#    overlay, chartgen's own renderer (what `chartgen lint CHART` runs)
+#    against Helm's engine (`helm template`), both in memory.
 #
 #   bash scripts/bench.sh            # 200 charts each
 #   CHARTGEN_BENCH_N=50 bash scripts/bench.sh
@@ -40,6 +46,26 @@ echo
 echo "== Helm SDK =="
 "$PY" scripts/bench_helm.py --json "$out/helm.json"
 echo
+
+echo "== template rendering: chartgen (cargo bench) =="
+cargo bench --quiet --bench template -- --chart-dir "$out" --json "$out/chartgen-template.json"
+echo
+echo "== template rendering: Helm SDK =="
+"$PY" scripts/bench_helm.py --template "$out/web-api" --json "$out/helm-template.json"
+echo
+
+"$PY" - "$out/chartgen-template.json" "$out/helm-template.json" <<'EOF'
+import json, sys
+
+cg, hm = (json.load(open(p)) for p in sys.argv[1:3])
+ratio = hm["median_ms"] / cg["median_ms"]
+print("template rendering (the same job: parse and render one chart's templates)")
+print(f"  chartgen median ms/render  {cg['median_ms']:.3f}  (p90 {cg['p90_ms']:.3f})")
+print(f"  Helm median ms/render      {hm['median_ms']:.3f}  (p90 {hm['p90_ms']:.3f})")
+print(f"  ratio Helm/chartgen        {ratio:.2f}x  (target >= 10x: {'met' if ratio >= 10 else 'NOT met'})")
+print(f"  rendered bytes             {cg['rendered_bytes']} vs {hm['rendered_bytes']}")
+print()
+EOF
 
 "$PY" - "$out/chartgen.json" "$out/helm.json" "${TMPDIR:-/tmp}" <<'EOF'
 import json, subprocess, sys

@@ -1,6 +1,12 @@
 #!/usr/bin/env python3
 """Helm's side of ``scripts/bench.sh``: ``Chart.create`` + ``package`` N charts.
 
+With ``--template CHART_DIR`` it times the other comparison instead: the
+chart's templates rendered N times (default 500, env
+``CHARTGEN_BENCH_TEMPLATE_N``) with its ``values-prod.yaml``, as
+``helm template`` renders them (``Chart.render``; the chart is loaded once,
+outside the timing, as chartgen's side reads it once).
+
 In one process, for N charts (default 200, env ``CHARTGEN_BENCH_N`` or
 ``--n``), each chart is timed on its own: ``helm.Chart.create(name, charts)``
 (the ``helm create`` scaffold, which the SDK also loads back) and
@@ -57,11 +63,47 @@ def count_files(folder: Path) -> int:
     return sum(len(files) for _, _, files in os.walk(folder))
 
 
+def template(chart_dir: Path, n: int, json_path: Path | None) -> int:
+    """Times ``Chart.render`` of ``chart_dir`` with its prod overlay, n times."""
+    import yaml
+
+    values = yaml.safe_load((chart_dir / "values-prod.yaml").read_text()) or {}
+    times = []
+    with helm.Chart.load(str(chart_dir)) as chart:
+        for _ in range(20):
+            chart.render(values, name=chart_dir.name, namespace="prod")
+        for _ in range(n):
+            start = time.perf_counter()
+            rendered = chart.render(values, name=chart_dir.name, namespace="prod")
+            times.append((time.perf_counter() - start) * 1e3)
+    times.sort()
+    result = {
+        "tool": "helm",
+        "version": helm.helm_sdk_version(),
+        "n": n,
+        "median_ms": statistics.median(times),
+        "p90_ms": quantile(times, 0.9),
+        "rendered_bytes": sum(len(t) for t in rendered.values()),
+    }
+    print(f"helm SDK {result['version']} render of {chart_dir}, {n} times:")
+    print(f"  per render: median {result['median_ms']:.3f} ms, p90 {result['p90_ms']:.3f} ms")
+    line = json.dumps(result)
+    print(f"BENCH_JSON {line}")
+    if json_path:
+        json_path.write_text(line + "\n")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=int(os.environ.get("CHARTGEN_BENCH_N", 200)))
     parser.add_argument("--json", type=Path, help="also write the JSON result here")
+    parser.add_argument("--template", type=Path, metavar="CHART_DIR",
+                        help="time rendering this chart's templates instead")
     args = parser.parse_args()
+    if args.template:
+        n = int(os.environ.get("CHARTGEN_BENCH_TEMPLATE_N", 500))
+        return template(args.template, n, args.json)
     if args.n < 1:
         parser.error("N must be at least 1")
 

@@ -21,6 +21,7 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock, Weak};
 
+use gotmpl::parse::Parser;
 use gotmpl::{FuncMap, Template, TemplateError, Value};
 use serde_json::Value as Json;
 
@@ -114,7 +115,7 @@ impl Renderer {
         ];
         let templates = &self.templates;
         let mut out = Rendered::new();
-        for (name, parsed) in &templates.files {
+        for name in &templates.files {
             let base = name.rsplit('/').next().unwrap_or(name);
             if base.starts_with('_') {
                 continue;
@@ -128,18 +129,10 @@ impl Renderer {
                 map([("Name", string(name)), ("BasePath", string(&base_path))]),
             );
             let data = Value::Map(Arc::new(data));
-            let text = if templates.set.templates().contains(&name.as_str()) {
-                templates
-                    .set
-                    .execute_template_to_string(name, &data)
-                    .map_err(|e| render_error(name, &e))?
-            } else {
-                // A body of only whitespace, comments and definitions is never
-                // registered by name; it renders to its own text.
-                parsed
-                    .execute_to_string(&data)
-                    .map_err(|e| render_error(name, &e))?
-            };
+            let text = templates
+                .set
+                .execute_template_to_string(name, &data)
+                .map_err(|e| render_error(name, &e))?;
             out.insert(name.clone(), text.replace("<no value>", ""));
         }
         Ok(out)
@@ -180,8 +173,8 @@ fn without_nulls(value: &Json) -> Json {
 
 /// Every template of a chart parsed, and the set they define together.
 struct Templates {
-    /// Each template file, parsed on its own, by template name.
-    files: BTreeMap<String, Template>,
+    /// The template files that render to output, by template name.
+    files: Vec<String>,
     /// All definitions and file bodies, in Helm's override order.
     set: Arc<Template>,
     /// Owns the slot `include` and `tpl` reach the set through.
@@ -192,35 +185,36 @@ fn parse_templates(chart: &ChartFiles) -> Result<Templates> {
     // `include` and `tpl` need the finished set; they reach it through this
     // slot, filled once the set is built. A weak reference avoids a cycle.
     let slot: Arc<OnceLock<Arc<Template>>> = Arc::new(OnceLock::new());
-    let funcs = functions(Arc::downgrade(&slot));
-    let mut files = BTreeMap::new();
+    let mut parsed = Vec::new();
     for (path, text) in &chart.files {
         if !path.starts_with("templates/") {
             continue;
         }
         let name = format!("{}/{path}", chart.name);
-        let parsed = Template::new(&name)
-            .funcs(funcs.clone())
-            .parse(&comment_trims(text))
+        let source = comment_trims(text);
+        let (body, defines) = Parser::with_name(Some(&name), &source, "{{", "}}")
+            .and_then(Parser::parse)
             .map_err(|e| render_error(&name, &e))?;
-        files.insert(name, parsed);
+        parsed.push((name, body, defines));
     }
     // Helm parses the deepest paths first, then in reverse lexical order; a
-    // later definition of a name replaces an earlier one.
-    let mut order: Vec<&String> = files.keys().collect();
-    order.sort_by(|a, b| {
+    // later definition of a name replaces an earlier one, unless it is empty.
+    parsed.sort_by(|(a, ..), (b, ..)| {
         let depth = |s: &str| s.matches('/').count();
         depth(b).cmp(&depth(a)).then_with(|| b.cmp(a))
     });
-    let mut set = Template::new("").funcs(funcs);
-    for name in order {
-        let file = &files[name];
-        for defined in file.templates() {
-            if let Some(tree) = file.lookup(defined) {
-                set = set.add_parse_tree(defined, tree.clone());
+    let mut set = Template::new("").funcs(functions(Arc::downgrade(&slot)));
+    let mut files = Vec::new();
+    for (name, body, defines) in parsed {
+        for define in defines {
+            if !define.body.is_empty_tree() || set.lookup(&define.name).is_none() {
+                set = set.add_parse_tree(&define.name, define.body);
             }
         }
+        set = set.add_parse_tree(&name, body);
+        files.push(name);
     }
+    files.sort();
     let set = Arc::new(set);
     // Cannot fail: the slot is new and filled only here.
     let _ = slot.set(Arc::clone(&set));
@@ -257,7 +251,7 @@ fn functions(set: Weak<OnceLock<Arc<Template>>>) -> FuncMap {
                 .upgrade()
                 .and_then(|slot| slot.get().cloned())
                 .ok_or_else(|| exec("include: templates are not ready"))?;
-            if !set.templates().contains(&name) {
+            if set.lookup(name).is_none() {
                 return Err(exec(format!(
                     "error calling include: template: no template \"{name}\" associated with template \"gotpl\""
                 )));

@@ -1,0 +1,79 @@
+//! Number conversions (spf13/cast and strconv): what `int`, `float64`
+//! and the math functions do to their arguments, `atoi`, `toDecimal`.
+
+use gotmpl::Value;
+
+use super::govalue::go_sprint;
+use super::{goparse, Call, Result};
+
+/// Go's `int64(f)` on amd64: truncation, and the "integer indefinite"
+/// `MinInt64` for NaN and out-of-range values.
+pub(super) fn go_f64_to_i64(f: f64) -> i64 {
+    let limit = -(i64::MIN as f64);
+    if f.is_nan() || !(-limit..limit).contains(&f) {
+        i64::MIN
+    } else {
+        f as i64
+    }
+}
+
+/// cast's `ToInt64`: what `int`, `int64`, `add` and the other integer
+/// functions do to their arguments. Anything unconvertible is 0.
+pub(super) fn to_int64(v: &Value) -> i64 {
+    match v {
+        Value::Bool(b) => i64::from(*b),
+        Value::Int(n) => *n,
+        Value::Uint(n) => *n as i64,
+        Value::Float(f) => go_f64_to_i64(*f),
+        Value::String(s) => match goparse::int(trim_zero_decimal(s), 0) {
+            Some((n, true)) => n,
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// cast's `ToFloat64`.
+pub(super) fn to_float64(v: &Value) -> f64 {
+    match v {
+        Value::Bool(b) => f64::from(u8::from(*b)),
+        Value::Int(n) => *n as f64,
+        Value::Uint(n) => *n as f64,
+        Value::Float(f) => *f,
+        Value::String(s) => goparse::float(s).unwrap_or(0.0),
+        _ => 0.0,
+    }
+}
+
+/// cast's `trimZeroDecimal`: `"12.00"` becomes `"12"`.
+fn trim_zero_decimal(s: &str) -> &str {
+    let mut found_zero = false;
+    for (i, b) in s.bytes().enumerate().rev() {
+        match b {
+            b'.' if found_zero => return &s[..i],
+            b'.' => {}
+            b'0' => found_zero = true,
+            _ => return s,
+        }
+    }
+    s
+}
+
+/// `atoi S`: Go's `strconv.Atoi`, 0 on a syntax error and the clamped value
+/// on overflow (sprig ignores the error).
+pub(super) fn atoi(c: &Call<'_>) -> Result<Value> {
+    c.arity(1)?;
+    Ok(Value::Int(
+        goparse::int(c.str(0)?, 10).map_or(0, |(n, _)| n),
+    ))
+}
+
+/// `toDecimal V`: V printed and read as an octal number (`"777"` is 511).
+pub(super) fn to_decimal(c: &Call<'_>) -> Result<Value> {
+    c.arity(1)?;
+    let n = match goparse::int(&go_sprint(c.arg(0)), 8) {
+        Some((n, true)) => n,
+        _ => 0,
+    };
+    Ok(Value::Int(n))
+}

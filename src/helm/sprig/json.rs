@@ -1,0 +1,174 @@
+//! Go's `encoding/json` output for template values, and sprig's
+//! `toPrettyJson`, `toRawJson` and `mustFromJson` on top of it.
+
+use std::fmt::Write as _;
+
+use gotmpl::Value;
+
+use super::govalue::{go_float, sci_notation, shortest_digits};
+use super::{str_value, Call, Result};
+
+/// The two layouts sprig offers.
+#[derive(Clone, Copy)]
+pub(super) enum Style {
+    /// `json.MarshalIndent(v, "", "  ")`, HTML characters escaped.
+    Pretty,
+    /// `json.Encoder` with `SetEscapeHTML(false)`, compact.
+    Raw,
+}
+
+/// Encodes `v`; fails on NaN and infinities as Go does.
+fn encode(v: &Value, style: Style) -> Result<String, String> {
+    let mut out = String::new();
+    write_value(&mut out, v, style, 0)?;
+    Ok(out)
+}
+
+/// Go's float encoding: shortest digits, exponent only outside
+/// `[1e-6, 1e21)` and without exponent padding.
+fn float(f: f64) -> Result<String, String> {
+    if !f.is_finite() {
+        return Err(format!("json: unsupported value: {}", go_float(f)));
+    }
+    let abs = f.abs();
+    if abs != 0.0 && !(1e-6..1e21).contains(&abs) {
+        let (digits, exp) = shortest_digits(f);
+        let sign = if f < 0.0 { "-" } else { "" };
+        return Ok(format!("{sign}{}", sci_notation(&digits, exp, false)));
+    }
+    Ok(format!("{f}"))
+}
+
+fn newline(out: &mut String, style: Style, depth: usize) {
+    if let Style::Pretty = style {
+        out.push('\n');
+        out.push_str(&"  ".repeat(depth));
+    }
+}
+
+fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Result<(), String> {
+    match v {
+        Value::Nil => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::Uint(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::Float(f) => out.push_str(&float(*f)?),
+        Value::String(s) => write_string(out, s, style),
+        Value::List(items) => {
+            if items.is_empty() {
+                out.push_str("[]");
+                return Ok(());
+            }
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, style, depth + 1);
+                write_value(out, item, style, depth + 1)?;
+            }
+            newline(out, style, depth);
+            out.push(']');
+        }
+        Value::Map(map) => {
+            if map.is_empty() {
+                out.push_str("{}");
+                return Ok(());
+            }
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, style, depth + 1);
+                write_string(out, key, style);
+                out.push(':');
+                if let Style::Pretty = style {
+                    out.push(' ');
+                }
+                write_value(out, item, style, depth + 1)?;
+            }
+            newline(out, style, depth);
+            out.push('}');
+        }
+        _ => return Err("json: unsupported type: func()".into()),
+    }
+    Ok(())
+}
+
+/// A JSON string with Go's escapes.
+fn write_string(out: &mut String, s: &str, style: Style) {
+    let escape_html = matches!(style, Style::Pretty);
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' | '>' | '&' if escape_html => {
+                let _ = write!(out, "\\u{:04x}", ch as u32);
+            }
+            '\u{2028}' | '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", ch as u32);
+            }
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Decodes JSON the way Go decodes into `interface{}`: numbers become
+/// floats.
+pub(super) fn decode(text: &str) -> Result<Value, String> {
+    let parsed: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            "unexpected end of JSON input".to_string()
+        } else {
+            e.to_string()
+        }
+    })?;
+    Ok(convert(parsed))
+}
+
+fn convert(v: serde_json::Value) -> Value {
+    match v {
+        serde_json::Value::Null => Value::Nil,
+        serde_json::Value::Bool(b) => Value::Bool(b),
+        serde_json::Value::Number(n) => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+        serde_json::Value::String(s) => Value::String(s.into()),
+        serde_json::Value::Array(items) => {
+            Value::List(items.into_iter().map(convert).collect::<Vec<_>>().into())
+        }
+        serde_json::Value::Object(map) => Value::Map(std::sync::Arc::new(
+            map.into_iter()
+                .map(|(k, v)| (k.into(), convert(v)))
+                .collect(),
+        )),
+    }
+}
+
+/// `toPrettyJson V` and `toRawJson V` (and their `must` twins, which
+/// behave the same: sprig's plain versions panic on the same errors).
+pub(super) fn to_json(c: &Call<'_>, style: Style) -> Result<Value> {
+    c.arity(1)?;
+    encode(c.arg(0), style)
+        .map(str_value)
+        .map_err(|e| c.fail(e))
+}
+
+/// `mustFromJson S`.
+pub(super) fn must_from_json(c: &Call<'_>) -> Result<Value> {
+    c.arity(1)?;
+    decode(c.str(0)?).map_err(|e| c.fail(e))
+}

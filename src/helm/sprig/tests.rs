@@ -1,0 +1,236 @@
+//! Tests of the sprig functions against renders of real Helm.
+
+use super::*;
+use gotmpl::Template;
+
+mod divergences;
+mod helm_cases;
+
+use divergences::DIVERGES;
+use helm_cases::HELM;
+
+/// What Helm printed for a template, or a fragment of its error.
+enum Expect {
+    Out(&'static str),
+    Err(&'static str),
+}
+use Expect::{Err, Out};
+
+/// The values every case renders with, as Helm sees a values file:
+/// numbers are floats.
+const VALUES: &str = r#"{"n": 1000000, "f": 2.7, "i": 3, "neg": -3.5, "s": "hello", "e": "", "z": 0,
+        "b": true, "bf": false, "l": [1, "two", 3.5, null], "sl": ["b", "a", "c", "a"], "el": [],
+        "m": {"a": 1, "b": {"c": "d"}, "x": null}, "em": {}, "nil": null, "u": "héllo wörld",
+        "big": 1e21, "bigi": 123456789, "small": 0.0001, "tiny": 1e-05, "ver": "1.21.3", "half": 0.5,
+        "nf": -1, "sn": "42", "sf": "3.14", "nums": [3, 1, 2], "maps": [{"name": "a", "v": 1}, {"name": "b"}],
+        "nested": {"a": {"b": {"c": 1}}, "l": [1, 2]}, "ml": {"k": [1, 2]}, "bools": [true, false],
+        "mixed": [1, "1", 1.5, true, null, [], {}]}"#;
+
+fn data() -> Value {
+    let values = json::decode(VALUES).expect("test values are valid JSON");
+    let mut root = Dict::new();
+    root.insert("Values".into(), values);
+    Value::Map(Arc::new(root))
+}
+
+/// Renders like Helm: Go prints a missing value as `<no value>`, which
+/// Helm removes.
+fn render(src: &str) -> std::result::Result<String, String> {
+    Template::new("t")
+        .funcs(funcs())
+        .parse(src)
+        .and_then(|t| t.execute_to_string(&data()))
+        .map(|out| out.replace("<no value>", ""))
+        .map_err(|e| e.to_string())
+}
+
+#[test]
+fn matches_helm() {
+    let mut failures = Vec::new();
+    for (src, expect) in HELM {
+        let got = render(src);
+        let ok = match (expect, &got) {
+            (Out(want), Ok(out)) => out == want,
+            (Err(want), std::result::Result::Err(err)) => err.contains(want),
+            _ => false,
+        };
+        if !ok {
+            let want = match expect {
+                Out(s) => format!("Ok({s:?})"),
+                Err(s) => format!("Err(..{s:?}..)"),
+            };
+            failures.push(format!("{src}\n    helm: {want}\n    ours: {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        HELM.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn known_divergences() {
+    for (src, helm, ours, why) in DIVERGES {
+        let got = render(src);
+        let ok = match (ours, &got) {
+            (Out(want), Ok(out)) => out == want,
+            (Err(want), std::result::Result::Err(err)) => err.contains(want),
+            _ => false,
+        };
+        assert!(
+            ok,
+            "{src}: expected our documented result (Helm gives {helm:?}; {why}), got {got:?}"
+        );
+    }
+}
+
+/// Every function Helm v4.2.3 registers from sprig, less `env` and
+/// `expandenv` (which Helm removes), Helm's own functions and Go's
+/// `slice` builtin; probed by rendering each name in Helm.
+const SPRIG_NAMES: &str = "abbrev abbrevboth add add1 add1f addf adler32sum ago all any append atoi \
+    b32dec b32enc b64dec b64enc base bcrypt biggest buildCustomCert camelcase cat ceil chunk clean \
+    coalesce compact concat contains date dateInZone dateModify date_in_zone date_modify decryptAES \
+    deepCopy deepEqual default derivePassword dict dig dir div divf duration durationRound empty \
+    encryptAES ext first float64 floor genCA genCAWithKey genPrivateKey genSelfSignedCert \
+    genSelfSignedCertWithKey genSignedCert genSignedCertWithKey get getHostByName has hasKey \
+    hasPrefix hasSuffix hello htmlDate htmlDateInZone htpasswd indent initial initials int int64 \
+    isAbs join kebabcase keys kindIs kindOf last list lower max maxf merge mergeOverwrite min minf \
+    mod mul mulf mustAppend mustChunk mustCompact mustDateModify mustDeepCopy mustFirst \
+    mustFromJson mustHas mustInitial mustLast mustMerge mustMergeOverwrite mustPrepend mustPush \
+    mustRegexFind mustRegexFindAll mustRegexMatch mustRegexReplaceAll mustRegexReplaceAllLiteral \
+    mustRegexSplit mustRest mustReverse mustSlice mustToDate mustToPrettyJson mustToRawJson \
+    mustUniq mustWithout must_date_modify nindent nospace now omit osBase osClean osDir osExt \
+    osIsAbs pick pluck plural prepend push quote randAlpha randAlphaNum randAscii randBytes \
+    randInt randNumeric regexFind regexFindAll regexMatch regexQuoteMeta regexReplaceAll \
+    regexReplaceAllLiteral regexSplit repeat replace rest reverse round semver semverCompare seq \
+    set sha1sum sha256sum sha512sum shuffle snakecase sortAlpha split splitList splitn squote sub \
+    subf substr swapcase ternary title toDate toDecimal toPrettyJson toRawJson toString toStrings \
+    trim trimAll trimPrefix trimSuffix trimall trunc tuple typeIs typeIsLike typeOf uniq unixEpoch \
+    unset until untilStep untitle upper urlJoin urlParse uuidv4 values without wrap wrapWith";
+
+#[test]
+fn registers_every_sprig_function() {
+    let map = funcs();
+    let missing: Vec<&str> = SPRIG_NAMES
+        .split_whitespace()
+        .filter(|n| !map.contains_key(*n))
+        .collect();
+    assert!(missing.is_empty(), "missing: {missing:?}");
+    let expected: std::collections::BTreeSet<&str> = SPRIG_NAMES.split_whitespace().collect();
+    let extra: Vec<&String> = map
+        .keys()
+        .filter(|n| !expected.contains(n.as_str()))
+        .collect();
+    assert!(extra.is_empty(), "not registered by Helm: {extra:?}");
+}
+
+/// Renders and unwraps, for the tests of random and clock-based output.
+fn ok(src: &str) -> String {
+    render(src).unwrap_or_else(|e| panic!("{src}: {e}"))
+}
+
+#[test]
+fn random_strings_have_the_right_length_and_alphabet() {
+    type CharTest = fn(char) -> bool;
+    let cases: [(&str, CharTest); 4] = [
+        ("randAlphaNum", |c| c.is_ascii_alphanumeric()),
+        ("randAlpha", |c| c.is_ascii_alphabetic()),
+        ("randNumeric", |c| c.is_ascii_digit()),
+        ("randAscii", |c| (' '..='~').contains(&c)),
+    ];
+    for (name, allowed) in cases {
+        let out = ok(&format!("{{{{ {name} 200 }}}}"));
+        assert_eq!(out.len(), 200, "{name}");
+        assert!(out.chars().all(allowed), "{name}: {out}");
+    }
+    assert_ne!(ok("{{ randAlphaNum 32 }}"), ok("{{ randAlphaNum 32 }}"));
+    let bytes = ok("{{ randBytes 12 }}");
+    assert_eq!(base64::decode(&bytes).len(), 12);
+    let n: i64 = ok("{{ randInt 5 8 }}").parse().expect("an int");
+    assert!((5..8).contains(&n));
+}
+
+#[test]
+fn shuffle_keeps_the_characters() {
+    let mut out: Vec<char> = ok(r#"{{ shuffle "héllo, wörld" }}"#).chars().collect();
+    let mut want: Vec<char> = "héllo, wörld".chars().collect();
+    out.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(out, want);
+}
+
+#[test]
+fn uuidv4_is_a_version_4_uuid() {
+    let id = ok("{{ uuidv4 }}");
+    let re =
+        regex::Regex::new("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+            .expect("valid pattern");
+    assert!(re.is_match(&id), "{id}");
+    assert_ne!(id, ok("{{ uuidv4 }}"));
+}
+
+#[test]
+fn now_reads_back_as_a_time() {
+    let now = ok("{{ now }}");
+    assert!(now.ends_with(" +0000 UTC"), "{now}");
+    let year = ok(r#"{{ now | date "2006" }}"#);
+    assert!(now.starts_with(&year), "{now} vs {year}");
+    assert_eq!(ok("{{ now | ago }}"), "0s");
+    assert_eq!(ok(r#"{{ dateModify "-90m" now | ago }}"#), "1h30m0s");
+    let epoch: i64 = ok("{{ now | unixEpoch }}").parse().expect("an int");
+    assert!(epoch > 1_700_000_000);
+    // Go's date functions read anything but a time or an int as now.
+    assert_eq!(ok(r#"{{ date "2006" .Values.f }}"#), year);
+    assert_eq!(ok(r#"{{ durationRound (dateModify "-49h" now) }}"#), "2d");
+}
+
+#[test]
+fn functions_do_not_panic_on_odd_arguments() {
+    let list = list_value(vec![Value::Int(1), str_value("a"), Value::Nil]);
+    let mut map = Dict::new();
+    map.insert("a".into(), Value::Int(1));
+    let samples = [
+        Value::Nil,
+        Value::Bool(true),
+        Value::Int(0),
+        Value::Int(-1),
+        Value::Int(3),
+        Value::Int(5),
+        Value::Int(1 << 40),
+        Value::Int(i64::MIN),
+        Value::Int(i64::MAX),
+        Value::Uint(u64::MAX),
+        Value::Float(f64::NAN),
+        Value::Float(-2.5),
+        str_value(""),
+        str_value("é*["),
+        str_value("1.2.3"),
+        list_value(Vec::new()),
+        list,
+        Value::Map(Arc::new(map)),
+    ];
+    for &(name, body) in FUNCS {
+        let _ = body(&Call { name, args: &[] });
+        for a in &samples {
+            let _ = body(&Call {
+                name,
+                args: std::slice::from_ref(a),
+            });
+            for b in &samples {
+                let _ = body(&Call {
+                    name,
+                    args: &[a.clone(), b.clone()],
+                });
+                for c in samples.iter().step_by(2) {
+                    let _ = body(&Call {
+                        name,
+                        args: &[a.clone(), b.clone(), c.clone()],
+                    });
+                }
+            }
+        }
+    }
+}
