@@ -17,9 +17,9 @@ mod files;
 mod sprig;
 mod yaml_v2;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
-use std::sync::{Arc, OnceLock, Weak};
+use std::sync::{Arc, OnceLock};
 
 use gotmpl::parse::Parser;
 use gotmpl::{FuncMap, Template, TemplateError, Value};
@@ -114,6 +114,7 @@ impl Renderer {
             ("Subcharts", map([])),
         ];
         let templates = &self.templates;
+        let _rendering = Rendering::enter(Arc::clone(&templates.set));
         let mut out = Rendered::new();
         for name in &templates.files {
             let base = name.rsplit('/').next().unwrap_or(name);
@@ -177,14 +178,9 @@ struct Templates {
     files: Vec<String>,
     /// All definitions and file bodies, in Helm's override order.
     set: Arc<Template>,
-    /// Owns the slot `include` and `tpl` reach the set through.
-    _slot: Arc<OnceLock<Arc<Template>>>,
 }
 
 fn parse_templates(chart: &ChartFiles) -> Result<Templates> {
-    // `include` and `tpl` need the finished set; they reach it through this
-    // slot, filled once the set is built. A weak reference avoids a cycle.
-    let slot: Arc<OnceLock<Arc<Template>>> = Arc::new(OnceLock::new());
     let mut parsed = Vec::new();
     for (path, text) in &chart.files {
         if !path.starts_with("templates/") {
@@ -203,7 +199,7 @@ fn parse_templates(chart: &ChartFiles) -> Result<Templates> {
         let depth = |s: &str| s.matches('/').count();
         depth(b).cmp(&depth(a)).then_with(|| b.cmp(a))
     });
-    let mut set = Template::new("").funcs(functions(Arc::downgrade(&slot)));
+    let mut set = base();
     let mut files = Vec::new();
     for (name, body, defines) in parsed {
         for define in defines {
@@ -215,30 +211,55 @@ fn parse_templates(chart: &ChartFiles) -> Result<Templates> {
         files.push(name);
     }
     files.sort();
-    let set = Arc::new(set);
-    // Cannot fail: the slot is new and filled only here.
-    let _ = slot.set(Arc::clone(&set));
     Ok(Templates {
         files,
-        set,
-        _slot: slot,
+        set: Arc::new(set),
     })
 }
 
+/// An empty template set with Helm's functions, built once per process.
+fn base() -> Template {
+    static BASE: OnceLock<Template> = OnceLock::new();
+    BASE.get_or_init(|| Template::new("").funcs(functions()))
+        .clone()
+}
+
+/// The template set being rendered on this thread, which `include` and
+/// `tpl` run templates of.
+fn current() -> gotmpl::Result<Arc<Template>> {
+    CURRENT
+        .with(|c| c.borrow().clone())
+        .ok_or_else(|| exec("include and tpl work only while a chart renders"))
+}
+
+/// Makes `set` the thread's current set until dropped.
+struct Rendering(Option<Arc<Template>>);
+
+impl Rendering {
+    fn enter(set: Arc<Template>) -> Self {
+        Rendering(CURRENT.with(|c| c.replace(Some(set))))
+    }
+}
+
+impl Drop for Rendering {
+    fn drop(&mut self) {
+        CURRENT.with(|c| *c.borrow_mut() = self.0.take());
+    }
+}
+
 /// Helm's template functions: sprig's, and Helm's own.
-fn functions(set: Weak<OnceLock<Arc<Template>>>) -> FuncMap {
+fn functions() -> FuncMap {
     let mut funcs = sprig::funcs();
     // Helm's `slice` is sprig's, which replaces Go's built-in one.
     if let Some(slice) = funcs.get("mustSlice").cloned() {
         funcs.insert("slice".into(), slice);
     }
-    let include_set = set.clone();
     let mut add = |name: &str, f: gotmpl::ValueFunc| {
         funcs.insert(name.to_owned(), f);
     };
     add(
         "include",
-        Arc::new(move |args| {
+        Arc::new(|args| {
             let (name, data) = match args {
                 [name, data] => (name, data.clone()),
                 [name] => (name, Value::Nil),
@@ -247,10 +268,7 @@ fn functions(set: Weak<OnceLock<Arc<Template>>>) -> FuncMap {
             let name = name
                 .as_str()
                 .ok_or_else(|| exec("include: the template name must be a string"))?;
-            let set = include_set
-                .upgrade()
-                .and_then(|slot| slot.get().cloned())
-                .ok_or_else(|| exec("include: templates are not ready"))?;
+            let set = current()?;
             if set.lookup(name).is_none() {
                 return Err(exec(format!(
                     "error calling include: template: no template \"{name}\" associated with template \"gotpl\""
@@ -259,27 +277,27 @@ fn functions(set: Weak<OnceLock<Arc<Template>>>) -> FuncMap {
             nested(name, || set.execute_template_to_string(name, &data)).map(|s| string(&s))
         }),
     );
-    let tpl_set = set;
     add(
         "tpl",
-        Arc::new(move |args| {
+        Arc::new(|args| {
             let [text, data] = args else {
                 return Err(exec("tpl: wants a template text and its data"));
             };
             let text = text
                 .as_str()
                 .ok_or_else(|| exec("tpl: the template text must be a string"))?;
-            let set = tpl_set
-                .upgrade()
-                .and_then(|slot| slot.get().cloned())
-                .ok_or_else(|| exec("tpl: templates are not ready"))?;
-            let mut template = Template::new("gotpl").funcs(functions(tpl_set.clone()));
+            let set = current()?;
+            let mut template = base();
             for name in set.templates() {
                 if let Some(tree) = set.lookup(name) {
                     template = template.add_parse_tree(name, tree.clone());
                 }
             }
-            let output = nested("gotpl", || template.parse(text)?.execute_to_string(data))?;
+            let output = nested("gotpl", || {
+                template
+                    .parse(&comment_trims(text))?
+                    .execute_to_string(data)
+            })?;
             Ok(string(&output.replace("<no value>", "")))
         }),
     );
@@ -384,6 +402,8 @@ fn comment_trims(text: &str) -> std::borrow::Cow<'_, str> {
 thread_local! {
     /// How deeply `include` and `tpl` calls are nested right now.
     static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// The template set being rendered on this thread.
+    static CURRENT: RefCell<Option<Arc<Template>>> = const { RefCell::new(None) };
 }
 
 /// Runs a nested template execution, refusing runaway recursion as Helm does.
