@@ -46,11 +46,11 @@ fn main() {
         .expect("the web example renders");
     let dir = chart.write(&parent, true).expect("chart written");
     let files = ChartFiles::from_dir(&dir).expect("chart read back");
-    let mut values: serde_json::Value =
+    let defaults: serde_json::Value =
         serde_yaml::from_str(&files.files["values.yaml"]).expect("values.yaml");
     let prod: serde_json::Value =
         serde_yaml::from_str(&files.files["values-prod.yaml"]).expect("values-prod.yaml");
-    coalesce(&mut values, &prod);
+    let values = coalesce(&defaults, &prod);
     let release = Release {
         name: "web-api".into(),
         namespace: "prod".into(),

@@ -128,6 +128,7 @@ impl Engine {
                 description => description,
                 kubeVersion => &spec.kube_version,
                 nativeSidecars => native_sidecars(&spec.kube_version),
+                lintRules => lint_rules(spec),
             },
             spec => Value::from(Serde(template_view(spec))),
             values => Value::from(Serde(&values)),
@@ -288,6 +289,19 @@ impl Engine {
 
 /// The spec as templates see it: collections present even when empty, so a
 /// template can loop over `spec.sidecars` without guarding it.
+/// `lint.rules` as Chart.yaml's `chartgen/lint-rules` annotation carries
+/// them, so they travel with the packaged chart: `CG022=off, CG003=warning`.
+fn lint_rules(spec: &Spec) -> Option<String> {
+    let rules = &spec.lint.as_ref()?.rules;
+    (!rules.is_empty()).then(|| {
+        rules
+            .iter()
+            .map(|(code, level)| format!("{code}={}", level.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 fn template_view(spec: &Spec) -> Json {
     let mut json = serde_json::to_value(spec).expect("spec serializes");
     let obj = json.as_object_mut().expect("a spec is a map");

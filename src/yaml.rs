@@ -209,6 +209,28 @@ fn type_of(prop: &Json) -> String {
     }
 }
 
+/// A values file as JSON: an empty (or comments-only, or `null`) file is an
+/// empty map; anything but a map is refused with the file's place.
+pub fn values_document(file: &str, text: &str) -> crate::Result<Json> {
+    if only_comments(text) {
+        return Ok(Json::Object(Default::default()));
+    }
+    match serde_yaml::from_str(text).map_err(|e| crate::Error::yaml(file, 1, &e))? {
+        Json::Null => Ok(Json::Object(Default::default())),
+        value @ Json::Object(_) => Ok(value),
+        _ => Err(crate::Error::Input {
+            location: Some(crate::Location {
+                file: file.to_owned(),
+                line: Some(1),
+                column: Some(1),
+            }),
+            key: None,
+            message: "a values file must be a map of keys".into(),
+            hint: None,
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

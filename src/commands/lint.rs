@@ -11,26 +11,73 @@ use crate::lint::chart::{lint_chart, ValuesFile};
 use crate::lint::{
     lint, output, parse_manifests, parse_rule_setting, rules, sort, RuleConfig, Severity,
 };
-use crate::model::{decode_input, load_spec, read_input, RuleLevel, Spec};
+use crate::model::{decode_input, load_spec, read_input};
 
-/// Rule settings: a chart's `lint.rules`, then `--rule` flags over them.
-fn settings(spec: Option<&Spec>, flags: &RuleConfig) -> RuleConfig {
-    let mut config: RuleConfig = spec
-        .and_then(|s| s.lint.as_ref())
-        .into_iter()
-        .flat_map(|l| &l.rules)
-        .map(|(code, level)| {
-            let severity = match level {
-                RuleLevel::Off => None,
-                RuleLevel::Info => Some(Severity::Info),
-                RuleLevel::Warning => Some(Severity::Warning),
-                RuleLevel::Error => Some(Severity::Error),
-            };
-            (code.clone(), severity)
-        })
-        .collect();
-    config.extend(flags.iter().map(|(k, v)| (k.clone(), *v)));
-    config
+/// What a PATH argument names.
+enum Target {
+    /// Rendered manifests on standard input.
+    Stdin,
+    /// A chart folder.
+    Folder,
+    /// A packaged chart.
+    Archive,
+    /// A `chartgen.yaml`, linted as the chart it generates.
+    Input,
+    /// A file of rendered manifests.
+    Manifests,
+}
+
+impl Target {
+    fn of(path: &std::path::Path) -> Self {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if path.as_os_str() == "-" {
+            Target::Stdin
+        } else if path.is_dir() {
+            Target::Folder
+        } else if path.extension().is_some_and(|e| e == "tgz") {
+            Target::Archive
+        } else if name.is_some_and(|n| n.ends_with("chartgen.yaml")) {
+            Target::Input
+        } else {
+            Target::Manifests
+        }
+    }
+
+    fn is_chart(&self) -> bool {
+        matches!(self, Target::Folder | Target::Archive | Target::Input)
+    }
+}
+
+/// A chart or file that cannot be read is invalid input (exit status 2),
+/// never to be mistaken for error findings (1).
+fn invalid(error: Error) -> Error {
+    match error {
+        Error::Chart { path, message } => Error::Input {
+            location: Some(Location {
+                file: path.display().to_string(),
+                line: None,
+                column: None,
+            }),
+            key: None,
+            message,
+            hint: None,
+        },
+        Error::Io {
+            action,
+            path,
+            source,
+        } => Error::Input {
+            location: Some(Location {
+                file: path.display().to_string(),
+                line: None,
+                column: None,
+            }),
+            key: None,
+            message: format!("{action}: {source}"),
+            hint: None,
+        },
+        other => other,
+    }
 }
 
 pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
@@ -43,81 +90,71 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
             parse_rule_setting(setting).map_err(|m| Error::Usage(format!("--rule: {m}")))?;
         flags.insert(code, severity);
     }
-    let mut extra = Vec::new();
-    for path in &args.values {
-        let text = read_input(path)?;
-        extra.push(ValuesFile {
-            file: path.display().to_string(),
-            text,
-        });
-    }
     let paths = if args.paths.is_empty() {
         vec!["-".into()]
     } else {
         args.paths.clone()
     };
+    let targets: Vec<Target> = paths.iter().map(|p| Target::of(p)).collect();
+    if !args.values.is_empty() && !targets.iter().any(Target::is_chart) {
+        return Err(Error::Usage(
+            "--values applies to charts; name a chart folder, .tgz or chartgen.yaml".into(),
+        ));
+    }
+    let mut extra = Vec::new();
+    for path in &args.values {
+        extra.push(ValuesFile {
+            file: path.display().to_string(),
+            text: read_input(path).map_err(invalid)?,
+        });
+    }
     let mut findings = Vec::new();
     let mut manifests = Vec::new();
-    let mut charts = 0;
-    for path in &paths {
+    for (path, target) in paths.iter().zip(&targets) {
         let shown = path.display().to_string();
-        if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .take(crate::model::MAX_MANIFEST_BYTES + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::io("cannot read", "standard input", e))?;
-            manifests.extend(parse_manifests("-", &decode_manifests("-", bytes)?)?);
-        } else if path.is_dir() {
-            let chart = ChartFiles::from_dir(path)?;
-            // A chart chartgen wrote keeps its chartgen.yaml, and its rule settings.
-            let own = path.join("chartgen.yaml");
-            let spec = match own.is_file() {
-                true => Some(load_spec(&own.display().to_string(), &read_input(&own)?)?),
-                false => None,
-            };
-            let config = settings(spec.as_ref(), &flags);
-            findings.extend(lint_chart(
-                &chart,
-                shown.trim_end_matches('/'),
-                &extra,
-                &config,
-            )?);
-            charts += 1;
-        } else if path.extension().is_some_and(|e| e == "tgz") {
-            let chart = ChartFiles::from_archive(read_archive(path)?, path)?;
-            let shown = format!("{shown}:{}", chart.name);
-            findings.extend(lint_chart(&chart, &shown, &extra, &flags)?);
-            charts += 1;
-        } else if path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().ends_with("chartgen.yaml"))
-        {
-            let text = read_input(path)?;
-            let spec = load_spec(&shown, &text)?;
-            let chart = engine(&args.source)?
-                .generate(&spec, Some(&text))
-                .map_err(|e| e.in_file(&shown))?;
-            // The generated chart's files sit beside its chartgen.yaml.
-            let folder = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .map_or(".".to_owned(), |p| p.display().to_string());
-            let config = settings(Some(&spec), &flags);
-            findings.extend(lint_chart(
-                &ChartFiles::from_chart(&chart),
-                &folder,
-                &extra,
-                &config,
-            )?);
-            charts += 1;
-        } else {
-            let bytes = std::fs::read(path).map_err(|e| Error::io("cannot read", path, e))?;
-            let text = decode_manifests(&shown, bytes)?;
-            manifests.extend(parse_manifests(&shown, &text)?);
+        let shown = shown.trim_end_matches('/');
+        match target {
+            Target::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .take(crate::model::MAX_MANIFEST_BYTES + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| invalid(Error::io("cannot read", "standard input", e)))?;
+                manifests.extend(parse_manifests("-", &decode_manifests("-", bytes)?)?);
+            }
+            Target::Folder => {
+                let chart = ChartFiles::from_dir(path).map_err(invalid)?;
+                findings.extend(lint_chart(&chart, shown, &extra, &flags)?);
+            }
+            Target::Archive => {
+                let archive = read_archive(path).map_err(invalid)?;
+                let chart = ChartFiles::from_archive(archive, path).map_err(invalid)?;
+                let shown = format!("{shown}:{}", chart.name);
+                findings.extend(lint_chart(&chart, &shown, &extra, &flags)?);
+            }
+            Target::Input => {
+                let text = read_input(path).map_err(invalid)?;
+                let spec = load_spec(shown, &text)?;
+                let chart = engine(&args.source)?
+                    .generate(&spec, Some(&text))
+                    .map_err(|e| e.in_file(shown))?;
+                // The generated chart's files sit beside its chartgen.yaml.
+                let folder = path
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map_or(".".to_owned(), |p| p.display().to_string());
+                let chart = ChartFiles::from_chart(&chart);
+                findings.extend(lint_chart(&chart, &folder, &extra, &flags)?);
+            }
+            Target::Manifests => {
+                let bytes =
+                    std::fs::read(path).map_err(|e| invalid(Error::io("cannot read", path, e)))?;
+                let text = decode_manifests(shown, bytes)?;
+                manifests.extend(parse_manifests(shown, &text)?);
+            }
         }
     }
-    if charts == 0 && manifests.is_empty() {
+    if !targets.iter().any(Target::is_chart) && manifests.is_empty() {
         return Err(Error::Input {
             location: Some(Location {
                 file: paths[0].display().to_string(),
@@ -130,11 +167,6 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
                 "pipe rendered manifests in, e.g. `helm template CHART | chartgen lint -`".into(),
             ),
         });
-    }
-    if !args.values.is_empty() && charts == 0 {
-        return Err(Error::Usage(
-            "--values applies to charts; name a chart folder, .tgz or chartgen.yaml".into(),
-        ));
     }
     findings.extend(lint(&manifests, &flags));
     sort(&mut findings);

@@ -9,10 +9,12 @@ use serde_json::Value as Json;
 use super::say;
 use crate::archive::read_archive;
 use crate::cli::ValidateArgs;
+use crate::environments::overlay_environment;
 use crate::error::{Error, Location, Result};
-use crate::model::{decode_input, locate, read_input};
+use crate::helm::ChartFiles;
+use crate::model::{locate, read_input};
 use crate::schema::check;
-use crate::yaml::only_comments;
+use crate::yaml::values_document;
 
 pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
     let chart = load_chart(&args.chart)?;
@@ -30,8 +32,7 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
     let mut files: Vec<(String, String)> = Vec::new();
     if args.values.is_empty() {
         for (name, text) in &chart {
-            let own =
-                name == "values.yaml" || (name.starts_with("values-") && name.ends_with(".yaml"));
+            let own = name == "values.yaml" || overlay_environment(name).is_some();
             if own {
                 files.push((args.chart.join(name).display().to_string(), text.clone()));
             }
@@ -43,7 +44,7 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
     }
     let mut count = 0;
     for (file, text) in &files {
-        let values = parse(file, text)?;
+        let values = values_document(file, text)?;
         let mut found: Vec<_> = check(&schema, &values)
             .into_iter()
             .map(|v| (locate(text, &v.path), v))
@@ -77,35 +78,12 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
     }
 }
 
-/// A chart's files as text: from a folder (top level only) or a `.tgz`.
+/// A chart's files as text: from a folder or a `.tgz`.
 fn load_chart(path: &Path) -> Result<BTreeMap<String, String>> {
-    if path.is_dir() {
-        let mut files = BTreeMap::new();
-        let entries = std::fs::read_dir(path).map_err(|e| Error::io("cannot read", path, e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io("cannot read", path, e))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.ends_with(".yaml") || name.ends_with(".json") {
-                files.insert(name, read_input(&entry.path())?);
-            }
-        }
-        return Ok(files);
-    }
-    let archive = read_archive(path)?;
-    let mut files = BTreeMap::new();
-    for (name, bytes) in archive.files {
-        if !name.contains('/') && (name.ends_with(".yaml") || name.ends_with(".json")) {
-            let shown = format!("{}:{}/{name}", path.display(), archive.top);
-            files.insert(name, decode_input(&shown, bytes)?);
-        }
-    }
-    Ok(files)
-}
-
-/// A values file as JSON; an empty file is an empty map.
-fn parse(file: &str, text: &str) -> Result<Json> {
-    if only_comments(text) {
-        return Ok(Json::Object(Default::default()));
-    }
-    serde_yaml::from_str(text).map_err(|e| Error::yaml(file, 1, &e))
+    let chart = if path.is_dir() {
+        ChartFiles::from_dir(path)?
+    } else {
+        ChartFiles::from_archive(read_archive(path)?, path)?
+    };
+    Ok(chart.files)
 }

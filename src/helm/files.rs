@@ -11,8 +11,8 @@ use crate::package::Ignore;
 
 impl ChartFiles {
     /// The chart in folder `dir`: its top-level files and everything under
-    /// `templates/`, minus what `.helmignore` excludes. Links are refused,
-    /// and sizes bounded as for archives.
+    /// `templates/`, minus what `.helmignore` excludes; subcharts are noted,
+    /// not read. Links are refused, and sizes bounded as for archives.
     pub fn from_dir(dir: &Path) -> Result<Self> {
         let chart_error = |message: String| Error::Chart {
             path: dir.to_owned(),
@@ -23,6 +23,7 @@ impl ChartFiles {
             Err(_) => Ignore::parse(""),
         };
         let mut files = BTreeMap::new();
+        let mut subcharts = false;
         let mut total = 0;
         let mut pending = vec![(dir.to_owned(), String::new())];
         while let Some((folder, prefix)) = pending.pop() {
@@ -45,7 +46,7 @@ impl ChartFiles {
                 }
                 if kind.is_dir() {
                     if rel == "charts" && has_entries(&entry.path()) {
-                        return Err(subcharts(dir));
+                        subcharts = true;
                     }
                     if rel == "templates" || prefix.starts_with("templates/") {
                         pending.push((entry.path(), format!("{rel}/")));
@@ -72,15 +73,17 @@ impl ChartFiles {
                 }
             }
         }
-        Self::named(files, dir)
+        Self::named(files, subcharts, dir)
     }
 
     /// The chart in a packaged archive, read with [`crate::read_archive`].
     pub fn from_archive(archive: ChartArchive, shown: &Path) -> Result<Self> {
         let mut files = BTreeMap::new();
+        let mut subcharts = false;
         for (rel, bytes) in archive.files {
             if rel.starts_with("charts/") {
-                return Err(subcharts(shown));
+                subcharts = true;
+                continue;
             }
             if !(rel.starts_with("templates/") || keep_top_level(&rel)) {
                 continue;
@@ -91,7 +94,7 @@ impl ChartFiles {
             })?;
             files.insert(rel, text);
         }
-        Self::named(files, shown)
+        Self::named(files, subcharts, shown)
     }
 
     /// A chart generated in memory.
@@ -99,11 +102,12 @@ impl ChartFiles {
         ChartFiles {
             name: chart.name.clone(),
             files: chart.files.clone(),
+            subcharts: false,
         }
     }
 
     /// Names the chart after Chart.yaml's `name`, as Helm names templates.
-    fn named(files: BTreeMap<String, String>, shown: &Path) -> Result<Self> {
+    fn named(files: BTreeMap<String, String>, subcharts: bool, shown: &Path) -> Result<Self> {
         let chart_yaml = files.get("Chart.yaml").ok_or_else(|| Error::Chart {
             path: shown.to_owned(),
             message: "has no Chart.yaml; is it a chart?".into(),
@@ -111,13 +115,11 @@ impl ChartFiles {
         let file = format!("{}/Chart.yaml", shown.display());
         let metadata: serde_json::Value =
             serde_yaml::from_str(chart_yaml).map_err(|e| Error::yaml(&file, 1, &e))?;
-        if metadata
-            .get("dependencies")
-            .and_then(|d| d.as_array())
-            .is_some_and(|d| !d.is_empty())
-        {
-            return Err(subcharts(shown));
-        }
+        let subcharts = subcharts
+            || metadata
+                .get("dependencies")
+                .and_then(|d| d.as_array())
+                .is_some_and(|d| !d.is_empty());
         let name = metadata
             .get("name")
             .and_then(|n| n.as_str())
@@ -127,7 +129,11 @@ impl ChartFiles {
                 message: "has no `name`".into(),
             })?
             .to_owned();
-        Ok(ChartFiles { name, files })
+        Ok(ChartFiles {
+            name,
+            files,
+            subcharts,
+        })
     }
 }
 
@@ -143,9 +149,10 @@ fn has_entries(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
 }
 
-fn subcharts(chart: &Path) -> Error {
+/// The error for rendering a chart with subcharts.
+pub(super) fn subcharts(chart: &str) -> Error {
     Error::Chart {
-        path: chart.to_owned(),
+        path: chart.into(),
         message: "has subcharts, which chartgen does not render\n  help: lint its rendered \
                   output instead: `helm template CHART | chartgen lint -`"
             .into(),

@@ -6,12 +6,18 @@
 //! SDK's own render of every chart chartgen generates. Known differences,
 //! none of which chartgen's blueprints touch:
 //!
-//! - methods on built-in objects (`.Files.Get`, `.Capabilities.APIVersions.Has`)
-//!   are not available; rendering such a chart fails with a clear error;
+//! - subcharts, and methods on built-in objects (`.Files.Get`,
+//!   `.Capabilities.APIVersions.Has`), are not available; rendering such a
+//!   chart fails with an error that says so;
+//! - `set`, `unset` and `merge` return the changed map but leave their
+//!   argument as it was;
 //! - a field of a missing value is empty where Go fails
 //!   (`.Values.absent.key`);
-//! - a float of a million or more prints in full where Go writes `1e+06`;
-//! - YAML 1.1 booleans (`yes`, `on`) in values files stay strings.
+//! - a float printed directly reads `1000000` or `0.00001` where Go writes
+//!   `1e+06` or `1e-05`;
+//! - YAML 1.1 booleans (`yes`, `on`) in values files stay strings;
+//! - `{{- /* */}}` inside a string literal of an action is rewritten like a
+//!   real comment (see `comment_trims`).
 
 mod files;
 mod sprig;
@@ -33,16 +39,79 @@ pub const RELEASE_NAME: &str = "release-name";
 /// The Kubernetes version `.Capabilities` reports, as Helm v4.2 does offline.
 const KUBE_VERSION: (u32, u32) = (1, 36);
 
+/// The API versions `.Capabilities.APIVersions` lists offline: Helm v4.2's
+/// defaults, in its order.
+const API_VERSIONS: &[&str] = &[
+    "v1",
+    "admissionregistration.k8s.io/v1",
+    "admissionregistration.k8s.io/v1alpha1",
+    "admissionregistration.k8s.io/v1beta1",
+    "internal.apiserver.k8s.io/v1alpha1",
+    "apps/v1",
+    "apps/v1beta1",
+    "apps/v1beta2",
+    "authentication.k8s.io/v1",
+    "authentication.k8s.io/v1alpha1",
+    "authentication.k8s.io/v1beta1",
+    "authorization.k8s.io/v1",
+    "authorization.k8s.io/v1beta1",
+    "autoscaling/v1",
+    "autoscaling/v2",
+    "batch/v1",
+    "batch/v1beta1",
+    "certificates.k8s.io/v1",
+    "certificates.k8s.io/v1beta1",
+    "certificates.k8s.io/v1alpha1",
+    "coordination.k8s.io/v1alpha2",
+    "coordination.k8s.io/v1beta1",
+    "coordination.k8s.io/v1",
+    "discovery.k8s.io/v1",
+    "discovery.k8s.io/v1beta1",
+    "events.k8s.io/v1",
+    "events.k8s.io/v1beta1",
+    "extensions/v1beta1",
+    "flowcontrol.apiserver.k8s.io/v1",
+    "flowcontrol.apiserver.k8s.io/v1beta1",
+    "flowcontrol.apiserver.k8s.io/v1beta2",
+    "flowcontrol.apiserver.k8s.io/v1beta3",
+    "networking.k8s.io/v1",
+    "networking.k8s.io/v1beta1",
+    "node.k8s.io/v1",
+    "node.k8s.io/v1alpha1",
+    "node.k8s.io/v1beta1",
+    "policy/v1",
+    "policy/v1beta1",
+    "rbac.authorization.k8s.io/v1",
+    "rbac.authorization.k8s.io/v1beta1",
+    "rbac.authorization.k8s.io/v1alpha1",
+    "resource.k8s.io/v1",
+    "resource.k8s.io/v1beta2",
+    "resource.k8s.io/v1beta1",
+    "resource.k8s.io/v1alpha3",
+    "scheduling.k8s.io/v1alpha2",
+    "scheduling.k8s.io/v1beta1",
+    "scheduling.k8s.io/v1",
+    "storage.k8s.io/v1beta1",
+    "storage.k8s.io/v1",
+    "storage.k8s.io/v1alpha1",
+    "storagemigration.k8s.io/v1beta1",
+    "apiextensions.k8s.io/v1beta1",
+    "apiextensions.k8s.io/v1",
+];
+
 /// Helm's limit on nested `include`s of one template.
 const MAX_INCLUDE_DEPTH: u32 = 1000;
 
 /// A chart's files as text, by path relative to the chart folder.
 #[derive(Debug, Clone)]
 pub struct ChartFiles {
-    /// The chart's folder name, which prefixes template names.
+    /// The chart's name (Chart.yaml's `name`), which prefixes template names.
     pub name: String,
     /// Every text file, `/`-separated paths relative to the chart folder.
     pub files: BTreeMap<String, String>,
+    /// Whether the chart has subcharts (under `charts/` or as
+    /// dependencies), which are not read.
+    pub subcharts: bool,
 }
 
 /// The release a chart is rendered for.
@@ -84,6 +153,9 @@ pub struct Renderer {
 impl Renderer {
     /// Parses `chart`'s Chart.yaml and templates.
     pub fn new(chart: &ChartFiles) -> Result<Self> {
+        if chart.subcharts {
+            return Err(files::subcharts(&chart.name));
+        }
         Ok(Renderer {
             name: chart.name.clone(),
             metadata: chart_metadata(chart)?,
@@ -140,26 +212,78 @@ impl Renderer {
     }
 }
 
-/// Merges `overlay` over `base` as Helm merges values files: maps merge key
-/// by key, anything else replaces, and `null` deletes the key.
-pub fn coalesce(base: &mut Json, overlay: &Json) {
-    match (base, overlay) {
-        (Json::Object(base), Json::Object(overlay)) => {
-            for (key, value) in overlay {
-                if value.is_null() {
-                    base.remove(key);
-                } else if let Some(existing) = base.get_mut(key) {
-                    coalesce(existing, value);
-                } else {
-                    base.insert(key.clone(), without_nulls(value));
+/// The values a chart renders with: `user` (the values files, stacked with
+/// [`stack`]) over the chart's `defaults`, merged as Helm merges them.
+///
+/// Maps merge key by key and anything else replaces. Nulls follow Helm's
+/// rules: a null among the defaults is dropped; a user's null removes the
+/// key when the defaults give it a value (at the top level, when they name
+/// it at all), and is kept as null otherwise.
+pub fn coalesce(defaults: &Json, user: &Json) -> Json {
+    let mut merged = without_nulls(defaults);
+    coalesce_into(&mut merged, user, Some(defaults), true);
+    merged
+}
+
+fn coalesce_into(merged: &mut Json, user: &Json, defaults: Option<&Json>, top: bool) {
+    let (Json::Object(merged), Json::Object(user)) = (&mut *merged, user) else {
+        *merged = user.clone();
+        return;
+    };
+    for (key, value) in user {
+        let default = defaults.and_then(|d| d.get(key));
+        if value.is_null() {
+            match default {
+                Some(d) if top || !d.is_null() => {
+                    merged.remove(key);
+                }
+                _ => {
+                    merged.insert(key.clone(), Json::Null);
                 }
             }
+            continue;
         }
-        (base, overlay) => *base = without_nulls(overlay),
+        match merged.get_mut(key) {
+            Some(existing) if existing.is_object() && value.is_object() => {
+                coalesce_into(existing, value, default, false);
+            }
+            _ => {
+                merged.insert(key.clone(), value.clone());
+            }
+        }
     }
 }
 
-/// A value from a values file with the `null`s of its maps removed.
+/// Stacks values files as `helm install -f a -f b` does before merging them
+/// over the defaults: maps merge key by key, a later file's value (null
+/// included) replaces an earlier one's.
+pub fn stack(files: &[Json]) -> Json {
+    let mut stacked = Json::Object(Default::default());
+    for file in files {
+        stack_into(&mut stacked, file);
+    }
+    stacked
+}
+
+fn stack_into(into: &mut Json, file: &Json) {
+    match (into, file) {
+        (Json::Object(into), Json::Object(file)) => {
+            for (key, value) in file {
+                match into.get_mut(key) {
+                    Some(existing) if existing.is_object() && value.is_object() => {
+                        stack_into(existing, value);
+                    }
+                    _ => {
+                        into.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (into, file) => *into = file.clone(),
+    }
+}
+
+/// The chart's defaults with every null left out, as Helm leaves them out.
 fn without_nulls(value: &Json) -> Json {
     match value {
         Json::Object(map) => Json::Object(
@@ -286,18 +410,12 @@ fn functions() -> FuncMap {
             let text = text
                 .as_str()
                 .ok_or_else(|| exec("tpl: the template text must be a string"))?;
+            // The text may define templates and include them: it runs in a
+            // copy of the set with its own definitions added.
             let set = current()?;
-            let mut template = base();
-            for name in set.templates() {
-                if let Some(tree) = set.lookup(name) {
-                    template = template.add_parse_tree(name, tree.clone());
-                }
-            }
-            let output = nested("gotpl", || {
-                template
-                    .parse(&comment_trims(text))?
-                    .execute_to_string(data)
-            })?;
+            let template = Arc::new((*set).clone().parse(&comment_trims(text))?);
+            let _rendering = Rendering::enter(Arc::clone(&template));
+            let output = nested("gotpl", || template.execute_to_string(data))?;
             Ok(string(&output.replace("<no value>", "")))
         }),
     );
@@ -533,7 +651,10 @@ fn capabilities() -> Value {
                 ("Minor", string(&minor.to_string())),
             ]),
         ),
-        ("APIVersions", Value::List(Arc::from(Vec::new()))),
+        (
+            "APIVersions",
+            Value::List(API_VERSIONS.iter().map(|v| string(v)).collect()),
+        ),
         ("HelmVersion", map([("Version", string("v4.2"))])),
     ])
 }

@@ -137,8 +137,7 @@ fn message(f: &Finding) -> String {
     format!("{subject}{with}: {} ({})", f.message, f.hint)
 }
 
-/// The file and, when it is a line of that file, the region. A rendered
-/// template's lines are of Helm's output, so they point at no source line.
+/// The file and the line in it.
 fn physical(f: &Finding) -> serde_json::Value {
     let uri = f.source.as_deref().unwrap_or(&f.file);
     match (f.values.is_empty(), f.column) {
@@ -150,7 +149,12 @@ fn physical(f: &Finding) -> serde_json::Value {
             "artifactLocation": { "uri": uri },
             "region": { "startLine": f.line }
         }),
-        (false, None) => json!({ "artifactLocation": { "uri": uri } }),
+        // Code scanning needs a line; a rendered template's own lines are
+        // not its output's, so the finding points at the file.
+        (false, None) => json!({
+            "artifactLocation": { "uri": uri },
+            "region": { "startLine": 1 }
+        }),
     }
 }
 

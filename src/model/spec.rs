@@ -151,6 +151,18 @@ pub enum RuleLevel {
     Error,
 }
 
+impl RuleLevel {
+    /// The name, as written in `chartgen.yaml` and `--rule`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleLevel::Off => "off",
+            RuleLevel::Info => "info",
+            RuleLevel::Warning => "warning",
+            RuleLevel::Error => "error",
+        }
+    }
+}
+
 /// CPU and memory sizing for the main container.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]

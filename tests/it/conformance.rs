@@ -155,8 +155,8 @@ fn assert_renders_like_helm(
 ) {
     use chartgen::helm::{coalesce, render, ChartFiles, Release};
     let files = ChartFiles::from_dir(chart).unwrap();
-    let mut merged: Json = serde_yaml::from_str(&files.files["values.yaml"]).unwrap();
-    coalesce(&mut merged, values);
+    let defaults: Json = serde_yaml::from_str(&files.files["values.yaml"]).unwrap();
+    let merged = coalesce(&defaults, values);
     let release = Release {
         name: release.into(),
         namespace: "apps".into(),
@@ -168,10 +168,22 @@ fn assert_renders_like_helm(
         "{what}: the templates rendered"
     );
     // Generated secrets are random, in Helm as here, and so are the
-    // checksums of what holds them.
-    let random = helm.iter().any(|(t, text)| ours[t] != *text);
+    // checksums of what holds them: only templates that call randAlphaNum
+    // may differ in a secret's value, and then checksums anywhere.
+    let calls_random = |template: &str| {
+        let rel = template.split_once('/').map_or(template, |(_, rel)| rel);
+        files
+            .files
+            .get(rel)
+            .is_some_and(|t| t.contains("randAlphaNum"))
+    };
+    let random = files.files.values().any(|t| t.contains("randAlphaNum"));
     for (template, text) in helm {
-        if let Some(diff) = first_difference(&ours[template], text, random) {
+        let allowed = Allowed {
+            random_secrets: calls_random(template),
+            checksums: random,
+        };
+        if let Some(diff) = first_difference(&ours[template], text, allowed) {
             panic!("{what}: {template} differs from Helm's render at {diff}");
         }
     }
@@ -224,6 +236,52 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Values merge as Helm merges them, nulls included: null defaults drop
+/// out, a user's null removes a default or stays, lists replace.
+#[test]
+fn values_merge_like_helm() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("merging");
+    std::fs::create_dir_all(chart.join("templates")).unwrap();
+    std::fs::write(
+        chart.join("Chart.yaml"),
+        "apiVersion: v2\nname: merging\nversion: 0.1.0\n",
+    )
+    .unwrap();
+    std::fs::write(
+        chart.join("values.yaml"),
+        "defNull: null\nkept: 1\nremoved: two\nscalarDefault: 3\nlist: [1, 2]\n\
+         nested:\n  defNull: null\n  set: x\n  deeper:\n    a: 1\n    b: null\n",
+    )
+    .unwrap();
+    std::fs::write(
+        chart.join("templates/values.yaml"),
+        "{{ toYaml .Values }}\n---\n{{ toJson .Values }}\n\
+         defNull={{ hasKey .Values \"defNull\" }} nested.defNull={{ with .Values.nested }}{{ hasKey . \"defNull\" }}{{ end }}\n",
+    )
+    .unwrap();
+    let scenarios = [
+        json!({}),
+        json!({
+            "defNull": null, "removed": null, "userNull": null, "list": [null, 3],
+            "scalarDefault": {"z": null, "y": 1}, "newMap": {"a": null, "b": {"c": null}},
+            "nested": {"defNull": null, "set": null, "new": null, "deeper": {"a": null, "c": 2}}
+        }),
+        json!({"nested": null, "kept": {"now": "a map"}}),
+    ];
+    for (i, values) in scenarios.iter().enumerate() {
+        let rendered = helm.render(&chart, values, "merge", "apps").unwrap();
+        assert_renders_like_helm(
+            &format!("merging, scenario {i}"),
+            &chart,
+            values,
+            "merge",
+            &rendered,
+        );
+    }
+}
+
 /// A chart chartgen did not write: `helm create`'s scaffold renders the same
 /// with chartgen's renderer as with Helm, with its defaults and with its
 /// options on.
@@ -259,18 +317,27 @@ fn helm_create_scaffold_renders_like_helm() {
     }
 }
 
+/// Which differences from Helm's render are random, in both.
+#[derive(Clone, Copy)]
+struct Allowed {
+    /// A generated secret's value.
+    random_secrets: bool,
+    /// A checksum annotation.
+    checksums: bool,
+}
+
 /// Where two texts first differ, with the lines there; `None` when they are
-/// the same bytes but for generated secrets.
-fn first_difference(ours: &str, helm: &str, random: bool) -> Option<String> {
+/// the same bytes but for what is `allowed` to be random.
+fn first_difference(ours: &str, helm: &str, allowed: Allowed) -> Option<String> {
     if ours == helm {
         return None;
     }
     let (a, b): (Vec<&str>, Vec<&str>) = (ours.split('\n').collect(), helm.split('\n').collect());
-    let line = match a
-        .iter()
-        .zip(&b)
-        .position(|(x, y)| x != y && !both_random(x, y) && !(random && both_checksums(x, y)))
-    {
+    let line = match a.iter().zip(&b).position(|(x, y)| {
+        x != y
+            && !(allowed.random_secrets && both_random(x, y))
+            && !(allowed.checksums && both_checksums(x, y))
+    }) {
         Some(line) => line,
         None if a.len() == b.len() => return None,
         None => a.len().min(b.len()),

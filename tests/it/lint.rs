@@ -22,9 +22,9 @@ fn findings_of(path: &std::path::Path) -> Vec<chartgen::lint::Finding> {
     let defaults = path.with_file_name("values.yaml");
     if defaults.is_file() {
         let own: serde_json::Value = serde_yaml::from_str(&text).unwrap();
-        let mut merged: serde_json::Value =
+        let defaults: serde_json::Value =
             serde_yaml::from_str(&std::fs::read_to_string(defaults).unwrap()).unwrap();
-        chartgen::helm::coalesce(&mut merged, &own);
+        let merged = chartgen::helm::coalesce(&defaults, &own);
         let overlay = Overlay {
             file: name,
             environment: "prod",

@@ -84,39 +84,93 @@ fn environments_and_extra_values_are_linted() {
     settings().bind(|| insta::assert_snapshot!("lint-chart-environments", transcript(&out)));
 }
 
-/// Rule settings in the chart's chartgen.yaml apply to the chart, and
+/// Rule settings in chartgen.yaml travel with the chart (its Chart.yaml
+/// carries them), so a folder, its package and the chartgen.yaml lint alike;
 /// `--rule` wins over them; an unknown code is an input error.
 #[test]
-fn rule_settings_in_chartgen_yaml() {
+fn rule_settings_travel_with_the_chart() {
     let dir = tempfile::tempdir().unwrap();
-    let chart = new_chart(dir.path(), "shop", "web");
+    new_chart(dir.path(), "shop", "web");
     std::fs::write(dir.path().join("canary.yaml"), CANARY).unwrap();
-    let spec_path = chart.join("chartgen.yaml");
+    let spec_path = dir.path().join("shop/chartgen.yaml");
     let spec = std::fs::read_to_string(&spec_path).unwrap();
     std::fs::write(
         &spec_path,
         format!("{spec}lint:\n  rules:\n    CG023: warning\n"),
     )
     .unwrap();
-    let out = chartgen(dir.path(), &["lint", "shop", "-f", "canary.yaml"]);
-    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
-    assert!(stdout(&out).contains("warning CG023"), "{}", stdout(&out));
     let out = chartgen(
         dir.path(),
-        &["lint", "shop", "-f", "canary.yaml", "--rule", "CG023=error"],
+        &[
+            "render",
+            "shop/chartgen.yaml",
+            "--force",
+            "--package",
+            "dist",
+        ],
     );
-    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let chart_yaml = std::fs::read_to_string(dir.path().join("shop/Chart.yaml")).unwrap();
+    assert!(
+        chart_yaml.contains("chartgen/lint-rules: \"CG023=warning\""),
+        "{chart_yaml}"
+    );
+    for target in ["shop", "shop/chartgen.yaml", "dist/shop-0.1.0.tgz"] {
+        let out = chartgen(dir.path(), &["lint", target, "-f", "canary.yaml"]);
+        assert_eq!(out.status.code(), Some(0), "{target}: {}", transcript(&out));
+        assert!(
+            stdout(&out).contains("warning CG023"),
+            "{target}: {}",
+            stdout(&out)
+        );
+        let out = chartgen(
+            dir.path(),
+            &["lint", target, "-f", "canary.yaml", "--rule", "CG023=error"],
+        );
+        assert_eq!(out.status.code(), Some(1), "{target}: {}", transcript(&out));
+    }
 
     std::fs::write(
         &spec_path,
         format!("{spec}lint:\n  rules:\n    CG00l: off\n"),
     )
     .unwrap();
-    let out = chartgen(dir.path(), &["lint", "shop"]);
+    let out = chartgen(dir.path(), &["lint", "shop/chartgen.yaml"]);
     assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("shop/chartgen.yaml:"), "{err}");
     assert!(err.contains("lint.rules.CG00l"), "{err}");
+}
+
+/// A production overlay given again with `-f` is reported once; an overlay
+/// named `.yml` counts too.
+#[test]
+fn each_finding_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart = new_chart(dir.path(), "shop", "web");
+    std::fs::write(chart.join("values-prod.yaml"), "image:\n  tag: \"\"\n").unwrap();
+    std::fs::write(chart.join("values-prod-eu.yml"), "image:\n  tag: \"\"\n").unwrap();
+    let out = chartgen(
+        dir.path(),
+        &[
+            "lint",
+            "shop",
+            "-f",
+            "shop/values-prod.yaml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pinned: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "CG004")
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(pinned, ["shop/values-prod-eu.yml", "shop/values-prod.yaml"]);
 }
 
 /// Values Helm would refuse are an input error located in the overlay.
@@ -132,7 +186,8 @@ fn values_that_break_the_schema_are_refused_with_a_location() {
     assert!(err.contains("replicaCount"), "{err}");
 }
 
-/// A template that fails to render names the template and the values.
+/// A template that fails to render is invalid input; the error names the
+/// template and the values.
 #[test]
 fn a_failing_template_is_reported() {
     let dir = tempfile::tempdir().unwrap();
@@ -148,7 +203,7 @@ fn a_failing_template_is_reported() {
     )
     .unwrap();
     let out = chartgen(dir.path(), &["lint", "shop", "-f", "ingress.yaml"]);
-    assert_ne!(out.status.code(), Some(0), "{}", transcript(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("shop/templates/guard.yaml"), "{err}");
     assert!(err.contains("ingress needs a host"), "{err}");

@@ -1,12 +1,14 @@
 use serde_json::Value as Json;
 
+use crate::environments::is_production;
 use crate::lint::{rule, Overlay, Report};
 
 rule! {
     /// ## What it does
-    /// Flags a production values overlay (`values-prod.yaml`,
-    /// `values-production.yaml`, `values-prd.yaml` or `values-live.yaml`)
-    /// under which an image is not pinned: every `image` map (a map with a
+    /// Flags a production values overlay (`values-<env>.yaml` where the
+    /// environment starts with `prod` or `prd`, or is `live`; the same
+    /// environments `chartgen new` pins images in) under which an image is
+    /// not pinned: every `image` map (a map with a
     /// `repository`) must end up with a `digest`, or a `tag` that is neither
     /// empty (which follows the chart's `appVersion`) nor a moving tag such
     /// as `latest`, `stable` or `main`.
@@ -28,36 +30,34 @@ rule! {
     RULE = "CG004", "production-image-pinned", Error, overlay check
 }
 
-/// Environment names that mean production.
-const PRODUCTION: &[&str] = &["prod", "production", "prd", "live"];
-
 /// Tags that move, whatever their name says.
 const MOVING: &[&str] = &["latest", "stable", "main", "master", "edge", "nightly"];
 
 fn check(overlay: &Overlay, report: &mut Report) {
-    if !PRODUCTION.contains(&overlay.environment) {
+    if !is_production(overlay.environment) {
         return;
     }
     let mut images = Vec::new();
     find_images(overlay.merged, &mut Vec::new(), &mut images);
     for path in images {
         let image = at(overlay.merged, &path);
-        let field = |key: &str| {
-            image
-                .and_then(|i| i.get(key))
-                .and_then(Json::as_str)
-                .unwrap_or("")
-        };
-        if !field("digest").is_empty() {
+        let field = |key: &str| image.and_then(|i| i.get(key)).unwrap_or(&Json::Null);
+        if field("digest").as_str().is_some_and(|d| !d.is_empty()) {
             continue;
         }
         let mut tag_path = path.clone();
         tag_path.push("tag".into());
         let shown = tag_path.join(".");
         let problem = match field("tag") {
-            "" => "is empty, so production follows the chart's appVersion".to_owned(),
-            tag if MOVING.contains(&tag) => format!("is `{tag}`, a tag that moves"),
-            _ => continue,
+            Json::String(tag) if tag.is_empty() => {
+                "the tag is empty, so production follows the chart's appVersion".to_owned()
+            }
+            Json::String(tag) if MOVING.contains(&tag.as_str()) => {
+                format!("the tag `{tag}` moves")
+            }
+            Json::String(_) => continue,
+            Json::Null => "there is no tag, so production follows the chart's appVersion".into(),
+            other => format!("the tag is {other}, not a string; quote it, e.g. `tag: \"{other}\"`"),
         };
         // Point at the key in the overlay, or its image map, or its start.
         let located: &[String] = if at(overlay.own, &tag_path).is_some() {
@@ -71,7 +71,7 @@ fn check(overlay: &Overlay, report: &mut Report) {
             overlay,
             located,
             &shown,
-            format!("`{shown}` {problem}"),
+            problem,
             format!(
                 "pin it in {}: an explicit version, e.g. `tag: \"1.4.2\"`, or a `digest: sha256:…`",
                 overlay.file.rsplit('/').next().unwrap_or(&overlay.file)
