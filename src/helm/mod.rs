@@ -99,6 +99,15 @@ const API_VERSIONS: &[&str] = &[
     "apiextensions.k8s.io/v1",
 ];
 
+/// Nested `include`s any thread's stack has room for, even a test thread's
+/// 2 MiB in a debug build; real charts nest a few levels.
+const SHALLOW_DEPTH: u32 = 40;
+
+/// Stack for a thread rendering deeper than [`SHALLOW_DEPTH`]: enough for
+/// [`MAX_INCLUDE_DEPTH`] levels even in a debug build. Only the pages used
+/// are committed.
+const RENDER_STACK: usize = 1 << 30;
+
 /// Helm's limit on nested `include`s of one template.
 const MAX_INCLUDE_DEPTH: u32 = 1000;
 
@@ -165,7 +174,38 @@ impl Renderer {
 
     /// Renders the chart with `values` (already merged over the chart's
     /// defaults, see [`coalesce`]) for `release`, as `helm template` does.
+    ///
+    /// Templates may nest `include`s a thousand deep, as Helm allows; each
+    /// level takes stack the caller's thread may not have. So a render runs
+    /// here with room for [`SHALLOW_DEPTH`] levels, and one that goes
+    /// deeper runs again on a thread of its own with room for them all.
     pub fn render(&self, values: &Json, release: &Release) -> Result<Rendered> {
+        LIMIT.with(|l| l.set(SHALLOW_DEPTH));
+        TOO_DEEP.with(|t| t.set(false));
+        let shallow = self.render_here(values, release);
+        if !TOO_DEEP.with(Cell::get) {
+            return shallow;
+        }
+        std::thread::scope(|scope| {
+            let deep = || {
+                LIMIT.with(|l| l.set(MAX_INCLUDE_DEPTH));
+                self.render_here(values, release)
+            };
+            match std::thread::Builder::new()
+                .name("render".into())
+                .stack_size(RENDER_STACK)
+                .spawn_scoped(scope, deep)
+            {
+                Ok(thread) => thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread to be had: the shallow render's error stands.
+                Err(_) => shallow,
+            }
+        })
+    }
+
+    fn render_here(&self, values: &Json, release: &Release) -> Result<Rendered> {
         let base_path = format!("{}/templates", self.name);
         let top = [
             ("Values", to_value(values)),
@@ -520,6 +560,10 @@ fn comment_trims(text: &str) -> std::borrow::Cow<'_, str> {
 thread_local! {
     /// How deeply `include` and `tpl` calls are nested right now.
     static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// How deeply they may nest on this thread.
+    static LIMIT: Cell<u32> = const { Cell::new(SHALLOW_DEPTH) };
+    /// Whether a render hit that limit.
+    static TOO_DEEP: Cell<bool> = const { Cell::new(false) };
     /// The template set being rendered on this thread.
     static CURRENT: RefCell<Option<Arc<Template>>> = const { RefCell::new(None) };
 }
@@ -527,7 +571,8 @@ thread_local! {
 /// Runs a nested template execution, refusing runaway recursion as Helm does.
 fn nested(name: &str, run: impl FnOnce() -> gotmpl::Result<String>) -> gotmpl::Result<String> {
     let depth = DEPTH.with(|d| d.get());
-    if depth >= MAX_INCLUDE_DEPTH {
+    if depth >= LIMIT.with(Cell::get) {
+        TOO_DEEP.with(|t| t.set(true));
         return Err(exec(format!(
             "rendering template has a nested reference name: {name}: unable to execute template"
         )));
@@ -688,4 +733,84 @@ fn map<const N: usize>(entries: [(&str, Value); N]) -> Value {
             .map(|(k, v)| (Arc::from(k), v))
             .collect(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// Renders one template file `t.yaml` of a chart named `c`.
+    fn render_one(template: &str, values: Json) -> Result<String> {
+        let chart = ChartFiles {
+            name: "c".into(),
+            files: BTreeMap::from([
+                (
+                    "Chart.yaml".to_owned(),
+                    "apiVersion: v2\nname: c\nversion: 0.1.0\n".to_owned(),
+                ),
+                ("templates/t.yaml".to_owned(), template.to_owned()),
+            ]),
+            subcharts: false,
+        };
+        let mut out = render(&chart, &values, &Release::default())?;
+        Ok(out.remove("c/templates/t.yaml").unwrap_or_default())
+    }
+
+    #[test]
+    fn comments_trim_only_the_side_with_a_marker() {
+        // As Go's text/template: `{{- /* */}}` trims before, not after.
+        assert_eq!(
+            render_one("a\n{{- /* c */}}\nb", json!({})).unwrap(),
+            "a\nb"
+        );
+        assert_eq!(
+            render_one("a\n{{- /* c */ -}}\nb", json!({})).unwrap(),
+            "ab"
+        );
+        assert_eq!(
+            render_one("a\n{{/* c */ -}}\nb", json!({})).unwrap(),
+            "a\nb"
+        );
+    }
+
+    #[test]
+    fn tpl_can_define_what_it_includes() {
+        let template = r#"{{ tpl "{{ define \"inner\" }}I{{ end }}{{ include \"inner\" . }}" . }}"#;
+        assert_eq!(render_one(template, json!({})).unwrap(), "I");
+        let template = r#"{{ tpl .Values.text . }}"#;
+        let text = json!({"text": "{{ .Release.Name }}-{{ .Values.n }}", "n": 2});
+        assert_eq!(render_one(template, text).unwrap(), "release-name-2");
+    }
+
+    #[test]
+    fn runaway_includes_stop_with_an_error() {
+        let template =
+            r#"{{ define "loop" }}{{ include "loop" . }}{{ end }}{{ include "loop" . }}"#;
+        let error = render_one(template, json!({})).unwrap_err().to_string();
+        assert!(error.contains("nested reference name: loop"), "{error}");
+    }
+
+    #[test]
+    fn missing_values_render_empty_and_required_fails() {
+        assert_eq!(
+            render_one("[{{ .Values.absent }}]", json!({})).unwrap(),
+            "[]"
+        );
+        let error = render_one(r#"{{ required "set x" .Values.x }}"#, json!({}))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("set x"), "{error}");
+    }
+
+    #[test]
+    fn stacked_files_then_defaults() {
+        let defaults = json!({"a": {"b": 1, "c": 2}, "d": null, "e": [1, 2]});
+        let user = stack(&[json!({"a": {"b": 10}, "e": [3]}), json!({"a": {"c": null}})]);
+        assert_eq!(
+            coalesce(&defaults, &user),
+            json!({"a": {"b": 10}, "e": [3]})
+        );
+    }
 }

@@ -6,6 +6,7 @@
 //!
 //! sprig's `regex*` functions on top of it.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use gotmpl::Value;
@@ -13,29 +14,28 @@ use regex::Regex;
 
 use super::{str_list, str_value, Call, Result};
 
-/// Patterns kept compiled per thread: charts call the same few patterns in
-/// helpers that every template includes.
+/// Patterns kept compiled: charts call the same few patterns in helpers
+/// that every template includes.
 const CACHED_PATTERNS: usize = 64;
 
-thread_local! {
-    static COMPILED: std::cell::RefCell<std::collections::HashMap<String, Result<Regex, String>>> =
-        std::cell::RefCell::default();
-}
+/// Compiled patterns, shared by every rendering thread.
+static COMPILED: std::sync::Mutex<BTreeMap<String, Result<Regex, String>>> =
+    std::sync::Mutex::new(BTreeMap::new());
 
-/// Compiles a Go regular expression, once per pattern and thread; the error
-/// is worded like Go's `error parsing regexp: …`.
+/// Compiles a Go regular expression, once per pattern; the error is worded
+/// like Go's `error parsing regexp: …`.
 fn compile(pattern: &str) -> Result<Regex, String> {
-    if let Some(done) = COMPILED.with(|c| c.borrow().get(pattern).cloned()) {
+    let cached = |map: &BTreeMap<String, Result<Regex, String>>| map.get(pattern).cloned();
+    if let Some(done) = COMPILED.lock().ok().and_then(|m| cached(&m)) {
         return done;
     }
     let compiled = compile_uncached(pattern);
-    COMPILED.with(|c| {
-        let mut cache = c.borrow_mut();
+    if let Ok(mut cache) = COMPILED.lock() {
         if cache.len() >= CACHED_PATTERNS {
             cache.clear();
         }
         cache.insert(pattern.to_owned(), compiled.clone());
-    });
+    }
     compiled
 }
 
