@@ -15,7 +15,9 @@
 //! Checking runs the other way: `chartgen validate` holds values files
 //! against a chart's schema ([`schema::check`]), reading a packaged chart
 //! with [`read_archive`], which trusts none of its entries; [`lint`] runs
-//! rules over rendered manifests.
+//! rules over rendered manifests. To lint a chart, [`helm`] renders it
+//! offline as `helm template` does (Go templates, sprig, Helm's values
+//! merging), once per values file ([`lint::chart::lint_chart`]).
 #![deny(missing_docs)]
 // An error is built at most once per run, on the way out; boxing its fields
 // would add noise to every constructor and save nothing that matters.

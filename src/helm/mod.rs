@@ -481,38 +481,30 @@ fn functions() -> FuncMap {
     );
     // Offline there is no cluster: `lookup` finds nothing, as in `helm template`.
     add("lookup", Arc::new(|_| Ok(map([]))));
-    add(
-        "toYaml",
-        Arc::new(|args| Ok(string(&yaml_v2::to_yaml(first(args))))),
-    );
-    add(
-        "mustToYaml",
-        Arc::new(|args| Ok(string(&yaml_v2::to_yaml(first(args))))),
-    );
-    add(
-        "toJson",
-        Arc::new(|args| Ok(string(&yaml_v2::to_json(first(args))))),
-    );
-    add(
-        "mustToJson",
-        Arc::new(|args| Ok(string(&yaml_v2::to_json(first(args))))),
-    );
-    add(
-        "fromYaml",
-        Arc::new(|args| Ok(from_text(first(args), false, true))),
-    );
-    add(
-        "fromYamlArray",
-        Arc::new(|args| Ok(from_text(first(args), true, true))),
-    );
-    add(
-        "fromJson",
-        Arc::new(|args| Ok(from_text(first(args), false, false))),
-    );
-    add(
-        "fromJsonArray",
-        Arc::new(|args| Ok(from_text(first(args), true, false))),
-    );
+    for name in ["toYaml", "mustToYaml"] {
+        add(
+            name,
+            Arc::new(|args| Ok(string(&yaml_v2::to_yaml(first(args))))),
+        );
+    }
+    for name in ["toJson", "mustToJson"] {
+        add(
+            name,
+            Arc::new(|args| Ok(string(&yaml_v2::to_json(first(args))))),
+        );
+    }
+    // `fromYaml`, `fromYamlArray`, `fromJson`, `fromJsonArray`.
+    for (name, array, yaml) in [
+        ("fromYaml", false, true),
+        ("fromYamlArray", true, true),
+        ("fromJson", false, false),
+        ("fromJsonArray", true, false),
+    ] {
+        add(
+            name,
+            Arc::new(move |args| Ok(from_text(first(args), array, yaml))),
+        );
+    }
     funcs
 }
 

@@ -85,9 +85,16 @@ impl Rule {
     }
 }
 
-/// Declares a rule whose doc comment is also its `--explain` text.
+/// Declares a rule whose doc comment is also its `--explain` text; with
+/// `overlay` before the check, a rule on values overlays.
 macro_rules! rule {
+    ($(#[doc = $doc:expr])+ $name:ident = $code:literal, $slug:literal, $severity:ident, overlay $check:expr) => {
+        crate::lint::rule!(@ $name, $code, $slug, $severity, |_, _| {}, Some($check), $($doc),+);
+    };
     ($(#[doc = $doc:expr])+ $name:ident = $code:literal, $slug:literal, $severity:ident, $check:expr) => {
+        crate::lint::rule!(@ $name, $code, $slug, $severity, $check, None, $($doc),+);
+    };
+    (@ $name:ident, $code:literal, $slug:literal, $severity:ident, $check:expr, $overlay:expr, $($doc:expr),+) => {
         $(#[doc = $doc])+
         pub static $name: crate::lint::Rule = crate::lint::Rule {
             code: $code,
@@ -95,18 +102,7 @@ macro_rules! rule {
             severity: crate::lint::Severity::$severity,
             doc: concat!($($doc, "\n"),+),
             check: $check,
-            overlay: None,
-        };
-    };
-    ($(#[doc = $doc:expr])+ $name:ident = $code:literal, $slug:literal, $severity:ident, overlay $check:expr) => {
-        $(#[doc = $doc])+
-        pub static $name: crate::lint::Rule = crate::lint::Rule {
-            code: $code,
-            name: $slug,
-            severity: crate::lint::Severity::$severity,
-            doc: concat!($($doc, "\n"),+),
-            check: |_, _| {},
-            overlay: Some($check),
+            overlay: $overlay,
         };
     };
 }
