@@ -91,6 +91,14 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
         flags.insert(code, severity);
     }
     let paths = if args.paths.is_empty() {
+        use std::io::IsTerminal;
+        if std::io::stdin().is_terminal() {
+            return Err(Error::Usage(
+                "name what to lint: a chart folder, a .tgz, a chartgen.yaml or a manifest \
+                 file; or pipe manifests in, e.g. `helm template CHART | chartgen lint -`"
+                    .into(),
+            ));
+        }
         vec!["-".into()]
     } else {
         args.paths.clone()
