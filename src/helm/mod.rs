@@ -9,8 +9,10 @@
 //! - subcharts, and methods on built-in objects (`.Files.Get`,
 //!   `.Capabilities.APIVersions.Has`), are not available; rendering such a
 //!   chart fails with an error that says so;
-//! - `set`, `unset` and `merge` return the changed map but leave their
-//!   argument as it was;
+//! - `set`, `unset` and `merge` called for their effect change a map held
+//!   in a variable (`$_ := set $labels "k" v`, see `mutations`), but not a
+//!   map reached otherwise (`set .Values …`, or another variable holding the
+//!   same map);
 //! - a field of a missing value is empty where Go fails
 //!   (`.Values.absent.key`);
 //! - a float printed directly reads `1000000` or `0.00001` where Go writes
@@ -351,7 +353,7 @@ fn parse_templates(chart: &ChartFiles) -> Result<Templates> {
             continue;
         }
         let name = format!("{}/{path}", chart.name);
-        let source = comment_trims(text);
+        let source = prepare(text);
         let (body, defines) = Parser::with_name(Some(&name), &source, "{{", "}}")
             .and_then(Parser::parse)
             .map_err(|e| render_error(&name, &e))?;
@@ -453,7 +455,7 @@ fn functions() -> FuncMap {
             // The text may define templates and include them: it runs in a
             // copy of the set with its own definitions added.
             let set = current()?;
-            let template = Arc::new((*set).clone().parse(&comment_trims(text))?);
+            let template = Arc::new((*set).clone().parse(&prepare(text))?);
             let _rendering = Rendering::enter(Arc::clone(&template));
             let output = nested("gotpl", || template.execute_to_string(data))?;
             Ok(string(&output.replace("<no value>", "")))
@@ -506,6 +508,29 @@ fn functions() -> FuncMap {
         );
     }
     funcs
+}
+
+/// A template's text as the engine should read it, with Go's behaviour
+/// where the engine's differs: [`comment_trims`], then [`mutations`].
+fn prepare(text: &str) -> String {
+    mutations(&comment_trims(text)).into_owned()
+}
+
+/// sprig's `set`, `unset`, `merge` and `mergeOverwrite` change the map they
+/// are given, and charts call them for that alone: `$_ := set $labels "k" v`.
+/// The engine's maps cannot change, so such a call becomes an assignment of
+/// its result to the variable: `$labels = set $labels "k" v`. A map reached
+/// otherwise (`set .Values …`, or through a second variable) still does not
+/// change.
+fn mutations(text: &str) -> std::borrow::Cow<'_, str> {
+    static CALL: OnceLock<regex::Regex> = OnceLock::new();
+    let call = CALL.get_or_init(|| {
+        regex::Regex::new(
+            r"(\{\{-?\s*)\$_\s*:?=\s*(set|unset|merge|mergeOverwrite|mustMerge|mustMergeOverwrite)\s+(\$[A-Za-z_][A-Za-z0-9_]*)(\s)",
+        )
+        .expect("the pattern is valid")
+    });
+    call.replace_all(text, "${1}${3} = ${2} ${3}${4}")
 }
 
 /// Works around the template engine trimming the text after

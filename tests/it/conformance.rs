@@ -282,6 +282,63 @@ fn values_merge_like_helm() {
     }
 }
 
+/// Idioms of charts chartgen did not write: maps built up with `set`,
+/// `unset` and `merge` for their effect, `tpl`, `required`, `semverCompare`
+/// on `.Capabilities`, `fromYaml` of an include.
+#[test]
+fn third_party_idioms_render_like_helm() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("idioms");
+    std::fs::create_dir_all(chart.join("templates")).unwrap();
+    std::fs::write(
+        chart.join("Chart.yaml"),
+        "apiVersion: v2\nname: idioms\nversion: 1.2.3\nappVersion: \"4.5\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        chart.join("values.yaml"),
+        "extraLabels:\n  team: shop\n  tier: web\nbanner: \"{{ .Release.Name }} in {{ .Release.Namespace }}\"\n\
+         config:\n  a: 1\n  nested: {x: 1}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        chart.join("templates/_helpers.tpl"),
+        "{{- define \"idioms.labels\" -}}\n\
+         {{- $labels := dict \"app\" .Chart.Name \"version\" .Chart.AppVersion -}}\n\
+         {{- range $k, $v := .Values.extraLabels }}\n\
+         {{- $_ := set $labels $k $v }}\n\
+         {{- end }}\n\
+         {{- $_ := unset $labels \"version\" -}}\n\
+         {{- toYaml $labels }}\n\
+         {{- end }}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        chart.join("templates/configmap.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n  labels:\n\
+         {{- include \"idioms.labels\" . | nindent 4 }}\n\
+         data:\n\
+         {{- $merged := dict \"nested\" (dict \"y\" 2) \"b\" 2 }}\n\
+         {{- $_ := merge $merged .Values.config }}\n\
+         {{- $_ = mergeOverwrite $merged (dict \"c\" 3) }}\n\
+         \x20 merged: {{ toJson $merged | quote }}\n\
+         \x20 banner: {{ tpl .Values.banner . | quote }}\n\
+         \x20 labels: {{ (fromYaml (include \"idioms.labels\" .)).team | quote }}\n\
+         \x20 modern: {{ semverCompare \">=1.21-0\" .Capabilities.KubeVersion.GitVersion | quote }}\n\
+         \x20 policy: {{ has \"policy/v1\" .Capabilities.APIVersions | quote }}\n\
+         \x20 name: {{ required \"name\" .Chart.Name | upper | quote }}\n",
+    )
+    .unwrap();
+    for values in [
+        json!({}),
+        json!({"extraLabels": {"owner": "me"}, "config": {"nested": {"z": 3}}}),
+    ] {
+        let rendered = helm.render(&chart, &values, "demo", "apps").unwrap();
+        assert_renders_like_helm("third-party idioms", &chart, &values, "demo", &rendered);
+    }
+}
+
 /// A chart chartgen did not write: `helm create`'s scaffold renders the same
 /// with chartgen's renderer as with Helm, with its defaults and with its
 /// options on.
