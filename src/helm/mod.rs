@@ -10,23 +10,23 @@
 //!   `.Capabilities.APIVersions.Has`), are not available; rendering such a
 //!   chart fails with an error that says so;
 //! - `set`, `unset` and `merge` called for their effect change a map held
-//!   in a variable (`$_ := set $labels "k" v`, see `mutations`), but not a
+//!   in a variable (`$_ := set $labels "k" v`, see `rewrite_action`), but not a
 //!   map reached otherwise (`set .Values …`, or another variable holding the
 //!   same map);
 //! - a field of a missing value is empty where Go fails
 //!   (`.Values.absent.key`);
 //! - a float printed directly reads `1000000` or `0.00001` where Go writes
 //!   `1e+06` or `1e-05`;
-//! - YAML 1.1 booleans (`yes`, `on`) in values files stay strings;
-//! - `{{- /* */}}` inside a string literal of an action is rewritten like a
-//!   real comment (see `comment_trims`).
+//! - YAML 1.1 booleans (`yes`, `on`) in values files stay strings.
 
 mod files;
 mod sprig;
 mod yaml_v2;
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
 
 use gotmpl::parse::Parser;
@@ -101,16 +101,15 @@ const API_VERSIONS: &[&str] = &[
     "apiextensions.k8s.io/v1",
 ];
 
-/// Nested `include`s any thread's stack has room for, even a test thread's
-/// 2 MiB in a debug build; real charts nest a few levels.
-const SHALLOW_DEPTH: u32 = 40;
+/// Stack left below which an `include` (or a template) continues on a new
+/// stack segment: more than the template engine's own 200 levels of nesting
+/// can take between two includes, even in a debug build.
+const RED_ZONE: usize = 4 << 20;
 
-/// Stack for a thread rendering deeper than [`SHALLOW_DEPTH`]: enough for
-/// [`MAX_INCLUDE_DEPTH`] levels even in a debug build. Only the pages used
-/// are committed.
-const RENDER_STACK: usize = 1 << 30;
+/// The size of each new stack segment.
+const SEGMENT: usize = 32 << 20;
 
-/// Helm's limit on nested `include`s of one template.
+/// Helm's limit on nested `include`s of one template name.
 const MAX_INCLUDE_DEPTH: u32 = 1000;
 
 /// A chart's files as text, by path relative to the chart folder.
@@ -177,34 +176,12 @@ impl Renderer {
     /// Renders the chart with `values` (already merged over the chart's
     /// defaults, see [`coalesce`]) for `release`, as `helm template` does.
     ///
-    /// Templates may nest `include`s a thousand deep, as Helm allows; each
-    /// level takes stack the caller's thread may not have. So a render runs
-    /// here with room for [`SHALLOW_DEPTH`] levels, and one that goes
-    /// deeper runs again on a thread of its own with room for them all.
+    /// Templates may nest `include`s a thousand deep per name, as Helm
+    /// allows; when the thread's stack runs low, rendering continues on a
+    /// new stack segment rather than overflowing it.
     pub fn render(&self, values: &Json, release: &Release) -> Result<Rendered> {
-        LIMIT.with(|l| l.set(SHALLOW_DEPTH));
-        TOO_DEEP.with(|t| t.set(false));
-        let shallow = self.render_here(values, release);
-        if !TOO_DEEP.with(Cell::get) {
-            return shallow;
-        }
-        std::thread::scope(|scope| {
-            let deep = || {
-                LIMIT.with(|l| l.set(MAX_INCLUDE_DEPTH));
-                self.render_here(values, release)
-            };
-            match std::thread::Builder::new()
-                .name("render".into())
-                .stack_size(RENDER_STACK)
-                .spawn_scoped(scope, deep)
-            {
-                Ok(thread) => thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                // No thread to be had: the shallow render's error stands.
-                Err(_) => shallow,
-            }
-        })
+        INCLUDED.with(|i| i.borrow_mut().clear());
+        self.render_here(values, release)
     }
 
     fn render_here(&self, values: &Json, release: &Release) -> Result<Rendered> {
@@ -244,10 +221,10 @@ impl Renderer {
                 map([("Name", string(name)), ("BasePath", string(&base_path))]),
             );
             let data = Value::Map(Arc::new(data));
-            let text = templates
-                .set
-                .execute_template_to_string(name, &data)
-                .map_err(|e| render_error(name, &e))?;
+            let text = stacker::maybe_grow(RED_ZONE, SEGMENT, || {
+                templates.set.execute_template_to_string(name, &data)
+            })
+            .map_err(|e| render_error(name, &e))?;
             out.insert(name.clone(), text.replace("<no value>", ""));
         }
         Ok(out)
@@ -457,7 +434,9 @@ fn functions() -> FuncMap {
             let set = current()?;
             let template = Arc::new((*set).clone().parse(&prepare(text))?);
             let _rendering = Rendering::enter(Arc::clone(&template));
-            let output = nested("gotpl", || template.execute_to_string(data))?;
+            // Helm does not count `tpl` against the include limit.
+            let output =
+                stacker::maybe_grow(RED_ZONE, SEGMENT, || template.execute_to_string(data))?;
             Ok(string(&output.replace("<no value>", "")))
         }),
     );
@@ -510,94 +489,162 @@ fn functions() -> FuncMap {
     funcs
 }
 
-/// A template's text as the engine should read it, with Go's behaviour
-/// where the engine's differs: [`comment_trims`], then [`mutations`].
+/// A template's text as the engine should read it: each action rewritten
+/// where the engine's behaviour differs from Go's ([`rewrite_action`]).
+/// String literals are skipped, so nothing inside one is touched; text with
+/// an unterminated action is left for the parser to report.
 fn prepare(text: &str) -> String {
-    mutations(&comment_trims(text)).into_owned()
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let Some(len) = action_len(after) else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        rewrite_action(&after[..len], &mut out);
+        rest = &after[len + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
-/// sprig's `set`, `unset`, `merge` and `mergeOverwrite` change the map they
-/// are given, and charts call them for that alone: `$_ := set $labels "k" v`.
-/// The engine's maps cannot change, so such a call becomes an assignment of
-/// its result to the variable: `$labels = set $labels "k" v`. A map reached
-/// otherwise (`set .Values …`, or through a second variable) still does not
-/// change.
-fn mutations(text: &str) -> std::borrow::Cow<'_, str> {
+/// The length of an action's body: up to its `}}`, outside string, raw
+/// string and character literals, and through a comment to its `*/`.
+fn action_len(after: &str) -> Option<usize> {
+    let bytes = after.as_bytes();
+    let body = after.trim_start_matches('-').trim_start();
+    let mut i = after.len() - body.len();
+    if body.starts_with("/*") {
+        i += after[i..].find("*/")? + 2;
+        return Some(i + after[i..].find("}}")?);
+    }
+    while i < bytes.len() {
+        match bytes[i] {
+            b'}' if bytes.get(i + 1) == Some(&b'}') => return Some(i),
+            quote @ (b'"' | b'\'') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != quote {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'`' => i += after[i + 1..].find('`')? + 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// One action (`body` is what stands between `{{` and `}}`), as the engine
+/// should read it:
+///
+/// - `{{- /* comment */}}`: the engine trims the text after it too, Go only
+///   before; it becomes an empty action that trims before, then the comment
+///   with no trim markers. Lines stay where they were.
+/// - `{{ $_ := set $labels "k" v }}` (or `unset`, `merge`,
+///   `mergeOverwrite`): sprig changes the map it is given and charts call
+///   it for that alone, but the engine's maps cannot change; the call's
+///   result is assigned to the variable, then to `$_`, as Go would leave
+///   them. A map reached otherwise (`set .Values …`, or through another
+///   variable) still does not change.
+fn rewrite_action(body: &str, out: &mut String) {
     static CALL: OnceLock<regex::Regex> = OnceLock::new();
+    let unchanged = |out: &mut String| {
+        out.push_str("{{");
+        out.push_str(body);
+        out.push_str("}}");
+    };
+    let trimmed = body.trim_start_matches('-').trim_start();
+    if !trimmed.starts_with("/*") && !trimmed.starts_with("$_") {
+        return unchanged(out);
+    }
+    let left = ["- ", "-\t", "-\n", "-\r"]
+        .iter()
+        .any(|m| body.starts_with(m));
+    let right = body.ends_with('-') && body[..body.len() - 1].ends_with(char::is_whitespace);
+    let inner = body
+        .get(usize::from(left)..body.len() - usize::from(right))
+        .unwrap_or(body);
+    let inner = inner.trim();
+    let (open, close) = (
+        if left { "{{- " } else { "{{ " },
+        if right { " -}}" } else { " }}" },
+    );
+    if inner.starts_with("/*") && inner.ends_with("*/") {
+        return match (left, right) {
+            (true, false) => {
+                out.push_str("{{- \"\" }}{{");
+                out.push_str(inner);
+                out.push_str("}}");
+            }
+            _ => unchanged(out),
+        };
+    }
     let call = CALL.get_or_init(|| {
         regex::Regex::new(
-            r"(\{\{-?\s*)\$_\s*:?=\s*(set|unset|merge|mergeOverwrite|mustMerge|mustMergeOverwrite)\s+(\$[A-Za-z_][A-Za-z0-9_]*)(\s)",
+            r"(?s)^\$_\s*(:?=)\s*(set|unset|merge|mergeOverwrite|mustMerge|mustMergeOverwrite)\s+(\$[A-Za-z_][A-Za-z0-9_]*)(\s.*)$",
         )
         .expect("the pattern is valid")
     });
-    call.replace_all(text, "${1}${3} = ${2} ${3}${4}")
+    match call.captures(inner) {
+        Some(c) if !has_pipe(inner) => {
+            let (declare, func, var, args) = (&c[1], &c[2], &c[3], &c[4]);
+            let _ = write!(
+                out,
+                "{open}{var} = {func} {var}{args} }}}}{{{{ $_ {declare} {var}{close}"
+            );
+        }
+        _ => unchanged(out),
+    }
 }
 
-/// Works around the template engine trimming the text after
-/// `{{- /* comment */}}` as well as before it: Go trims only before. The
-/// comment becomes an empty action that trims before, then the comment
-/// without trim markers, which trims nothing; lines stay where they were.
-fn comment_trims(text: &str) -> std::borrow::Cow<'_, str> {
-    const OPEN: &str = "{{-";
-    if !text.contains("/*") {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut rest = text;
-    while let Some(at) = rest.find(OPEN) {
-        let after = &rest[at + OPEN.len()..];
-        let body = after.trim_start_matches([' ', '\t', '\r', '\n']);
-        let spaced = body.len() < after.len();
-        let close = body
-            .strip_prefix("/*")
-            .and_then(|c| c.find("*/").map(|end| 2 + end + 2));
-        let Some(close) = close.filter(|_| spaced) else {
-            out.push_str(&rest[..at + OPEN.len()]);
-            rest = after;
-            continue;
-        };
-        let comment = &body[..close];
-        let tail = &body[close..];
-        if !tail.starts_with("}}") {
-            // `-}}` trims after too, which the engine does right.
-            out.push_str(&rest[..at + OPEN.len()]);
-            rest = after;
-            continue;
+/// Whether an action's pipeline has a `|` outside literals.
+fn has_pipe(action: &str) -> bool {
+    let mut quote = None;
+    let mut escaped = false;
+    for c in action.chars() {
+        match quote {
+            Some(_) if escaped => escaped = false,
+            Some('`') if c == '`' => quote = None,
+            Some(q) if q != '`' && c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
+            None if c == '|' => return true,
+            None => {}
         }
-        out.push_str(&rest[..at]);
-        out.push_str("{{- \"\" }}{{");
-        out.push_str(comment);
-        out.push_str("}}");
-        rest = &tail[2..];
     }
-    out.push_str(rest);
-    out.into()
+    false
 }
 
 thread_local! {
-    /// How deeply `include` and `tpl` calls are nested right now.
-    static DEPTH: Cell<u32> = const { Cell::new(0) };
-    /// How deeply they may nest on this thread.
-    static LIMIT: Cell<u32> = const { Cell::new(SHALLOW_DEPTH) };
-    /// Whether a render hit that limit.
-    static TOO_DEEP: Cell<bool> = const { Cell::new(false) };
+    /// How deeply each template name is being included right now.
+    static INCLUDED: RefCell<HashMap<String, u32>> = RefCell::default();
     /// The template set being rendered on this thread.
     static CURRENT: RefCell<Option<Arc<Template>>> = const { RefCell::new(None) };
 }
 
 /// Runs a nested template execution, refusing runaway recursion as Helm does.
 fn nested(name: &str, run: impl FnOnce() -> gotmpl::Result<String>) -> gotmpl::Result<String> {
-    let depth = DEPTH.with(|d| d.get());
-    if depth >= LIMIT.with(Cell::get) {
-        TOO_DEEP.with(|t| t.set(true));
+    let depth = INCLUDED.with(|i| i.borrow().get(name).copied().unwrap_or(0));
+    if depth > MAX_INCLUDE_DEPTH {
         return Err(exec(format!(
             "rendering template has a nested reference name: {name}: unable to execute template"
         )));
     }
-    DEPTH.with(|d| d.set(depth + 1));
-    let result = run();
-    DEPTH.with(|d| d.set(depth));
-    result
+    // Restored on the way out, even when a function panics and the engine
+    // catches it further up.
+    struct Restore<'a>(&'a str, u32);
+    impl Drop for Restore<'_> {
+        fn drop(&mut self) {
+            INCLUDED.with(|i| i.borrow_mut().insert(self.0.to_owned(), self.1));
+        }
+    }
+    let _restore = Restore(name, depth);
+    INCLUDED.with(|i| i.borrow_mut().insert(name.to_owned(), depth + 1));
+    stacker::maybe_grow(RED_ZONE, SEGMENT, run)
 }
 
 /// `fromYaml` and friends: text to a map (or list); on failure, a map (or
@@ -789,6 +836,31 @@ mod tests {
         assert_eq!(
             render_one("a\n{{/* c */ -}}\nb", json!({})).unwrap(),
             "a\nb"
+        );
+    }
+
+    #[test]
+    fn literals_are_never_rewritten() {
+        let template = r#"{{ "{{- /* s */}}" }}|{{ `{{ $_ := set $x "k" 1 }}` }}"#;
+        assert_eq!(
+            render_one(template, json!({})).unwrap(),
+            r#"{{- /* s */}}|{{ $_ := set $x "k" 1 }}"#
+        );
+        let template = "{{ tpl \"a\\n{{- /* x */}}\\nb\" . }}";
+        assert_eq!(render_one(template, json!({})).unwrap(), "a\nb");
+    }
+
+    #[test]
+    fn maps_change_in_place_through_their_variable() {
+        let template = r#"{{- $x := dict -}}
+{{- range $k, $v := .Values.m }}{{ $_ := set $x $k $v }}{{ end -}}
+{{- $_ := unset $x "drop" -}}
+{{ toJson $x }} {{ $_ }} {{ $_ := set $x "p" 1 | len }}"#;
+        let values = json!({"m": {"a": 1, "drop": 2}});
+        // The piped call is left alone: `$_` is its length, `$x` unchanged.
+        assert_eq!(
+            render_one(template, values).unwrap(),
+            r#"{"a":1} map[a:1] "#
         );
     }
 

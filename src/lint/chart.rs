@@ -193,7 +193,8 @@ pub fn lint_chart(
     Ok(findings)
 }
 
-/// The chart's rule settings, from its Chart.yaml annotation.
+/// The chart's rule settings, from its Chart.yaml annotation; settings for
+/// rules this chartgen does not have are skipped.
 fn chart_settings(chart: &ChartFiles, shown: &str) -> Result<RuleConfig> {
     let mut config = RuleConfig::new();
     let Some(text) = chart.files.get("Chart.yaml") else {
@@ -209,6 +210,12 @@ fn chart_settings(chart: &ChartFiles, shown: &str) -> Result<RuleConfig> {
         return Ok(config);
     };
     for setting in settings.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        // A code this chartgen does not know (from a newer one) is skipped,
+        // so its packages still lint.
+        let code = setting.split('=').next().unwrap_or("").trim();
+        if rules::find(code).is_none() {
+            continue;
+        }
         let (code, severity) = parse_rule_setting(setting).map_err(|message| {
             let path = ["annotations".to_owned(), RULES_ANNOTATION.to_owned()];
             let (line, column) = locate(text, &path).unzip();
