@@ -634,16 +634,28 @@ fn nested(name: &str, run: impl FnOnce() -> gotmpl::Result<String>) -> gotmpl::R
             "rendering template has a nested reference name: {name}: unable to execute template"
         )));
     }
-    // Restored on the way out, even when a function panics and the engine
-    // catches it further up.
-    struct Restore<'a>(&'a str, u32);
-    impl Drop for Restore<'_> {
+    INCLUDED.with(|i| {
+        let mut included = i.borrow_mut();
+        match included.get_mut(name) {
+            Some(count) => *count += 1,
+            None => {
+                included.insert(name.to_owned(), 1);
+            }
+        }
+    });
+    // Counted down on the way out, even when a function panics and the
+    // engine catches it further up.
+    struct Leave<'a>(&'a str);
+    impl Drop for Leave<'_> {
         fn drop(&mut self) {
-            INCLUDED.with(|i| i.borrow_mut().insert(self.0.to_owned(), self.1));
+            INCLUDED.with(|i| {
+                if let Some(count) = i.borrow_mut().get_mut(self.0) {
+                    *count = count.saturating_sub(1);
+                }
+            });
         }
     }
-    let _restore = Restore(name, depth);
-    INCLUDED.with(|i| i.borrow_mut().insert(name.to_owned(), depth + 1));
+    let _leave = Leave(name);
     stacker::maybe_grow(RED_ZONE, SEGMENT, run)
 }
 
