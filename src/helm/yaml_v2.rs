@@ -22,6 +22,9 @@ use std::borrow::Cow;
 
 use gotmpl::Value;
 
+use super::sprig::govalue::go_float;
+use super::sprig::json;
+
 /// `toYaml`: the YAML Helm writes for a value, without the final newline.
 ///
 /// Empty where Helm's own marshalling fails (NaN, infinities, functions,
@@ -42,147 +45,7 @@ pub(crate) fn to_yaml(value: &Value) -> String {
 /// Empty where `json.Marshal` fails (NaN, infinities, functions), as Helm
 /// swallows the error.
 pub(crate) fn to_json(value: &Value) -> String {
-    let mut out = String::new();
-    if write_json(value, &mut out) {
-        out
-    } else {
-        String::new()
-    }
-}
-
-// ---------------------------------------------------------------------------
-// encoding/json
-// ---------------------------------------------------------------------------
-
-/// Appends the JSON for `value`; `false` where `json.Marshal` returns an error.
-fn write_json(value: &Value, out: &mut String) -> bool {
-    match value {
-        Value::Nil => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(i) => out.push_str(&i.to_string()),
-        Value::Uint(u) => out.push_str(&u.to_string()),
-        Value::Float(f) => match json_float(*f) {
-            Some(text) => out.push_str(&text),
-            None => return false,
-        },
-        Value::String(s) => write_json_string(s, out),
-        Value::List(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                if !write_json(item, out) {
-                    return false;
-                }
-            }
-            out.push(']');
-        }
-        // Go sorts map keys bytewise, which is the `BTreeMap` order.
-        Value::Map(map) => {
-            out.push('{');
-            for (i, (key, item)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_json_string(key, out);
-                out.push(':');
-                if !write_json(item, out) {
-                    return false;
-                }
-            }
-            out.push('}');
-        }
-        Value::Function(_) => return false,
-    }
-    true
-}
-
-/// Appends `s` as a JSON string the way `json.Marshal` escapes it: HTML
-/// characters and the JavaScript line separators become `\u` escapes too.
-fn write_json_string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match json_escape(c) {
-            Some(escape) => out.push_str(&escape),
-            None => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// The escape `json.Marshal` writes for `c`, if it escapes it.
-fn json_escape(c: char) -> Option<String> {
-    let short = match c {
-        '"' => "\\\"",
-        '\\' => "\\\\",
-        '\u{8}' => "\\b",
-        '\u{c}' => "\\f",
-        '\n' => "\\n",
-        '\r' => "\\r",
-        '\t' => "\\t",
-        c if c < ' ' || matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}') => {
-            return Some(format!("\\u{:04x}", u32::from(c)));
-        }
-        _ => return None,
-    };
-    Some(short.to_owned())
-}
-
-/// How many characters `c` takes inside a JSON string.
-fn json_len(c: char) -> usize {
-    json_escape(c).map_or(1, |escape| escape.len())
-}
-
-/// Go's JSON text for a float; `None` for NaN and infinities, which
-/// `json.Marshal` rejects.
-///
-/// Shortest round-trip digits, in exponent form below 1e-6 and from 1e21 up
-/// (`1e+21`, `1e-7`), positional otherwise (`100000000000000000000`, `-0`).
-fn json_float(f: f64) -> Option<String> {
-    if !f.is_finite() {
-        return None;
-    }
-    let abs = f.abs();
-    if abs != 0.0 && !(1e-6..1e21).contains(&abs) {
-        let text = go_exponent_form(f);
-        // encoding/json shortens Go's two-digit `e-07` to `e-7`.
-        return Some(match text.split_once("e-0") {
-            Some((mantissa, digit)) if digit.len() == 1 => format!("{mantissa}e-{digit}"),
-            _ => text,
-        });
-    }
-    // Rust's `Display` is the shortest round-trip positional form, as Go's
-    // `strconv.FormatFloat(f, 'f', -1, 64)`.
-    Some(format!("{f}"))
-}
-
-/// The decimal exponent of `f`'s shortest round-trip digits (`1234.5` → 3).
-fn decimal_exponent(f: f64) -> i32 {
-    let text = format!("{f:e}");
-    text.split_once('e')
-        .and_then(|(_, exponent)| exponent.parse().ok())
-        .unwrap_or(0)
-}
-
-/// Go's `strconv.FormatFloat(f, 'e', -1, 64)`: shortest digits, at least two
-/// exponent digits (`1.5e+06`, `1e-07`).
-fn go_exponent_form(f: f64) -> String {
-    let text = format!("{f:e}");
-    let mantissa = text.split_once('e').map_or(text.as_str(), |(m, _)| m);
-    let exponent = decimal_exponent(f);
-    let sign = if exponent < 0 { '-' } else { '+' };
-    format!("{mantissa}e{sign}{:02}", exponent.unsigned_abs())
-}
-
-/// Go's `strconv.FormatFloat(f, 'g', -1, 64)`, which go-yaml v2 prints floats
-/// with: exponent form when the exponent is below -4 or at least 6.
-fn go_general_form(f: f64) -> String {
-    if (-4..6).contains(&decimal_exponent(f)) {
-        format!("{f}")
-    } else {
-        go_exponent_form(f)
-    }
+    json::encode(value, json::Style::Marshal).unwrap_or_default()
 }
 
 /// The text go-yaml v2 prints for a float that went through JSON: the JSON
@@ -190,7 +53,7 @@ fn go_general_form(f: f64) -> String {
 /// fits 64 bits (`3.0` → `3`, `1e19` → `10000000000000000000`), else as a
 /// float (`1e20` → `1e+20`, `1234567.5` → `1.2345675e+06`).
 fn yaml_number(f: f64) -> Option<String> {
-    let json = json_float(f)?;
+    let json = json::float(f).ok()?;
     if !json.contains(['.', 'e']) {
         // `-0` reads back as the integer 0.
         if let Ok(int) = json.parse::<i64>() {
@@ -200,7 +63,7 @@ fn yaml_number(f: f64) -> Option<String> {
             return Some(uint.to_string());
         }
     }
-    Some(go_general_form(f))
+    Some(go_float(f))
 }
 
 // ---------------------------------------------------------------------------
@@ -267,7 +130,7 @@ fn is_readable(c: char) -> bool {
 /// Whether go-yaml reads a JSON object key back: it must fit on one line and
 /// within [`MAX_JSON_KEY_LEN`], or the `:` after it is not taken as a key's.
 fn is_decodable_key(key: &str) -> bool {
-    let json_len: usize = 2 + key.chars().map(json_len).sum::<usize>();
+    let json_len = json::quoted(key).chars().count();
     json_len <= MAX_JSON_KEY_LEN && !key.contains(NEL) && key.chars().all(is_readable)
 }
 

@@ -141,7 +141,7 @@ pub(super) fn shortest_digits(f: f64) -> (String, i32) {
 }
 
 /// Go's `strconv.FormatFloat(f, 'g', -1, 64)`, which `%v` uses.
-pub(super) fn go_float(f: f64) -> String {
+pub(in crate::helm) fn go_float(f: f64) -> String {
     if f.is_nan() {
         return "NaN".into();
     }

@@ -1,5 +1,6 @@
-//! Go's `encoding/json` output for template values, and sprig's
-//! `toPrettyJson`, `toRawJson` and `mustFromJson` on top of it.
+//! Go's `encoding/json` output for template values (Helm's `toJson` and
+//! the JSON leg of its `toYaml`), and sprig's `toPrettyJson`, `toRawJson`
+//! and `mustFromJson` on top of it.
 
 use std::fmt::Write as _;
 
@@ -8,17 +9,19 @@ use gotmpl::Value;
 use super::govalue::{go_float, sci_notation, shortest_digits};
 use super::{str_value, Call, Result};
 
-/// The two layouts sprig offers.
+/// The layouts Helm and sprig write JSON in.
 #[derive(Clone, Copy)]
-pub(super) enum Style {
+pub(in crate::helm) enum Style {
+    /// `json.Marshal(v)`: compact, HTML characters escaped.
+    Marshal,
     /// `json.MarshalIndent(v, "", "  ")`, HTML characters escaped.
     Pretty,
     /// `json.Encoder` with `SetEscapeHTML(false)`, compact.
     Raw,
 }
 
-/// Encodes `v`; fails on NaN and infinities as Go does.
-fn encode(v: &Value, style: Style) -> Result<String, String> {
+/// Encodes `v`; fails on NaN, infinities and functions as Go does.
+pub(in crate::helm) fn encode(v: &Value, style: Style) -> Result<String, String> {
     let mut out = String::new();
     write_value(&mut out, v, style, 0)?;
     Ok(out)
@@ -26,7 +29,7 @@ fn encode(v: &Value, style: Style) -> Result<String, String> {
 
 /// Go's float encoding: shortest digits, exponent only outside
 /// `[1e-6, 1e21)` and without exponent padding.
-fn float(f: f64) -> Result<String, String> {
+pub(in crate::helm) fn float(f: f64) -> Result<String, String> {
     if !f.is_finite() {
         return Err(format!("json: unsupported value: {}", go_float(f)));
     }
@@ -100,9 +103,16 @@ fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Resul
     Ok(())
 }
 
+/// `s` as `json.Marshal` writes it: quoted, with Go's escapes.
+pub(in crate::helm) fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    write_string(&mut out, s, Style::Marshal);
+    out
+}
+
 /// A JSON string with Go's escapes.
 fn write_string(out: &mut String, s: &str, style: Style) {
-    let escape_html = matches!(style, Style::Pretty);
+    let escape_html = matches!(style, Style::Marshal | Style::Pretty);
     out.push('"');
     for ch in s.chars() {
         match ch {
