@@ -54,6 +54,7 @@ fn main() {
     let release = Release {
         name: "web-api".into(),
         namespace: "prod".into(),
+        install: true,
     };
     let render = || {
         Renderer::new(&files)

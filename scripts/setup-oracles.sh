@@ -2,7 +2,9 @@
 # Install the test oracles used by chartgen's integration tests:
 #   - a virtualenv with helm-python-sdk (the Helm v4 Go SDK) and
 #     kubernetes-validate, used by tests/oracle/oracle.py;
-#   - yaml-language-server, installed with npm.
+#   - yaml-language-server, installed with npm;
+#   - checkov, the security scanner, in a virtualenv of its own (its pinned
+#     dependencies clash with the Helm and kubernetes-validate ones).
 # Idempotent and quick on rerun: nothing is downloaded when the pinned
 # versions are already there. Only pip and npm touch the network.
 #
@@ -84,6 +86,27 @@ else
     log "installing $SARIF_PACKAGE into $NODE_PREFIX"
     npm install --prefix "$NODE_PREFIX" --no-audit --no-fund --loglevel=error "$SARIF_PACKAGE" >&2
     [ -f "$SARIF_SCHEMA" ] || { log "SARIF schema missing after install"; exit 1; }
+fi
+
+# --- checkov ------------------------------------------------------------------
+
+CHECKOV_VENV="$ORACLE_HOME/checkov-venv"
+CHECKOV_VERSION="3.3.30"
+
+checkov_ok() {
+    [ "$("$CHECKOV_VENV/bin/checkov" --version 2>/dev/null)" = "$CHECKOV_VERSION" ]
+}
+
+if checkov_ok; then
+    log "checkov $CHECKOV_VERSION already installed"
+else
+    if [ ! -x "$CHECKOV_VENV/bin/python" ]; then
+        log "creating virtualenv $CHECKOV_VENV"
+        "${PYTHON:-python3}" -m venv "$CHECKOV_VENV" >&2
+    fi
+    log "installing checkov==$CHECKOV_VERSION"
+    "$CHECKOV_VENV/bin/python" -m pip install --disable-pip-version-check --quiet "checkov==$CHECKOV_VERSION" >&2
+    checkov_ok || { log "checkov $CHECKOV_VERSION not runnable after install"; exit 1; }
 fi
 
 echo "$VENV_PYTHON"

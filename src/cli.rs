@@ -21,7 +21,7 @@ pub struct Cli {
 pub enum Command {
     /// Create a chart for a new service in DIR/NAME/.
     #[command(
-        after_help = "Examples:\n  chartgen new web-api\n  chartgen new web-api --image ghcr.io/acme/web-api:1.4.2 --port 3000\n  chartgen new web-api --env LOG_LEVEL=info --env FEATURE_X=on -o charts\n  chartgen new web-api -f chartgen.yaml --force\n  chartgen new queue-worker --blueprint worker --image ghcr.io/acme/worker:3.2.0\n  chartgen new nightly-report --blueprint cronjob --schedule \"0 3 * * *\"\n  chartgen new web-api --sidecar log-shipper=fluent/fluent-bit:3.1.9"
+        after_help = "Examples:\n  chartgen new web-api\n  chartgen new web-api --image ghcr.io/acme/web-api:1.4.2 --port 3000\n  chartgen new web-api --env LOG_LEVEL=info --env FEATURE_X=on -o charts\n  chartgen new web-api -f chartgen.yaml --force\n  chartgen new queue-worker --blueprint worker --image ghcr.io/acme/worker:3.2.0\n  chartgen new nightly-report --blueprint cronjob --schedule \"0 3 * * *\"\n  chartgen new web-api --sidecar log-shipper=fluent/fluent-bit:3.1.9\n  chartgen new shop --image ghcr.io/acme/shop:2.0.0 --job 'nightly=0 3 * * *:./shop report --since \"24 hours\"'"
     )]
     New(NewArgs),
     /// Render each chartgen.yaml into DIR/<name>/ (many services in one run).
@@ -76,6 +76,9 @@ pub struct NewArgs {
     /// Cron schedule, for the `cronjob` blueprint (e.g. "0 3 * * *").
     #[arg(long, value_name = "CRON")]
     pub schedule: Option<String>,
+    /// A CronJob with the app's image, settings and secrets (repeatable): SCHEDULE ends at the first `:`; COMMAND is split into words as a shell splits them, and runs without one.
+    #[arg(long, value_name = "NAME=SCHEDULE:COMMAND")]
+    pub job: Vec<String>,
     /// A sidecar container beside the main one (repeatable).
     #[arg(long, value_name = "NAME=IMAGE:TAG")]
     pub sidecar: Vec<String>,

@@ -63,7 +63,10 @@ pub fn overlays(spec: &Spec, values: &Json, image: &ImageRef, scales: bool) -> V
             let mut out = Map::new();
             if is_production(&name) && values.get("image").is_some() {
                 // Production runs exactly this build: tag, and digest when known.
-                let mut pinned = json!({ "tag": image.tag });
+                let mut pinned = json!({});
+                if let Some(tag) = &image.tag {
+                    pinned["tag"] = json!(tag);
+                }
                 if let Some(digest) = &image.digest {
                     pinned["digest"] = json!(digest);
                 }
@@ -123,10 +126,11 @@ pub fn overlay_yaml(chart: &str, overlay: &Overlay, schema: &Json) -> String {
         "# yaml-language-server: $schema=values.schema.json\n\
          # Values for the `{name}` environment: only what differs from values.yaml.\n\
          #\n\
-         # A namespace per environment, in one cluster:\n\
-         #   helm upgrade --install {chart} ./{chart} --namespace {namespace} --create-namespace -f values-{name}.yaml\n\
-         # A cluster per environment:\n\
-         #   helm upgrade --install {chart} ./{chart} --kube-context {cluster} --namespace {chart} --create-namespace -f values-{name}.yaml\n\n{}",
+         # Install from the folder that holds the chart (./{chart}), with a namespace per\n\
+         # environment in one cluster:\n\
+         #   helm upgrade --install {chart} ./{chart} --namespace {namespace} --create-namespace -f ./{chart}/values-{name}.yaml\n\
+         # or with a cluster per environment:\n\
+         #   helm upgrade --install {chart} ./{chart} --kube-context {cluster} --namespace {chart} --create-namespace -f ./{chart}/values-{name}.yaml\n\n{}",
         crate::yaml::commented(&overlay.values, schema)
     )
 }

@@ -35,6 +35,7 @@ pub mod lint;
 mod model;
 mod package;
 mod render;
+mod scanners;
 pub mod schema;
 pub mod yaml;
 

@@ -15,7 +15,8 @@ use crate::blueprint::{Blueprints, FileEntry, Manifest, SHARED};
 use crate::chart::Chart;
 use crate::environments::{overlay_yaml, overlays};
 use crate::error::{Error, Result};
-use crate::model::{ImageRef, Spec, Values};
+use crate::model::{ImageRef, JobSpec, Spec, Values};
+use crate::scanners::deliberate_checks;
 use crate::schema;
 use crate::yaml;
 
@@ -52,6 +53,9 @@ impl Engine {
         );
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.add_filter("yaml_str", |s: String| yaml::scalar(&Json::String(s)));
+        // A YAML scalar that stays a string: plain when YAML 1.1 and 1.2 read
+        // it as one (`web-api`), quoted when they would not (`null`, `0755`).
+        env.add_filter("yaml_value", |s: String| yaml::key(&s));
         // The items of several lists, each once, in first-seen order.
         env.add_filter("union", |lists: Vec<Vec<Value>>| {
             let mut seen = Vec::new();
@@ -91,6 +95,7 @@ impl Engine {
                 message: format!("`defaults`: {m}"),
             })?;
         check_requirements(spec, &manifest)?;
+        check_names(spec, &manifest)?;
         let image = ImageRef::parse(&spec.image).map_err(|message| Error::Input {
             location: None,
             key: Some("image".into()),
@@ -105,7 +110,7 @@ impl Engine {
             .cloned()
             .collect();
         let base = self.schema(&keys);
-        let closed = close_named_maps(&base.0, &values);
+        let closed = close_to_values(&base.0, &values);
         let (values_schema, schema_text) = match &closed {
             Some(schema) => (schema, pretty_json(schema)),
             None => (&base.0, base.1.clone()),
@@ -125,6 +130,7 @@ impl Engine {
                 name => &name,
                 version => &spec.version,
                 appVersion => &image.tag,
+                digest => &image.digest,
                 description => description,
                 kubeVersion => &spec.kube_version,
                 nativeSidecars => native_sidecars(&spec.kube_version),
@@ -143,6 +149,9 @@ impl Engine {
             generator => context! { version => VERSION },
             values_table => Value::from(Serde(&rows)),
             environments => Value::from(Serde(&overlays)),
+            jobs => Value::from(Serde(job_views(spec))),
+            install_secrets => install_secrets(spec),
+            scanners => Value::from(Serde(deliberate_checks(&values))),
         };
 
         let mut files = BTreeMap::new();
@@ -338,6 +347,107 @@ fn check_requirements(spec: &Spec, manifest: &Manifest) -> Result<()> {
     Ok(())
 }
 
+/// The secrets an install must be given: neither generated nor fetched.
+fn install_secrets(spec: &Spec) -> Vec<String> {
+    spec.secrets
+        .iter()
+        .filter(|k| !spec.secret_sources.contains_key(*k))
+        .cloned()
+        .collect()
+}
+
+/// Refuses names that would meet what the blueprint names itself: a job
+/// named like the blueprint's component (its pods would carry the
+/// workload's selector labels, so the Service and budget would pick them),
+/// and a volume named like the Vault agent's token volume.
+fn check_names(spec: &Spec, manifest: &Manifest) -> Result<()> {
+    let refuse = |key: String, message: String, hint: &str| {
+        Err(Error::Input {
+            location: None,
+            key: Some(key),
+            message,
+            hint: Some(hint.into()),
+        })
+    };
+    if let Some(i) = spec
+        .jobs
+        .iter()
+        .position(|j| j.name.0 == manifest.component)
+    {
+        return refuse(
+            format!("jobs.{i}.name"),
+            format!(
+                "a job named `{}` would carry the `{}` blueprint's component label, so the chart's Service and disruption budget would select its pods",
+                manifest.component, manifest.name
+            ),
+            "name the job after what it does, e.g. `migrate`",
+        );
+    }
+    let vault = spec
+        .secret_sources
+        .values()
+        .any(|s| s.from == crate::model::SecretBackend::Vault);
+    for (section, names) in [
+        ("sharedVolumes", &spec.shared_volumes),
+        ("hostPaths", &spec.host_paths),
+    ] {
+        if vault && names.contains_key("vault-token") {
+            return refuse(
+                format!("{section}.vault-token"),
+                "`vault-token` is the volume that holds the Vault agent's ServiceAccount token"
+                    .into(),
+                "pick another name, e.g. `shared-tokens`",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The jobs as the templates read them: the hooks with their events, the
+/// events and weight of the objects the hooks read (they must exist first),
+/// and the scheduled jobs.
+fn job_views(spec: &Spec) -> Json {
+    let events = |job: &JobSpec| -> Vec<String> {
+        job.hook_events()
+            .iter()
+            .map(|e| {
+                serde_json::to_value(e)
+                    .expect("an event serializes")
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect()
+    };
+    let hooks: Vec<&JobSpec> = spec.jobs.iter().filter(|j| j.schedule.is_none()).collect();
+    let mut all: Vec<String> = Vec::new();
+    for job in &hooks {
+        for event in events(job) {
+            if !all.contains(&event) {
+                all.push(event);
+            }
+        }
+    }
+    // The release's own ServiceAccount does not exist yet at pre-install,
+    // and no longer at post-delete: then the hooks get one of the same name.
+    let without_account: Vec<&str> = all
+        .iter()
+        .map(String::as_str)
+        .filter(|e| matches!(*e, "pre-install" | "post-delete"))
+        .collect();
+    serde_json::json!({
+        "hooks": hooks.iter().map(|j| serde_json::json!({
+            "name": j.name.0,
+            "events": events(j).join(","),
+            "weight": j.weight.unwrap_or(0),
+        })).collect::<Vec<_>>(),
+        "hookEvents": all.join(","),
+        "setupWeight": hooks.iter().map(|j| j.weight.unwrap_or(0)).min().unwrap_or(0).saturating_sub(1),
+        "accountEvents": without_account.join(","),
+        "scheduled": spec.jobs.iter().filter(|j| j.schedule.is_some()).map(|j| serde_json::json!({"name": j.name.0})).collect::<Vec<_>>(),
+    })
+}
+
 /// Whether sidecars can be native (init containers with `restartPolicy:
 /// Always`): when the chart's lowest supported Kubernetes is 1.29 or later.
 pub fn native_sidecars(kube_version: &str) -> bool {
@@ -354,29 +464,68 @@ pub fn native_sidecars(kube_version: &str) -> bool {
     lowest.is_some_and(|v| v >= (1, 29))
 }
 
-/// Closes the maps keyed by structural names (`sidecars`, `jobs`,
-/// `initContainers`) to the names this chart declares, so a misspelt name in
-/// a values file fails like any other unknown key.
-fn close_named_maps(schema: &Json, values: &Json) -> Option<Json> {
+/// Fits the schema to what this chart's templates read: the maps keyed by
+/// structural names (`sidecars`, `jobs`, `initContainers`) are closed to the
+/// names this chart declares, so a misspelt name in a values file fails like
+/// any other unknown key, each job gets the schema of its kind (a hook or a
+/// scheduled job), and secret sources the chart has none of are left out.
+fn close_to_values(schema: &Json, values: &Json) -> Option<Json> {
     let named = ["sidecars", "jobs", "initContainers"];
     let present: Vec<&str> = named
         .into_iter()
         .filter(|k| values.get(*k).is_some())
         .collect();
-    if present.is_empty() {
+    let sources = ["externalSecret", "vault"];
+    let unused: Vec<&str> = sources
+        .into_iter()
+        .filter(|k| values.get("secrets").is_some_and(|s| s.get(*k).is_none()))
+        .collect();
+    if present.is_empty() && unused.is_empty() {
         return None;
     }
     let mut schema = schema.clone();
     for key in present {
         let node = &mut schema["properties"][key];
         let item = node["additionalProperties"].take();
-        let names = values[key].as_object().expect("a map").keys();
-        let properties: serde_json::Map<String, Json> =
-            names.map(|n| (n.clone(), item.clone())).collect();
+        let properties: serde_json::Map<String, Json> = values[key]
+            .as_object()
+            .expect("a map")
+            .iter()
+            .map(|(name, value)| (name.clone(), kind_of(&item, value)))
+            .collect();
         node["properties"] = Json::Object(properties);
         node["additionalProperties"] = Json::Bool(false);
     }
+    if let Some(Json::Object(props)) = schema["properties"]["secrets"].get_mut("properties") {
+        for key in unused {
+            props.shift_remove(key);
+        }
+    }
     Some(schema)
+}
+
+/// Of a schema that is `anyOf` several kinds (a job's), the kind `value` is:
+/// the branch whose keys are exactly the value's.
+fn kind_of(item: &Json, value: &Json) -> Json {
+    let Some(Json::Array(branches)) = item.get("anyOf") else {
+        return item.clone();
+    };
+    let keys = |v: &Json| -> Vec<String> {
+        v.as_object()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let mut want = keys(value);
+    want.sort();
+    branches
+        .iter()
+        .find(|branch| {
+            let mut have = keys(&branch["properties"]);
+            have.sort();
+            have == want
+        })
+        .cloned()
+        .unwrap_or_else(|| item.clone())
 }
 
 /// Merges `overlay` into `base`: maps key by key, anything else replaced.

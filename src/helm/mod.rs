@@ -131,6 +131,10 @@ pub struct Release {
     pub name: String,
     /// `.Release.Namespace`.
     pub namespace: String,
+    /// `.Release.IsInstall`: true as `helm install` and `helm template`
+    /// render, false (the default) as `helm lint` does, so a chart's
+    /// install-time checks (`required` secrets) leave lint alone.
+    pub install: bool,
 }
 
 impl Default for Release {
@@ -138,6 +142,7 @@ impl Default for Release {
         Release {
             name: RELEASE_NAME.into(),
             namespace: "default".into(),
+            install: false,
         }
     }
 }
@@ -195,7 +200,7 @@ impl Renderer {
                     ("Name", string(&release.name)),
                     ("Namespace", string(&release.namespace)),
                     ("IsUpgrade", Value::Bool(false)),
-                    ("IsInstall", Value::Bool(true)),
+                    ("IsInstall", Value::Bool(release.install)),
                     ("Revision", Value::Int(1)),
                     ("Service", string("Helm")),
                 ]),
@@ -600,10 +605,12 @@ fn rewrite_action(body: &str, out: &mut String) {
     }
 }
 
-/// Whether an action's pipeline has a `|` outside literals.
+/// Whether an action's pipeline has a `|` outside literals and outside
+/// parentheses (`set $x "k" (.v | upper)` pipes an argument, not the call).
 fn has_pipe(action: &str) -> bool {
     let mut quote = None;
     let mut escaped = false;
+    let mut depth = 0usize;
     for c in action.chars() {
         match quote {
             Some(_) if escaped => escaped = false,
@@ -612,7 +619,9 @@ fn has_pipe(action: &str) -> bool {
             Some(q) if c == q => quote = None,
             Some(_) => {}
             None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
-            None if c == '|' => return true,
+            None if c == '(' => depth += 1,
+            None if c == ')' => depth = depth.saturating_sub(1),
+            None if c == '|' && depth == 0 => return true,
             None => {}
         }
     }
@@ -867,12 +876,14 @@ mod tests {
         let template = r#"{{- $x := dict -}}
 {{- range $k, $v := .Values.m }}{{ $_ := set $x $k $v }}{{ end -}}
 {{- $_ := unset $x "drop" -}}
+{{- $_ := set $x "b" ("v" | upper) -}}
 {{ toJson $x }} {{ $_ }} {{ $_ := set $x "p" 1 | len }}"#;
         let values = json!({"m": {"a": 1, "drop": 2}});
-        // The piped call is left alone: `$_` is its length, `$x` unchanged.
+        // A pipe inside an argument still changes the map; a piped call is
+        // left alone: `$_` is its length, `$x` unchanged.
         assert_eq!(
             render_one(template, values).unwrap(),
-            r#"{"a":1} map[a:1] "#
+            r#"{"a":1,"b":"V"} map[a:1 b:V] "#
         );
     }
 

@@ -45,6 +45,23 @@ pub fn check(schedule: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Checks the shape of an IANA time zone name (`UTC`, `Europe/Berlin`).
+pub fn check_time_zone(zone: &str) -> Result<(), String> {
+    let ok = !zone.is_empty()
+        && !zone.starts_with('/')
+        && zone.split('/').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c))
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("`{zone}` is not an IANA time zone name"))
+    }
+}
+
 fn check_field(field: &str, min: u32, max: u32, names: &[&str], base: u32) -> Result<(), String> {
     let value = |text: &str| -> Result<u32, String> {
         if let Some(i) = names.iter().position(|n| n.eq_ignore_ascii_case(text)) {

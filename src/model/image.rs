@@ -5,8 +5,8 @@
 pub struct ImageRef {
     /// `registry/path/name`.
     pub repository: String,
-    /// The tag; for a digest-only reference, the digest's short form.
-    pub tag: String,
+    /// The tag; `None` for a digest-only reference, which has no version name.
+    pub tag: Option<String>,
     /// `sha256:…` when the reference pins a digest.
     pub digest: Option<String>,
 }
@@ -47,8 +47,8 @@ impl ImageRef {
                     "`{tag}` is not a valid image tag (letters, digits, `_`, `.`, `-`; at most 128 characters)"
                 ))
             }
-            (Some(tag), _) => tag.to_owned(),
-            (None, Some(digest)) => short_digest(digest),
+            (Some(tag), _) => Some(tag.to_owned()),
+            (None, Some(_)) => None,
             (None, None) => {
                 return Err(format!(
                     "`{text}` has no tag; pin an explicit version like `{repository}:1.4.2` or a digest `{repository}@sha256:…`"
@@ -88,13 +88,6 @@ fn regex_like_digest(digest: &str) -> bool {
     }
 }
 
-/// A tag-shaped stand-in for a digest-only image (`sha256-0123456789ab`),
-/// used for `appVersion` and the version label.
-fn short_digest(digest: &str) -> String {
-    let (algo, hex) = digest.split_once(':').unwrap_or(("sha256", digest));
-    format!("{algo}-{}", &hex[..hex.len().min(12)])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,15 +96,15 @@ mod tests {
     fn parses_tags_digests_and_registry_ports() {
         let r = ImageRef::parse("registry:5000/team/app:1.2.3").unwrap();
         assert_eq!(
-            (r.repository.as_str(), r.tag.as_str()),
-            ("registry:5000/team/app", "1.2.3")
+            (r.repository.as_str(), r.tag.as_deref()),
+            ("registry:5000/team/app", Some("1.2.3"))
         );
         let d = format!("sha256:{}", "a".repeat(64));
         let r = ImageRef::parse(&format!("app@{d}")).unwrap();
         assert_eq!(r.digest.as_deref(), Some(d.as_str()));
-        assert_eq!(r.tag, "sha256-aaaaaaaaaaaa");
+        assert_eq!(r.tag, None, "a digest names no version");
         let r = ImageRef::parse(&format!("app:1.0@{d}")).unwrap();
-        assert_eq!(r.tag, "1.0");
+        assert_eq!(r.tag.as_deref(), Some("1.0"));
     }
 
     #[test]

@@ -132,21 +132,13 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
         })?;
     }
     if let Some(zone) = &spec.time_zone {
-        let ok = !zone.is_empty()
-            && !zone.starts_with('/')
-            && zone.split('/').all(|part| {
-                !part.is_empty()
-                    && part
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c))
-            });
-        if !ok {
-            return Err((
+        cron::check_time_zone(zone).map_err(|m| {
+            (
                 at(&["timeZone"]),
-                format!("`{zone}` is not an IANA time zone name"),
+                m,
                 Some("e.g. `UTC` or `Europe/Berlin`".into()),
-            ));
-        }
+            )
+        })?;
     }
     for code in spec.lint.iter().flat_map(|l| l.rules.keys()) {
         if crate::lint::rules::find(code).is_none_or(|r| r.code != code) {
@@ -213,6 +205,7 @@ fn check(spec: &Spec) -> std::result::Result<(), Violation> {
             ImageRef::parse(image).map_err(|m| (path, m, None))?;
         }
     }
+    super::jobs::check(&spec.jobs)?;
     for (i, job) in spec.jobs.iter().enumerate() {
         if spec.jobs[..i].iter().any(|other| other.name == job.name) {
             return Err((

@@ -3,6 +3,7 @@
 
 mod cron;
 mod image;
+mod jobs;
 mod load;
 mod spec;
 pub mod types;
@@ -36,6 +37,15 @@ impl Values {
         let memory = resources.memory.unwrap_or_else(|| Quantity::new("128Mi"));
         let probes = probes(spec);
         let replicas = spec.replicas.unwrap_or(1);
+        let secret_files = spec.secret_files.unwrap_or(false);
+        let requests = ResourceRequests {
+            cpu: resources.cpu.unwrap_or_else(|| Quantity::new("100m")),
+            memory: memory.clone(),
+        };
+        let main_resources = Resources {
+            requests,
+            limits: ResourceLimits { cpu: None, memory },
+        };
         Values {
             global: BTreeMap::new(),
             name_override: String::new(),
@@ -55,7 +65,12 @@ impl Values {
                 data: spec.config.clone(),
             },
             secrets: SecretValues {
-                load_as: LoadAs::Env,
+                load_as: if secret_files {
+                    LoadAs::Files
+                } else {
+                    LoadAs::Env
+                },
+                file_variables: secret_files,
                 mount_path: format!("/etc/{}/secrets", spec.name.0),
                 existing_secret: String::new(),
                 external_secret: external_secret(spec),
@@ -69,20 +84,14 @@ impl Values {
                     .collect(),
             },
             env: BTreeMap::new(),
-            resources: Resources {
-                requests: ResourceRequests {
-                    cpu: resources.cpu.unwrap_or_else(|| Quantity::new("100m")),
-                    memory: memory.clone(),
-                },
-                limits: ResourceLimits { cpu: None, memory },
-            },
+            resources: main_resources.clone(),
             probes,
             pre_stop: spec.pre_stop.clone().unwrap_or_default(),
             service_account: ServiceAccount {
                 create: true,
                 name: String::new(),
                 annotations: BTreeMap::new(),
-                automount_token: vault(spec).is_some(),
+                automount_token: false,
             },
             service: Service {
                 kind: ServiceType::ClusterIP,
@@ -130,29 +139,42 @@ impl Values {
             }),
             pod_management_policy: None,
             update_strategy: None,
-            cron_job: spec.schedule.as_ref().map(|schedule| CronJob {
-                schedule: schedule.clone(),
-                time_zone: spec.time_zone.clone().unwrap_or_default(),
-                suspend: false,
-                concurrency_policy: ConcurrencyPolicy::Forbid,
-                starting_deadline_seconds: 300,
-                active_deadline_seconds: 3600,
-                backoff_limit: 2,
-                ttl_seconds_after_finished: 86400,
-                successful_jobs_history_limit: 3,
-                failed_jobs_history_limit: 3,
-            }),
+            cron_job: spec
+                .schedule
+                .as_ref()
+                .map(|schedule| cron_job(schedule, spec.time_zone.as_ref())),
             jobs: spec
                 .jobs
                 .iter()
                 .map(|job| {
-                    let values = HookJob {
-                        enabled: true,
-                        command: job.command.clone(),
-                        args: job.args.clone(),
-                        active_deadline_seconds: 600,
-                        backoff_limit: 1,
-                        resources: small_resources(),
+                    let values = match &job.schedule {
+                        Some(schedule) => Job::Scheduled(ScheduledJob {
+                            enabled: true,
+                            command: job.command.clone(),
+                            args: job.args.clone(),
+                            cron: CronJob {
+                                suspend: job.suspend.unwrap_or(false),
+                                concurrency_policy: job
+                                    .concurrency_policy
+                                    .unwrap_or(ConcurrencyPolicy::Forbid),
+                                successful_jobs_history_limit: job
+                                    .successful_jobs_history_limit
+                                    .unwrap_or(3),
+                                failed_jobs_history_limit: job
+                                    .failed_jobs_history_limit
+                                    .unwrap_or(3),
+                                ..cron_job(schedule, job.time_zone.as_ref())
+                            },
+                            resources: main_resources.clone(),
+                        }),
+                        None => Job::Hook(HookJob {
+                            enabled: true,
+                            command: job.command.clone(),
+                            args: job.args.clone(),
+                            active_deadline_seconds: 600,
+                            backoff_limit: 1,
+                            resources: small_resources(),
+                        }),
                     };
                     (job.name.0.clone(), values)
                 })
@@ -218,6 +240,8 @@ impl Values {
                 image: TestImage {
                     repository: TEST_IMAGE.0.into(),
                     tag: ImageTag(TEST_IMAGE.1.into()),
+                    digest: ImageDigest::default(),
+                    pull_policy: PullPolicy::IfNotPresent,
                 },
             },
         }
@@ -233,6 +257,7 @@ fn external_secret(spec: &Spec) -> Option<ExternalSecretValues> {
         .store
         .clone()?;
     Some(ExternalSecretValues {
+        enabled: true,
         secret_store_ref: SecretStoreRef {
             name: store,
             kind: SecretStoreKind::ClusterSecretStore,
@@ -246,6 +271,7 @@ fn external_secret(spec: &Spec) -> Option<ExternalSecretValues> {
 fn vault(spec: &Spec) -> Option<VaultValues> {
     let data = remote_refs(spec, SecretBackend::Vault);
     (!data.is_empty()).then(|| VaultValues {
+        enabled: true,
         role: spec.name.0.clone(),
         data,
     })
@@ -266,10 +292,26 @@ fn remote_refs(spec: &Spec, backend: SecretBackend) -> BTreeMap<String, RemoteRe
         .collect()
 }
 
+/// A CronJob's settings: the schedule given, the rest chartgen's defaults.
+fn cron_job(schedule: &str, time_zone: Option<&String>) -> CronJob {
+    CronJob {
+        schedule: schedule.to_owned(),
+        time_zone: time_zone.cloned().unwrap_or_default(),
+        suspend: false,
+        concurrency_policy: ConcurrencyPolicy::Forbid,
+        starting_deadline_seconds: 300,
+        active_deadline_seconds: 3600,
+        backoff_limit: 2,
+        ttl_seconds_after_finished: 86400,
+        successful_jobs_history_limit: 3,
+        failed_jobs_history_limit: 3,
+    }
+}
+
 fn image_values(image: &ImageRef) -> Image {
     Image {
         repository: image.repository.clone(),
-        tag: ImageTag(image.tag.clone()),
+        tag: ImageTag(image.tag.clone().unwrap_or_default()),
         digest: ImageDigest(image.digest.clone().unwrap_or_default()),
         pull_policy: PullPolicy::IfNotPresent,
     }

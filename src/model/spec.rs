@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 use super::types::{DnsLabel, HostName, Port, Quantity};
+use super::values::ConcurrencyPolicy;
 
 /// A chartgen service description (`chartgen.yaml`). Structure is decided
 /// here; quantities become Helm values operators override per environment.
@@ -90,6 +91,9 @@ pub struct Spec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(inner(regex(pattern = r"^[A-Za-z_][A-Za-z0-9_]*$")))]
     pub generated_secrets: Vec<String>,
+    /// Give the main container its secrets as files under `/etc/<name>/secrets/`, each with a `<KEY>_FILE` variable holding its path, instead of environment variables (for images that read `*_FILE`, such as PostgreSQL's `POSTGRES_PASSWORD_FILE`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret_files: Option<bool>,
     /// CPU and memory for the main container.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<ResourcesSpec>,
@@ -102,7 +106,7 @@ pub struct Spec {
     /// A persistent volume per pod (the `datastore` blueprint).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage: Option<StorageSpec>,
-    /// One-off admin jobs run as Helm hooks with the app's image, e.g. database migrations.
+    /// Admin tasks with the app's image: Helm hooks (e.g. database migrations) or, with `schedule`, CronJobs beside the app.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub jobs: Vec<JobSpec>,
     /// Extra containers beside the main one (the sidecar pattern).
@@ -265,7 +269,7 @@ impl EnvironmentSpec {
     }
 }
 
-/// A one-off admin job, run as a Helm hook.
+/// An admin task with the app's image, tag, settings, secrets and ServiceAccount: a Helm hook Job, or with `schedule` a CronJob.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct JobSpec {
@@ -277,12 +281,41 @@ pub struct JobSpec {
     /// Arguments to the command.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub args: Vec<String>,
-    /// Helm hook events that run the job.
-    #[serde(default = "default_hook")]
-    pub hook: Vec<HookEvent>,
-    /// Order among hooks of the same event; lower runs first.
-    #[serde(default)]
-    pub weight: i32,
+    /// Helm hook events that run the job; `pre-install` and `pre-upgrade` when unset. Not with `schedule`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hook: Option<Vec<HookEvent>>,
+    /// Order among hooks of the same event; lower runs first (0 when unset). Not with `schedule`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<i32>,
+    /// Cron schedule, e.g. `0 3 * * *`: the job becomes a CronJob beside the app instead of a hook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<String>,
+    /// Time zone the schedule is read in (IANA name, e.g. `Europe/Berlin`); with `schedule`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// What happens when a run is due while the previous one is still going (`Forbid` when unset); with `schedule`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concurrency_policy: Option<ConcurrencyPolicy>,
+    /// Successful runs kept in history (3 when unset); with `schedule`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successful_jobs_history_limit: Option<u32>,
+    /// Failed runs kept in history (3 when unset); with `schedule`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed_jobs_history_limit: Option<u32>,
+    /// Create the CronJob suspended, so it runs only when resumed; with `schedule`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspend: Option<bool>,
+}
+
+impl JobSpec {
+    /// The hook events that run the job: none for a scheduled job.
+    pub fn hook_events(&self) -> Vec<HookEvent> {
+        match (&self.schedule, &self.hook) {
+            (Some(_), _) => Vec::new(),
+            (None, Some(events)) => events.clone(),
+            (None, None) => vec![HookEvent::PreInstall, HookEvent::PreUpgrade],
+        }
+    }
 }
 
 /// Helm hook events a job can run on.
@@ -356,9 +389,6 @@ fn default_version() -> String {
 }
 fn default_kube_version() -> String {
     ">=1.29.0-0".into()
-}
-fn default_hook() -> Vec<HookEvent> {
-    vec![HookEvent::PreInstall, HookEvent::PreUpgrade]
 }
 
 impl Spec {

@@ -84,9 +84,9 @@ pub struct Values {
     /// The CronJob's schedule and job settings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cron_job: Option<CronJob>,
-    /// Admin jobs run as Helm hooks, by name.
+    /// Admin jobs by name: Helm hooks, or CronJobs when they have a schedule.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub jobs: BTreeMap<String, HookJob>,
+    pub jobs: BTreeMap<String, Job>,
     /// Sidecar containers, by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sidecars: BTreeMap<String, Sidecar>,
@@ -230,6 +230,8 @@ pub struct SecretValues {
     /// Directory the files appear in when `loadAs` is `files`.
     #[schemars(regex(pattern = r"^/"))]
     pub mount_path: String,
+    /// With `loadAs: files`, also set `<KEY>_FILE` to each file's path, for images that read credentials that way (PostgreSQL, MySQL, MariaDB and MongoDB do); Vault's files get one too.
+    pub file_variables: bool,
     /// Use this existing Secret instead of creating one from `data`.
     pub existing_secret: String,
     /// Settings the External Secrets Operator copies from a store into the Secret `<fullname>-external`.
@@ -247,6 +249,8 @@ pub struct SecretValues {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ExternalSecretValues {
+    /// Create the ExternalSecret and load its Secret; an environment without the operator turns it off.
+    pub enabled: bool,
     /// The store to read from.
     pub secret_store_ref: SecretStoreRef,
     /// How often the values are read again, e.g. `1h`.
@@ -291,6 +295,8 @@ pub struct RemoteRef {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VaultValues {
+    /// Inject the Vault Agent; an environment without Vault turns it off.
+    pub enabled: bool,
     /// Vault role the pods authenticate as (Kubernetes auth).
     #[schemars(length(min = 1))]
     pub role: String,
@@ -424,7 +430,7 @@ pub enum UpdateStrategyType {
 }
 
 /// How overlapping runs of a CronJob are handled.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum ConcurrencyPolicy {
     /// Skip a run while the previous one is still going.
     Forbid,
@@ -438,8 +444,8 @@ pub enum ConcurrencyPolicy {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct CronJob {
-    /// Cron schedule (five fields: minute hour day-of-month month day-of-week).
-    #[schemars(length(min = 9))]
+    /// Cron schedule: five fields (minute hour day-of-month month day-of-week) or a macro such as `@daily`.
+    #[schemars(length(min = 1))]
     pub schedule: String,
     /// IANA time zone the schedule is read in; empty means the controller's (usually UTC).
     pub time_zone: String,
@@ -465,6 +471,36 @@ pub struct CronJob {
     /// Failed runs kept in history.
     #[schemars(range(min = 0))]
     pub failed_jobs_history_limit: u32,
+}
+
+/// An admin job with the app's image: a hook, or a CronJob with a schedule.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Job {
+    /// Run as a Helm hook.
+    Hook(HookJob),
+    /// Run on a schedule.
+    Scheduled(ScheduledJob),
+}
+
+/// An admin task run on a schedule (a CronJob) with the app's image, settings, secrets and ServiceAccount.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+// `flatten` rules out serde's deny_unknown_fields; the schema still closes it.
+#[schemars(extend("additionalProperties" = false))]
+pub struct ScheduledJob {
+    /// Create the CronJob; turn it off per environment.
+    pub enabled: bool,
+    /// Command to run.
+    #[schemars(length(min = 1))]
+    pub command: Vec<String>,
+    /// Arguments to the command.
+    pub args: Vec<String>,
+    /// Its schedule and the settings of the jobs it starts.
+    #[serde(flatten)]
+    pub cron: CronJob,
+    /// CPU and memory of the job's container.
+    pub resources: Resources,
 }
 
 /// An admin job run as a Helm hook with the app's image.
@@ -527,7 +563,7 @@ pub struct ServiceAccount {
     pub name: String,
     /// Annotations on the ServiceAccount (e.g. cloud IAM bindings).
     pub annotations: BTreeMap<String, String>,
-    /// Mount an API token into pods: off unless something in the pod (a Vault agent) authenticates with it.
+    /// Mount an API token into every container of the pods: off, as nothing in them calls the Kubernetes API (a Vault agent gets a token of its own).
     #[serde(rename = "automountToken")]
     pub automount_token: bool,
 }
@@ -718,23 +754,27 @@ pub struct Capabilities {
     pub add: Vec<String>,
 }
 
-/// The `helm test` hook.
+/// The `helm test` hook: a Job that checks the Service answers.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tests {
-    /// Create the test pod.
+    /// Create the test job.
     pub enabled: bool,
-    /// Image of the test pod.
+    /// Image of the test job.
     pub image: TestImage,
 }
 
-/// The image of the test pod.
+/// The image of the test job.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct TestImage {
     /// Image repository.
     #[schemars(length(min = 1))]
     pub repository: String,
-    /// Explicit image tag.
+    /// Explicit image tag (`latest` is refused).
     pub tag: ImageTag,
+    /// Image digest (`sha256:…`); when set it pins the image.
+    pub digest: ImageDigest,
+    /// When the kubelet pulls the image.
+    pub pull_policy: PullPolicy,
 }

@@ -10,7 +10,9 @@ use std::path::Path;
 use serde_json::{json, Value as Json};
 use serde_yaml::Value;
 
-use crate::kube::{at, id, name_violations, pod_spec, restricted_profile_violations, selects};
+use crate::kube::{
+    at, id, name_violations, pod_spec, restricted_profile_violations, selector_matches, selects,
+};
 use crate::oracle::{oracle, Oracle};
 use crate::support::{documents, files_under, fixture, generate};
 
@@ -50,7 +52,7 @@ fn everything_on() -> Json {
 
 /// Every valid fixture spec, and the `chartgen new` example of every
 /// blueprint, written as charts into `dir`.
-fn charts(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
+pub(crate) fn charts(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
     let mut charts: Vec<(String, std::path::PathBuf)> = files_under(&fixture("specs"))
         .into_iter()
         .map(|spec| {
@@ -105,6 +107,16 @@ fn charts_lint_strict_clean() {
                 "{spec} on {kube}: {report}"
             );
         }
+        // chartgen lint renders as helm lint does (neither an install nor
+        // an upgrade): install-time checks such as required secrets wait.
+        let files = chartgen::helm::ChartFiles::from_dir(&chart).unwrap();
+        let findings = chartgen::lint::chart::lint_chart(&files, &spec, &[], &Default::default())
+            .unwrap_or_else(|e| panic!("{spec}: chartgen lint: {e}"));
+        let errors: Vec<_> = findings
+            .iter()
+            .filter(|f| f.severity == chartgen::lint::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{spec}: chartgen lint: {errors:#?}");
     }
 }
 
@@ -126,11 +138,23 @@ fn rendered_manifests_are_valid_secure_and_wired() {
             existing_secret["replicaCount"] = json!(1);
         }
         let mut scenarios = vec![
-            ("defaults".to_owned(), json!({})),
-            ("everything-on".to_owned(), everything_on_for(&chart)),
+            ("defaults".to_owned(), install_values(&chart, json!({}))),
+            (
+                "everything-on".to_owned(),
+                install_values(&chart, everything_on_for(&chart)),
+            ),
             ("existing-secret".to_owned(), existing_secret),
         ];
-        scenarios.extend(overlays(&chart));
+        scenarios.extend(
+            overlays(&chart)
+                .into_iter()
+                .map(|(file, values)| (file, install_values(&chart, values))),
+        );
+        let job_names: Vec<String> = spec_of(&chart)
+            .jobs
+            .iter()
+            .map(|j| j.name.0.clone())
+            .collect();
         for (scenario, values) in scenarios {
             for release in ["web", LONG_RELEASE] {
                 let what = format!("{spec} / {scenario} / release {release}");
@@ -138,10 +162,131 @@ fn rendered_manifests_are_valid_secure_and_wired() {
                     .render(&chart, &values, release, "apps")
                     .unwrap_or_else(|e| panic!("{what}: {e}"));
                 assert_renders_like_helm(&what, &chart, &values, release, &rendered);
-                check_manifests(&mut helm, &what, &rendered, host_paths);
+                check_manifests(&mut helm, &what, &rendered, host_paths, &job_names);
             }
         }
     }
+}
+
+/// Release names of every length Helm allows, 1 to 53: prefixes of one
+/// long name, plus names that contain the chart's, which make the full name
+/// the release name alone.
+fn release_names(chart: &str) -> Vec<String> {
+    const LONG: &str = "a-release-name-that-grows-to-fifty-three-characters-9";
+    let fix = |mut name: String| {
+        if name.ends_with('-') {
+            name.pop();
+            name.push('x');
+        }
+        name
+    };
+    let mut names: Vec<String> = (1..=53).map(|n| fix(LONG[..n].to_owned())).collect();
+    names.extend((chart.len()..=53).map(|n| fix(format!("{chart}{}", &LONG[..n - chart.len()]))));
+    names
+}
+
+/// No two objects of one kind share a name in a namespace, under any
+/// release name, for every blueprint and add-on, with the defaults and with
+/// everything on; the Secret an ExternalSecret makes counts among the
+/// Secrets. Every name fits its kind (63 characters, 52 for a CronJob or a
+/// StatefulSet, whose controllers add to it). Helm's render is the judge,
+/// and chartgen's renderer agrees with it on every one.
+#[test]
+fn names_never_collide() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for (spec, chart) in charts(dir.path()) {
+        let name = spec_of(&chart).name.0;
+        let scenarios = [
+            ("defaults", install_values(&chart, json!({}))),
+            (
+                "everything-on",
+                install_values(&chart, everything_on_for(&chart)),
+            ),
+        ];
+        for release in release_names(&name) {
+            assert!(release.len() <= 53 && !release.ends_with('-'), "{release}");
+            for (scenario, values) in &scenarios {
+                let what = format!(
+                    "{spec} / {scenario} / release {release} ({})",
+                    release.len()
+                );
+                let rendered = helm
+                    .render(&chart, values, &release, "apps")
+                    .unwrap_or_else(|e| panic!("{what}: {e}"));
+                assert_renders_like_helm(&what, &chart, values, &release, &rendered);
+                let problems = name_clashes(&rendered);
+                assert!(problems.is_empty(), "{what}: {problems:#?}");
+            }
+        }
+    }
+}
+
+/// Objects of one kind and namespace that share a name, and names that
+/// break their kind's limit, in one render.
+fn name_clashes(rendered: &std::collections::BTreeMap<String, String>) -> Vec<String> {
+    // Kind, namespace and name, to the hook events of each object made so
+    // (`None` for a release object).
+    type Made = Vec<Option<Vec<String>>>;
+    let mut seen: std::collections::BTreeMap<(String, String, String), Made> = Default::default();
+    let mut problems = Vec::new();
+    for (path, text) in rendered {
+        if path.ends_with("NOTES.txt") {
+            continue;
+        }
+        for doc in documents(text) {
+            problems.extend(name_violations(&doc));
+            let kind = at(&doc, &["kind"]).as_str().unwrap_or_default().to_owned();
+            let namespace = at(&doc, &["metadata", "namespace"])
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            let hook = hook_of(&doc).map(|(events, _)| events);
+            let name = at(&doc, &["metadata", "name"])
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if kind == "ExternalSecret" {
+                // The operator makes this Secret in the release's namespace.
+                let target = at(&doc, &["spec", "target", "name"])
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
+                problems.extend(name_violations(
+                    &serde_yaml::from_str(&format!(
+                        "{{kind: Secret, metadata: {{name: {target:?}}}}}"
+                    ))
+                    .unwrap(),
+                ));
+                seen.entry(("Secret".into(), namespace.clone(), target))
+                    .or_default()
+                    .push(hook.clone());
+            }
+            seen.entry((kind, namespace, name)).or_default().push(hook);
+        }
+    }
+    for ((kind, namespace, name), made) in seen {
+        // A hook may stand in for a release object of its name only while
+        // the release's own does not exist: before install, after delete.
+        let stand_in = |h: &Option<Vec<String>>| {
+            h.as_ref().is_some_and(|events| {
+                events
+                    .iter()
+                    .all(|e| e == "pre-install" || e == "post-delete")
+            })
+        };
+        let releases = made.iter().filter(|h| h.is_none()).count();
+        let hooks = made.iter().filter(|h| h.is_some()).count();
+        let ok = made.len() == 1
+            || (made.len() == 2 && releases == 1 && hooks == 1 && made.iter().any(stand_in));
+        if !ok {
+            problems.push(format!(
+                "{kind} {namespace}/{name} is made {} times",
+                made.len()
+            ));
+        }
+    }
+    problems
 }
 
 /// chartgen's own renderer (used by `chartgen lint CHART`) gives the same
@@ -160,6 +305,7 @@ fn assert_renders_like_helm(
     let release = Release {
         name: release.into(),
         namespace: "apps".into(),
+        install: true,
     };
     let ours = render(&files, &merged, &release).unwrap_or_else(|e| panic!("{what}: {e}"));
     assert_eq!(
@@ -414,6 +560,7 @@ fn check_manifests(
     what: &str,
     rendered: &std::collections::BTreeMap<String, String>,
     host_paths: bool,
+    job_names: &[String],
 ) {
     let manifests: String = rendered
         .iter()
@@ -474,11 +621,19 @@ fn check_manifests(
         docs.iter()
             .filter(move |d| at(d, &["kind"]).as_str() == Some(kind))
     };
+    // The admin jobs' CronJobs are workloads too, but not the chart's own.
+    let is_job_pod = |doc: &Value| {
+        let component = at(
+            pod_template(doc),
+            &["metadata", "labels", "app.kubernetes.io/component"],
+        );
+        job_names.iter().any(|j| component.as_str() == Some(j))
+    };
     let workloads: Vec<&Value> = docs
         .iter()
         .filter(|d| {
             let kind = at(d, &["kind"]).as_str().unwrap_or("");
-            WORKLOADS.contains(&kind)
+            WORKLOADS.contains(&kind) && !is_job_pod(d)
         })
         .collect();
     assert_eq!(workloads.len(), 1, "{what}: one main workload");
@@ -506,7 +661,10 @@ fn check_manifests(
     for doc in of_kind("PodDisruptionBudget") {
         selectors.push((id(doc), at(doc, &["spec", "selector", "matchLabels"])));
     }
-    for doc in of_kind("NetworkPolicy") {
+    // The policy of the pods that serve nothing (jobs, the test) is checked below.
+    let (pod_policies, quiet_policies): (Vec<&Value>, Vec<&Value>) = of_kind("NetworkPolicy")
+        .partition(|doc| at(doc, &["spec", "podSelector", "matchExpressions"]).is_null());
+    for doc in pod_policies {
         selectors.push((id(doc), at(doc, &["spec", "podSelector", "matchLabels"])));
     }
     for (who, selector) in &selectors {
@@ -539,10 +697,46 @@ fn check_manifests(
             );
         }
     }
-    // Test pods and hook jobs never receive Service traffic or count in a budget.
+    // Every pod that serves nothing (admin jobs, the test) has a policy
+    // that admits no traffic to it, and that policy leaves the workload's pods alone.
+    for doc in &quiet_policies {
+        let selector = at(doc, &["spec", "podSelector"]);
+        assert!(
+            !selector_matches(selector, pod_labels),
+            "{what}: {} selects the workload's pods",
+            id(doc)
+        );
+        assert_eq!(
+            at(doc, &["spec", "ingress"]).as_sequence().map(Vec::len),
+            Some(0),
+            "{what}: {}",
+            id(doc)
+        );
+    }
+    for job in docs
+        .iter()
+        .filter(|d| is_job_pod(d) || at(d, &["kind"]).as_str() == Some("Job"))
+    {
+        let labels = at(pod_template(job), &["metadata", "labels"]);
+        let policies = of_kind("NetworkPolicy").count();
+        if policies > 0 {
+            assert!(
+                quiet_policies
+                    .iter()
+                    .any(|p| selector_matches(at(p, &["spec", "podSelector"]), labels)),
+                "{what}: no NetworkPolicy selects the pods of {}",
+                id(job)
+            );
+        }
+    }
+    // Test and admin jobs never receive Service traffic or count in a budget.
     let others = of_kind("Pod")
         .map(|pod| at(pod, &["metadata", "labels"]))
-        .chain(of_kind("Job").map(|job| at(pod_template(job), &["metadata", "labels"])));
+        .chain(
+            docs.iter()
+                .filter(|d| is_job_pod(d) || at(d, &["kind"]).as_str() == Some("Job"))
+                .map(|job| at(pod_template(job), &["metadata", "labels"])),
+        );
     for labels in others {
         for (who, selector) in &selectors {
             assert!(
@@ -575,12 +769,12 @@ fn check_manifests(
             Some("external-secrets.io/v1"),
             "{what}"
         );
-        let target = at(external, &["spec", "target", "name"]);
-        let text = serde_yaml::to_string(spec).unwrap();
-        assert!(
-            text.contains(&format!("name: {}", target.as_str().unwrap())),
-            "{what}: pods load {target:?}"
-        );
+        let target = at(external, &["spec", "target", "name"]).as_str().unwrap();
+        let loaded = docs
+            .iter()
+            .filter_map(pod_spec)
+            .any(|spec| references(spec).contains(&("Secret", target.to_owned())));
+        assert!(loaded, "{what}: pods load {target:?}");
         let store = at(external, &["spec", "secretStoreRef", "name"])
             .as_str()
             .unwrap_or_default();
@@ -589,6 +783,7 @@ fn check_manifests(
             "{what}: the ExternalSecret names its store"
         );
     }
+    check_admin_jobs(what, &docs, workload, &is_job_pod);
     if at(workload, &["kind"]).as_str() == Some("StatefulSet") {
         let name = at(workload, &["spec", "serviceName"]);
         let headless = of_kind("Service").find(|s| at(s, &["metadata", "name"]) == name);
@@ -617,8 +812,224 @@ fn check_manifests(
     }
 }
 
+/// The Secret a values file names in `secrets.existingSecret`, which the
+/// chart does not make.
+const EXISTING_SECRET: &str = "shared-credentials";
+
+/// Admin jobs (hooks and scheduled) run as the chart's ServiceAccount, with
+/// the Vault agent when the app has one, fetching once: their pods run to
+/// completion. Every ConfigMap, Secret and ServiceAccount a pod reads exists
+/// when it runs: a hook reads hooks made before it (a lower weight) at each
+/// of its events; at pre-install and post-delete, when the release's own
+/// ServiceAccount does not exist, a hook one of the same name does.
+fn check_admin_jobs(
+    what: &str,
+    docs: &[Value],
+    workload: &Value,
+    is_job_pod: &dyn Fn(&Value) -> bool,
+) {
+    let main = pod_spec(workload).unwrap();
+    let annotations = |doc: &Value| at(pod_template(doc), &["metadata", "annotations"]).clone();
+    let vault = annotations(workload)
+        .get("vault.hashicorp.com/agent-inject")
+        .is_some_and(|v| v.as_str() == Some("true"));
+    let pre_populate = |doc: &Value| {
+        annotations(doc)
+            .get("vault.hashicorp.com/agent-pre-populate-only")
+            .is_some_and(|v| v.as_str() == Some("true"))
+    };
+    if vault {
+        assert_eq!(
+            pre_populate(workload),
+            at(workload, &["kind"]).as_str() == Some("CronJob"),
+            "{what}: the Vault agent stays only in pods that keep running"
+        );
+    }
+    let component = |doc: &Value| {
+        at(
+            pod_template(doc),
+            &["metadata", "labels", "app.kubernetes.io/component"],
+        )
+        .clone()
+    };
+    for job in docs.iter().filter(|d| {
+        is_job_pod(d)
+            || (at(d, &["kind"]).as_str() == Some("Job") && component(d).as_str() != Some("test"))
+    }) {
+        let spec = pod_spec(job).unwrap();
+        assert_eq!(
+            at(spec, &["serviceAccountName"]),
+            at(main, &["serviceAccountName"]),
+            "{what}: {} runs as the chart's ServiceAccount",
+            id(job)
+        );
+        assert_eq!(
+            at(spec, &["automountServiceAccountToken"]),
+            at(main, &["automountServiceAccountToken"]),
+            "{what}: {} mounts a token as the app does",
+            id(job)
+        );
+        if vault {
+            assert!(
+                annotations(job)
+                    .get("vault.hashicorp.com/agent-inject")
+                    .is_some()
+                    && pre_populate(job),
+                "{what}: {} gets the app's Vault secrets, fetched once",
+                id(job)
+            );
+            assert_eq!(
+                annotations(job).get("vault.hashicorp.com/role"),
+                annotations(workload).get("vault.hashicorp.com/role"),
+                "{what}: {} authenticates to Vault as the app does",
+                id(job)
+            );
+        }
+        let envs = |spec: &Value| {
+            at(spec, &["containers"]).as_sequence().unwrap()[0]["envFrom"]
+                .as_sequence()
+                .map_or(0, Vec::len)
+        };
+        assert_eq!(
+            envs(spec),
+            envs(main),
+            "{what}: {} loads the app's settings and secrets",
+            id(job)
+        );
+    }
+    let providers = |kind: &str, name: &str| -> Vec<&Value> {
+        docs.iter()
+            .filter(|d| {
+                let (k, n) = (
+                    at(d, &["kind"]).as_str(),
+                    at(d, &["metadata", "name"]).as_str(),
+                );
+                (k == Some(kind) && n == Some(name))
+                    || (kind == "Secret"
+                        && k == Some("ExternalSecret")
+                        && at(d, &["spec", "target", "name"]).as_str() == Some(name))
+            })
+            .collect()
+    };
+    let accounts: Vec<&str> = docs
+        .iter()
+        .filter(|d| at(d, &["kind"]).as_str() == Some("ServiceAccount"))
+        .filter_map(|d| at(d, &["metadata", "name"]).as_str())
+        .collect();
+    for doc in docs.iter().filter(|d| pod_spec(d).is_some()) {
+        let spec = pod_spec(doc).unwrap();
+        let mut needs = references(spec);
+        if let Some(account) = at(spec, &["serviceAccountName"]).as_str() {
+            if accounts.contains(&account) {
+                needs.push(("ServiceAccount", account.to_owned()));
+            }
+        }
+        for (kind, name) in needs {
+            if name == EXISTING_SECRET {
+                continue;
+            }
+            let found = providers(kind, &name);
+            let ok = match hook_of(doc) {
+                None => found.iter().any(|p| hook_of(p).is_none()),
+                Some((events, weight)) => events.iter().all(|event| {
+                    found.iter().any(|p| match hook_of(p) {
+                        Some((made, w)) => made.contains(event) && w < weight,
+                        // The release's own objects exist after install and
+                        // before delete; its ServiceAccount is read in place then.
+                        None => {
+                            kind == "ServiceAccount"
+                                && !matches!(event.as_str(), "pre-install" | "post-delete")
+                        }
+                    })
+                }),
+            };
+            assert!(
+                ok,
+                "{what}: {} reads {kind} {name:?}, which does not exist when it runs",
+                id(doc)
+            );
+        }
+    }
+}
+
+/// A hook's events and weight, or `None` for a release object.
+fn hook_of(doc: &Value) -> Option<(Vec<String>, i64)> {
+    let annotations = at(doc, &["metadata", "annotations"]);
+    let events = annotations.get("helm.sh/hook")?.as_str()?;
+    let weight = annotations
+        .get("helm.sh/hook-weight")
+        .and_then(Value::as_str)
+        .map_or(0, |w| w.parse().unwrap());
+    Some((
+        events.split(',').map(|e| e.trim().to_owned()).collect(),
+        weight,
+    ))
+}
+
+/// The ConfigMaps and Secrets a pod spec reads, by kind and name.
+fn references(spec: &Value) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let mut add = |kind: &'static str, name: &Value| {
+        if let Some(name) = name.as_str() {
+            out.push((kind, name.to_owned()));
+        }
+    };
+    for container in ["containers", "initContainers"]
+        .iter()
+        .flat_map(|k| at(spec, &[k]).as_sequence().into_iter().flatten())
+    {
+        for from in at(container, &["envFrom"])
+            .as_sequence()
+            .into_iter()
+            .flatten()
+        {
+            add("ConfigMap", at(from, &["configMapRef", "name"]));
+            add("Secret", at(from, &["secretRef", "name"]));
+        }
+    }
+    for volume in at(spec, &["volumes"]).as_sequence().into_iter().flatten() {
+        add("ConfigMap", at(volume, &["configMap", "name"]));
+        add("Secret", at(volume, &["secret", "secretName"]));
+        for source in at(volume, &["projected", "sources"])
+            .as_sequence()
+            .into_iter()
+            .flatten()
+        {
+            add("ConfigMap", at(source, &["configMap", "name"]));
+            add("Secret", at(source, &["secret", "name"]));
+        }
+    }
+    out
+}
+
+/// The spec a chart was generated from.
+fn spec_of(chart: &Path) -> chartgen::Spec {
+    let text = std::fs::read_to_string(chart.join("chartgen.yaml")).unwrap();
+    chartgen::load_spec("chartgen.yaml", &text).unwrap()
+}
+
+/// `values` with what an install must be given added: a value for every
+/// secret the chart neither generates nor fetches.
+pub(crate) fn install_values(chart: &Path, values: Json) -> Json {
+    let spec = spec_of(chart);
+    let defaults: Json =
+        serde_yaml::from_str(&std::fs::read_to_string(chart.join("values.yaml")).unwrap()).unwrap();
+    let mut values = values;
+    for (key, default) in defaults["secrets"]["data"]
+        .as_object()
+        .into_iter()
+        .flatten()
+    {
+        let given = values["secrets"]["data"].get(key).is_some();
+        if default == "" && !given && !spec.generated_secrets.contains(key) {
+            values["secrets"]["data"][key] = json!("not-a-real-secret");
+        }
+    }
+    values
+}
+
 /// Each `values-<env>.yaml` of a chart, by file name.
-fn overlays(chart: &Path) -> Vec<(String, Json)> {
+pub(crate) fn overlays(chart: &Path) -> Vec<(String, Json)> {
     std::fs::read_dir(chart)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -706,8 +1117,9 @@ fn helm_validates_values_against_the_schema() {
                 .unwrap_or_else(|e| panic!("{spec}: {file}: {e}"));
             if file == "values-prod.yaml" {
                 let tag = values["image"]["tag"].as_str().unwrap_or_default();
+                let digest = values["image"]["digest"].as_str().unwrap_or_default();
                 assert!(
-                    !tag.is_empty() && tag != "latest",
+                    (!tag.is_empty() && !tag.eq_ignore_ascii_case("latest")) || !digest.is_empty(),
                     "{spec}: production pins the image: {values}"
                 );
             }
@@ -747,6 +1159,7 @@ fn charts_install_dry_run() {
         let mut scenarios = vec![json!({}), everything_on_for(&chart)];
         scenarios.extend(overlays(&chart).into_iter().map(|(_, v)| v));
         for values in scenarios {
+            let values = install_values(&chart, values);
             let release = helm
                 .install(&chart, "web", "apps", &values)
                 .unwrap_or_else(|e| panic!("{spec}: {e}"));
@@ -780,12 +1193,220 @@ fn packaged_charts_load_in_helm() {
             !loaded["schema"].is_null(),
             "{spec}: the schema is packaged"
         );
-        let rendered = helm.render(&archive, &json!({}), "web", "apps").unwrap();
+        let rendered = helm
+            .render(&archive, &install_values(&chart, json!({})), "web", "apps")
+            .unwrap();
         let installed = rendered.values().any(|m| {
             WORKLOADS
                 .iter()
                 .any(|k| m.contains(&format!("\nkind: {k}\n")))
         });
         assert!(installed, "{spec}: {:?}", rendered.keys());
+    }
+}
+
+/// The chart written from a fixture spec into `dir`.
+fn fixture_chart(dir: &Path, spec: &str) -> std::path::PathBuf {
+    generate(&fixture(&format!("specs/{spec}")))
+        .unwrap()
+        .write(dir, false)
+        .unwrap()
+}
+
+/// An install or upgrade with a secret left empty fails and names the flag
+/// that gives it, in Helm and in chartgen's renderer alike; `helm lint`
+/// (neither an install nor an upgrade) passes, as does an install with the
+/// secret given or with an existing Secret named.
+#[test]
+fn an_empty_secret_fails_the_install_and_names_the_flag() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = fixture_chart(dir.path(), "web-full.yaml");
+    let err = helm
+        .render(&chart, &json!({}), "billing", "apps")
+        .unwrap_err();
+    assert!(
+        err.message
+            .contains("--set-string secrets.data.DATABASE_PASSWORD=VALUE")
+            && err.message.contains("secrets.existingSecret"),
+        "{err}"
+    );
+    let err = helm
+        .install(&chart, "billing", "apps", &json!({}))
+        .unwrap_err();
+    assert!(
+        err.message
+            .contains("secrets.data.DATABASE_PASSWORD is empty"),
+        "{err}"
+    );
+    let files = chartgen::helm::ChartFiles::from_dir(&chart).unwrap();
+    let defaults: Json = serde_yaml::from_str(&files.files["values.yaml"]).unwrap();
+    let install = chartgen::helm::Release {
+        name: "billing".into(),
+        namespace: "apps".into(),
+        install: true,
+    };
+    let ours = chartgen::helm::render(&files, &defaults, &install).unwrap_err();
+    assert!(
+        ours.to_string()
+            .contains("--set-string secrets.data.DATABASE_PASSWORD=VALUE"),
+        "{ours}"
+    );
+    let lint = chartgen::helm::Release {
+        install: false,
+        ..install
+    };
+    chartgen::helm::render(&files, &defaults, &lint).unwrap();
+    for values in [
+        install_values(&chart, json!({})),
+        json!({"secrets": {"existingSecret": EXISTING_SECRET}}),
+    ] {
+        helm.install(&chart, "billing", "apps", &values)
+            .unwrap_or_else(|e| panic!("{values}: {e}"));
+    }
+}
+
+/// The hook jobs' copy of the Secret holds what the release's Secret holds,
+/// generated values included (they are made once per render).
+#[test]
+fn hook_copies_hold_the_app_s_secrets() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = fixture_chart(dir.path(), "web-payments-gateway.yaml");
+    let values = install_values(&chart, json!({}));
+    let rendered = helm.render(&chart, &values, "pay", "apps").unwrap();
+    let secrets = documents(&rendered["payments-gateway-service/templates/secret.yaml"]);
+    assert_eq!(secrets.len(), 2, "the Secret and its copy for the hooks");
+    assert!(hook_of(&secrets[0]).is_none() && hook_of(&secrets[1]).is_some());
+    let data = |doc: &Value| at(doc, &["data"]).clone();
+    assert_eq!(data(&secrets[0]), data(&secrets[1]));
+    assert!(
+        data(&secrets[0]).get("SESSION_KEY").is_some(),
+        "the generated secret"
+    );
+}
+
+/// Each external source turns off per environment: `enabled: false`, or no
+/// data left. Then nothing asks for it: no ExternalSecret, no Secret of its
+/// loaded, no Vault agent injected, no token volume for it.
+#[test]
+fn external_sources_turn_off_per_environment() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = fixture_chart(dir.path(), "web-payments-gateway.yaml");
+    let off = [
+        json!({"secrets": {"vault": {"enabled": false}, "externalSecret": {"enabled": false}}}),
+        json!({"secrets": {"vault": {"data": null}, "externalSecret": {"data": null}}}),
+        json!({"secrets": {"vault": null, "externalSecret": null}}),
+    ];
+    for overlay in off {
+        let values = install_values(&chart, overlay.clone());
+        let rendered = helm
+            .render(&chart, &values, "pay", "apps")
+            .unwrap_or_else(|e| panic!("{overlay}: {e}"));
+        assert_renders_like_helm(&overlay.to_string(), &chart, &values, "pay", &rendered);
+        let text: String = rendered.values().cloned().collect();
+        for gone in [
+            "kind: ExternalSecret",
+            "vault.hashicorp.com/",
+            "pay-payments-gateway-service-external",
+            "vault-token",
+        ] {
+            assert!(!text.contains(gone), "{overlay}: {gone} is still there");
+        }
+    }
+    let on = install_values(&chart, json!({}));
+    let text: String = helm
+        .render(&chart, &on, "pay", "apps")
+        .unwrap()
+        .into_values()
+        .collect();
+    assert!(
+        text.contains("vault.hashicorp.com/agent-inject: \"true\"")
+            && text.contains("kind: ExternalSecret")
+    );
+}
+
+/// `latest` moves in any casing: the chart refuses `LATEST` and `Latest`
+/// as it refuses `latest`, for the app's image and the test's.
+#[test]
+fn a_moving_tag_is_refused_in_any_casing() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = fixture_chart(dir.path(), "web-minimal.yaml");
+    for tag in ["latest", "LATEST", "Latest"] {
+        for values in [
+            json!({"image": {"tag": tag}}),
+            json!({"tests": {"image": {"tag": tag}}}),
+        ] {
+            let rendered = helm.render(&chart, &values, "web", "apps");
+            let err = match rendered {
+                Ok(_) => panic!("{values} renders"),
+                Err(e) => e,
+            };
+            assert!(
+                err.message.contains("needs an explicit tag") || err.kind == "HelmValuesError",
+                "{values}: {err}"
+            );
+            // The template refuses it even where the schema lets it through
+            // (chartgen's renderer, like Helm's engine, does not read the schema).
+            let files = chartgen::helm::ChartFiles::from_dir(&chart).unwrap();
+            let defaults: Json = serde_yaml::from_str(&files.files["values.yaml"]).unwrap();
+            let merged = chartgen::helm::coalesce(&defaults, &values);
+            let ours = chartgen::helm::render(&files, &merged, &chartgen::helm::Release::default());
+            assert!(
+                ours.unwrap_err()
+                    .to_string()
+                    .contains("needs an explicit tag"),
+                "{values}"
+            );
+        }
+    }
+}
+
+/// Names YAML would read as something else stay strings in Chart.yaml and
+/// in every object, as Helm reads them (YAML 1.1: `yes` is a boolean there,
+/// `0755` an octal number, `1e3` a float).
+#[test]
+fn yaml_look_alike_names_stay_strings() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for (spec, name) in [
+        ("yaml-name-null.yaml", "null"),
+        ("yaml-name-yes.yaml", "yes"),
+        ("yaml-name-0755.yaml", "0755"),
+        ("yaml-name-1e3.yaml", "1e3"),
+        ("yaml-name-123.yaml", "123"),
+    ] {
+        let chart = fixture_chart(dir.path(), spec);
+        let archive = chartgen::package(&chart, &dir.path().join("dist")).unwrap();
+        let loaded = helm
+            .load_archive(&archive)
+            .unwrap_or_else(|e| panic!("{spec}: {e}"));
+        assert_eq!(loaded["metadata"]["name"], json!(name), "{spec}");
+        let description = loaded["metadata"]["description"]
+            .as_str()
+            .unwrap_or_default();
+        assert!(
+            description == "#x" || description == ": x",
+            "{spec}: {description:?}"
+        );
+        // A release named like the chart: the full name is the name alone.
+        let rendered = helm.render(&chart, &json!({}), name, "apps").unwrap();
+        for doc in rendered
+            .iter()
+            .filter(|(path, _)| !path.ends_with("NOTES.txt"))
+            .flat_map(|(_, text)| documents(text))
+        {
+            assert!(
+                at(&doc, &["metadata", "name"]).is_string(),
+                "{spec}: {doc:?}"
+            );
+            if let Some(spec) = pod_spec(&doc) {
+                for container in at(spec, &["containers"]).as_sequence().unwrap() {
+                    assert!(at(container, &["name"]).is_string(), "{spec:?}");
+                }
+            }
+        }
     }
 }

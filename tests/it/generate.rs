@@ -121,3 +121,83 @@ fn schemas_snapshot() {
 fn pretty(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap()
 }
+
+/// Every install command a chart prints (README, overlays, NOTES) works from
+/// one folder, the one that holds the chart: its chart path and its `-f`
+/// file both exist from there; NOTES lines have single spaces.
+#[test]
+fn printed_commands_work_from_the_folder_that_holds_the_chart() {
+    for spec in crate::support::files_under(&crate::support::fixture("specs")) {
+        let dir = tempfile::tempdir().unwrap();
+        let chart = generate(&crate::support::fixture(&format!("specs/{spec}")))
+            .unwrap()
+            .write(dir.path(), false)
+            .unwrap();
+        let mut commands = 0;
+        for file in ["README.md", "templates/NOTES.txt"]
+            .into_iter()
+            .map(String::from)
+            .chain(
+                crate::support::files_under(&chart)
+                    .into_iter()
+                    .filter(|f| f.starts_with("values-")),
+            )
+        {
+            let Ok(text) = std::fs::read_to_string(chart.join(&file)) else {
+                continue;
+            };
+            for line in text
+                .lines()
+                .filter(|l| l.contains("helm upgrade --install"))
+            {
+                assert!(
+                    !line.contains(":  "),
+                    "{spec}: {file}: double space in {line:?}"
+                );
+                // NOTES names the release as Helm renders it.
+                let line = line.replace("{{ .Release.Name }}", "release");
+                let words: Vec<&str> = line.split_whitespace().collect();
+                let at = words.iter().position(|w| *w == "--install").unwrap();
+                let chart_path = words[at + 2];
+                assert!(
+                    dir.path().join(chart_path).join("Chart.yaml").is_file(),
+                    "{spec}: {file}: {line}"
+                );
+                if let Some(f) = words.iter().position(|w| *w == "-f") {
+                    let values = words[f + 1].trim_end_matches(['`', '|', ' ']);
+                    assert!(
+                        dir.path().join(values).is_file(),
+                        "{spec}: {file}: {values} in {line}"
+                    );
+                }
+                commands += 1;
+            }
+        }
+        assert!(commands > 0, "{spec}: no install command found");
+        let readme = std::fs::read_to_string(chart.join("README.md")).unwrap();
+        let regenerate = readme
+            .lines()
+            .find(|l| l.starts_with("chartgen render "))
+            .unwrap();
+        let input = regenerate.split_whitespace().nth(2).unwrap();
+        assert!(dir.path().join(input).is_file(), "{spec}: {regenerate}");
+    }
+}
+
+/// An image pinned by digest alone has no version name: Chart.yaml gets no
+/// made-up appVersion and values.yaml no made-up tag.
+#[test]
+fn a_digest_only_image_names_no_version() {
+    let chart = generate(&crate::support::fixture("specs/web-digest.yaml")).unwrap();
+    let meta: serde_json::Value = serde_yaml::from_str(&chart.files["Chart.yaml"]).unwrap();
+    assert!(meta.get("appVersion").is_none(), "{meta}");
+    let values: serde_json::Value = serde_yaml::from_str(&chart.files["values.yaml"]).unwrap();
+    assert_eq!(values["image"]["tag"], "");
+    assert!(values["image"]["digest"]
+        .as_str()
+        .unwrap()
+        .starts_with("sha256:"));
+    for text in chart.files.values() {
+        assert!(!text.contains("sha256-0123456789ab"), "a made-up version");
+    }
+}

@@ -230,3 +230,35 @@ pub fn selects(selector: &Value, labels: &Value) -> bool {
     };
     !selector.is_empty() && selector.iter().all(|(k, v)| labels.get(k) == Some(v))
 }
+
+/// Whether a LabelSelector (`matchLabels` and `matchExpressions`) selects
+/// pods labelled `labels`.
+pub fn selector_matches(selector: &Value, labels: &Value) -> bool {
+    let label = |key: &Value| labels.get(key).and_then(Value::as_str);
+    let by_labels = at(selector, &["matchLabels"])
+        .as_mapping()
+        .into_iter()
+        .flatten()
+        .all(|(k, v)| label(k) == v.as_str());
+    let by_expressions = at(selector, &["matchExpressions"])
+        .as_sequence()
+        .into_iter()
+        .flatten()
+        .all(|e| {
+            let key = at(e, &["key"]);
+            let values: Vec<&str> = at(e, &["values"])
+                .as_sequence()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            match at(e, &["operator"]).as_str() {
+                Some("In") => label(key).is_some_and(|v| values.contains(&v)),
+                Some("NotIn") => label(key).is_none_or(|v| !values.contains(&v)),
+                Some("Exists") => label(key).is_some(),
+                Some("DoesNotExist") => label(key).is_none(),
+                other => panic!("unknown selector operator {other:?}"),
+            }
+        });
+    by_labels && by_expressions
+}

@@ -11,6 +11,7 @@ mod lint;
 mod lint_chart;
 mod oracle;
 mod package;
+mod scanner;
 mod support;
 mod validate;
 mod write;
