@@ -201,3 +201,67 @@ fn a_digest_only_image_names_no_version() {
         assert!(!text.contains("sha256-0123456789ab"), "a made-up version");
     }
 }
+
+/// A chart's schema has the secret sources its templates read, and only
+/// those: a key the templates ignore is not offered.
+#[test]
+fn schemas_offer_only_the_secret_sources_the_chart_reads() {
+    for spec in crate::support::files_under(&crate::support::fixture("specs")) {
+        let chart = generate(&crate::support::fixture(&format!("specs/{spec}"))).unwrap();
+        let schema: serde_json::Value =
+            serde_json::from_str(&chart.files["values.schema.json"]).unwrap();
+        let values: serde_json::Value = serde_yaml::from_str(&chart.files["values.yaml"]).unwrap();
+        for source in ["externalSecret", "vault"] {
+            let offered = schema["properties"]["secrets"]["properties"]
+                .get(source)
+                .is_some();
+            let read = values["secrets"].get(source).is_some()
+                && chart.files.iter().any(|(f, t)| {
+                    f.starts_with("templates/") && t.contains(&format!(".Values.secrets.{source}"))
+                });
+            assert_eq!(offered, read, "{spec}: secrets.{source}");
+        }
+    }
+}
+
+/// `chartgen new --job NAME=SCHEDULE:COMMAND` adds a CronJob with the
+/// command split as a shell splits it; a bad schedule is refused (exit 2).
+#[test]
+fn new_job_flag_adds_a_scheduled_job() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::support::chartgen(
+        dir.path(),
+        &[
+            "new",
+            "shop",
+            "--image",
+            "ghcr.io/acme/shop:2.0.0",
+            "--job",
+            r#"nightly=0 3 * * *:./shop report --since "24 hours""#,
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        crate::support::transcript(&out)
+    );
+    let spec = std::fs::read_to_string(dir.path().join("shop/chartgen.yaml")).unwrap();
+    let spec = chartgen::load_spec("chartgen.yaml", &spec).unwrap();
+    assert_eq!(spec.jobs[0].schedule.as_deref(), Some("0 3 * * *"));
+    assert_eq!(
+        spec.jobs[0].command,
+        ["./shop", "report", "--since", "24 hours"]
+    );
+    let jobs = std::fs::read_to_string(dir.path().join("shop/templates/jobs.yaml")).unwrap();
+    assert!(jobs.contains("kind: CronJob"), "{jobs}");
+    let out = crate::support::chartgen(dir.path(), &["new", "bad", "--job", "x=0 25 * * *:run"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        crate::support::transcript(&out)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("jobs.0.schedule"));
+    assert!(!dir.path().join("bad").exists(), "nothing written");
+}
