@@ -20,6 +20,8 @@
 //! - YAML 1.1 booleans (`yes`, `on`) in values files stay strings.
 
 mod files;
+pub mod read;
+mod resolve;
 mod sprig;
 mod yaml_v2;
 

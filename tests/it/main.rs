@@ -13,4 +13,5 @@ mod oracle;
 mod package;
 mod support;
 mod validate;
+mod values_yaml;
 mod write;
