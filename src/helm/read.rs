@@ -24,8 +24,10 @@ use super::resolve::{self, Scalar, BINARY_TAG};
 use super::sprig::base64::decode_go;
 use super::sprig::govalue::go_float32;
 
-/// go-yaml's limit on nesting.
-pub const MAX_DEPTH: usize = 10_000;
+/// How deep values may nest. go-yaml allows 10,000 levels; chartgen stops
+/// at 1,000 (and says so), far beyond any values file, so that nothing
+/// that walks values later can run out of stack.
+pub const MAX_DEPTH: usize = 1_000;
 
 /// A place in a text: 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -75,6 +77,8 @@ pub struct YamlError {
     pub message: String,
     /// Where, when known.
     pub at: Option<Pos>,
+    /// How to fix it, when there is an obvious way.
+    pub hint: Option<String>,
 }
 
 impl std::fmt::Display for YamlError {
@@ -89,6 +93,17 @@ impl std::fmt::Display for YamlError {
 /// or `null` document adds nothing; any other non-map is an error.
 pub fn read_values(text: &str) -> Result<ValuesText, YamlError> {
     read(text, true)
+}
+
+/// `sigs.k8s.io/yaml.Unmarshal` into `interface{}`, as `fromYaml` reads
+/// text: the first document only, any JSON value (`null` when empty).
+pub fn unmarshal(text: &str) -> Result<Json, YamlError> {
+    let chunk = Chunk {
+        text,
+        line: 0,
+        offset: 0,
+    };
+    document(chunk, true).map(|(value, _)| value)
 }
 
 /// Where each value of a values file is written, as far as the file can be
@@ -117,6 +132,7 @@ fn read(text: &str, strict: bool) -> Result<ValuesText, YamlError> {
                 return Err(YamlError {
                     message: format!("a values file must be a map of keys, not {kind}"),
                     at,
+                    hint: None,
                 });
             }
         }
@@ -166,6 +182,10 @@ fn documents(text: &str) -> Result<Vec<Chunk<'_>>, YamlError> {
                         line: n + 1,
                         column: 1,
                     }),
+                    hint: Some(
+                        "a `---` line separates documents; nothing but a comment may follow it"
+                            .into(),
+                    ),
                 });
             }
             if let Some(from) = start.take() {
@@ -245,7 +265,11 @@ fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
                 Some(context) if !context.is_empty() => format!("{}, {}", e.problem(), context),
                 _ => e.problem().to_owned(),
             };
-            YamlError { message, at }
+            YamlError {
+                message,
+                at,
+                hint: None,
+            }
         })?;
         let pos = mark(event.start_mark);
         let bytes = (byte(event.start_mark), byte(event.end_mark));
@@ -266,6 +290,7 @@ fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
                     return Err(YamlError {
                         message: format!("unknown anchor '{anchor}' referenced"),
                         at: Some(pos),
+                        hint: None,
                     })
                 }
             },
@@ -303,8 +328,12 @@ fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
         if collection {
             if open.len() >= MAX_DEPTH {
                 return Err(YamlError {
-                    message: format!("exceeded max depth of {MAX_DEPTH}"),
+                    message: format!(
+                        "values nest deeper than {MAX_DEPTH} levels, which chartgen does not \
+                         read (Helm reads up to 10000)"
+                    ),
                     at: Some(pos),
+                    hint: None,
                 });
             }
             open.push(id);
@@ -442,11 +471,12 @@ fn document(chunk: Chunk<'_>, strict: bool) -> Result<(Json, Spans), YamlError> 
 }
 
 impl Decoder<'_> {
-    fn late(&mut self, message: String, at: Pos) {
+    fn late(&mut self, message: String, at: Pos, hint: Option<String>) {
         if self.late.is_none() {
             self.late = Some(YamlError {
                 message,
                 at: Some(at),
+                hint,
             });
         }
     }
@@ -462,6 +492,7 @@ impl Decoder<'_> {
             return Err(YamlError {
                 message: "document contains excessive aliasing".into(),
                 at: Some(at),
+                hint: None,
             });
         }
         Ok(())
@@ -524,6 +555,7 @@ impl Decoder<'_> {
             return Err(YamlError {
                 message: format!("anchor '{name}' value contains itself"),
                 at: Some(self.nodes[id].pos),
+                hint: None,
             });
         }
         self.alias_depth += 1;
@@ -548,12 +580,14 @@ impl Decoder<'_> {
                 let bytes = decode_go(text.as_bytes()).map_err(|_| YamlError {
                     message: "!!binary value contains invalid base64 data".into(),
                     at: Some(at),
+                    hint: None,
                 })?;
                 return Ok(Read::Binary(String::from_utf8_lossy(&bytes).into_owned()));
             }
             Some(tag) => resolve::tagged(tag, text).map_err(|message| YamlError {
                 message,
                 at: Some(at),
+                hint: None,
             })?,
         }))
     }
@@ -585,7 +619,14 @@ impl Decoder<'_> {
                 } else {
                     "-Inf"
                 };
-                self.late(format!("json: unsupported value: {shown}"), at);
+                self.late(
+                    format!("json: unsupported value: {shown}"),
+                    at,
+                    Some(format!(
+                        "Helm turns values into JSON, which has no infinities or NaN; quote \
+                         `{text}` to keep it a string"
+                    )),
+                );
                 Json::Null
             }
             Scalar::Str | Scalar::Timestamp => Json::String(text.to_owned()),
@@ -619,6 +660,7 @@ impl Decoder<'_> {
             Kind::Seq(_) | Kind::Map(_) => Err(YamlError {
                 message: "invalid map key: a key must be a scalar, not a list or a map".into(),
                 at: Some(node.pos),
+                hint: None,
             }),
         }
     }
@@ -659,7 +701,11 @@ impl Decoder<'_> {
             path.pop();
             let value = value?;
             if let Err(message) = name {
-                self.late(format!("{message}, value: {value}"), key_node.pos);
+                self.late(
+                    format!("{message}, value: {value}"),
+                    key_node.pos,
+                    Some("quote the key to make it a string".into()),
+                );
                 continue;
             }
             let identity = key.identity(&mut self.nan_keys);
@@ -685,6 +731,7 @@ impl Decoder<'_> {
         let want_map = |at: Pos| YamlError {
             message: "map merge requires map or sequence of maps as the value".into(),
             at: Some(at),
+            hint: None,
         };
         let node = &self.nodes[id];
         match &node.kind {
@@ -732,10 +779,15 @@ impl Decoder<'_> {
                 if *other != key {
                     self.late(
                         format!(
-                            "two keys of this map both read as `{name}`; Helm keeps one of \
-                             them at random (quote keys such as `on` or `1` to keep them apart)"
+                            "two keys of this map both read as `{name}`, and Helm keeps one \
+                             of them at random"
                         ),
                         at,
+                        Some(
+                            "YAML 1.1 reads `on`, `yes` and `y` as `true`, and `1` and `0x1` \
+                             as the same number; write each key once, as a string"
+                                .into(),
+                        ),
                     );
                 }
                 continue;
@@ -789,6 +841,26 @@ mod tests {
             json!("a values file must be a map of keys, not a list")
         );
         assert_eq!(read(""), json!({}));
+    }
+
+    #[test]
+    fn bounded_on_any_input() {
+        let deep = |n: usize| format!("a: {}{}\n", "[".repeat(n), "]".repeat(n));
+        assert!(read_values(&deep(MAX_DEPTH - 2)).is_ok());
+        let error = read_values(&deep(MAX_DEPTH)).unwrap_err();
+        assert!(error.message.contains("chartgen does not read"), "{error}");
+        let mut bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n".to_owned();
+        for (name, prev) in ["b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f", "g"])
+        {
+            bomb.push_str(&format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{prev}"); 9].join(", ")
+            ));
+        }
+        let error = read_values(&bomb).unwrap_err();
+        assert_eq!(error.message, "document contains excessive aliasing");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod blueprints;
 mod cli;
 mod conformance;
+mod corpus;
 mod editor;
 mod generate;
 mod kube;

@@ -51,7 +51,7 @@ mod math;
 mod path;
 mod random;
 mod regexp;
-mod semver;
+pub(super) mod semver;
 mod strings;
 mod time;
 mod url;
