@@ -15,6 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use crate::oracle::oracle;
@@ -272,4 +273,207 @@ fn validate_agrees_with_helm_on_public_charts() {
         started.elapsed()
     );
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}
+
+/// Copies folder `from` to `to`.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Equal as Helm's values: every number a float64.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// The first path at which two values differ.
+fn first_difference(a: &Value, b: &Value, path: &mut Vec<String>) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for key in x.keys().chain(y.keys()) {
+                path.push(key.clone());
+                let found = match (x.get(key), y.get(key)) {
+                    (Some(v), Some(w)) => first_difference(v, w, path),
+                    (v, w) => Some(format!("{}: chartgen {v:?}, Helm {w:?}", path.join("."))),
+                };
+                path.pop();
+                if found.is_some() {
+                    return found;
+                }
+            }
+            None
+        }
+        _ if same(a, b) => None,
+        _ => Some(format!("{}: chartgen {a}, Helm {b}", path.join("."))),
+    }
+}
+
+/// A copy of `chart` under `work` with a template that prints `.Values`,
+/// rendered first (Helm renders the deepest template first), before any
+/// template can change `.Values` (sprig's merge changes its first map).
+fn printing_copy(chart: &Path, work: &Path) -> PathBuf {
+    let copy = work.join(chart.file_name().unwrap());
+    copy_dir(chart, &copy);
+    let deep = copy.join("templates").join("first/".repeat(40));
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(
+        deep.join("chartgen-values.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: chartgen-values\ndata:\n  values: {{ toJson .Values | quote }}\n",
+    )
+    .unwrap();
+    copy
+}
+
+/// The values Helm renders `copy` (see [`printing_copy`]) with, for the
+/// values file `text`; `None` when Helm cannot render it.
+fn helm_values(helm: &mut crate::oracle::Oracle, copy: &Path, text: &str) -> Option<Value> {
+    let Ok(Value::Object(user)) = helm.values_yaml(text, "values_file") else {
+        return None;
+    };
+    let manifest = helm.install_manifest(copy, &Value::Object(user)).ok()?;
+    let printed = serde_yaml::Deserializer::from_str(&manifest)
+        .filter_map(|doc| Value::deserialize(doc).ok())
+        .find(|doc| doc["metadata"]["name"] == "chartgen-values")?;
+    serde_json::from_str(printed["data"]["values"].as_str()?).ok()
+}
+
+/// The values chartgen's engine renders `chart` with for the values file
+/// `text`: read, dependencies processed, merged.
+fn chartgen_values(
+    chart: &chartgen::helm::loader::LoadedChart,
+    text: &str,
+) -> Result<Value, String> {
+    let read = chartgen::helm::read::read_values(text).map_err(|e| e.to_string())?;
+    let user = read.value.as_object().cloned().unwrap_or_default();
+    let mut processed = chart.clone();
+    chartgen::helm::dependencies::process_dependencies(&mut processed, &user)
+        .and_then(|()| chartgen::helm::values::coalesce_values(&processed, &user))
+        .map(Value::Object)
+        .map_err(|e| e.to_string())
+}
+
+/// The differences between chartgen's and Helm's values for each values
+/// file of `cases` (what, text) on `chart`, and how many were compared.
+fn compare_values(
+    helm: &mut crate::oracle::Oracle,
+    chart: &Path,
+    work: &Path,
+    cases: &[(String, String)],
+) -> (usize, Vec<String>) {
+    let name = chart.file_name().unwrap().to_string_lossy().into_owned();
+    let copy = printing_copy(chart, work);
+    let Ok(loaded) = chartgen::helm::loader::load(chart, &name) else {
+        return (0, Vec::new());
+    };
+    let (mut compared, mut differences) = (0, Vec::new());
+    for (what, text) in cases {
+        let Some(theirs) = helm_values(helm, &copy, text) else {
+            continue;
+        };
+        compared += 1;
+        match chartgen_values(&loaded, text) {
+            Ok(ours) => {
+                if let Some(diff) = first_difference(&ours, &theirs, &mut Vec::new()) {
+                    differences.push(format!("{name} {what}: {diff}"));
+                }
+            }
+            Err(e) => differences.push(format!("{name} {what}: chartgen fails: {e}")),
+        }
+    }
+    (compared, differences)
+}
+
+/// The values files of a chart: the defaults, and `dir`'s `*.yaml` files.
+fn values_files(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                && !p.ends_with("Chart.yaml")
+                && !p.ends_with("values.yaml")
+        })
+        .collect();
+    files.sort();
+    let mut cases = vec![("defaults".to_owned(), String::new())];
+    for file in files {
+        let what = file.file_name().unwrap().to_string_lossy().into_owned();
+        cases.push((what, std::fs::read_to_string(&file).unwrap_or_default()));
+    }
+    cases
+}
+
+/// The fixture charts render with the values Helm renders them with: alias,
+/// condition, tags, both forms of import-values, globals and nulls.
+#[test]
+fn values_merge_like_helm_on_fixture_charts() {
+    let Some(mut helm) = oracle() else { return };
+    let work = tempfile::tempdir().unwrap();
+    let mut compared = 0;
+    for chart in ["umbrella", "required-defaults"] {
+        let chart = crate::support::fixture(&format!("charts/{chart}"));
+        let (n, differences) =
+            compare_values(&mut helm, &chart, work.path(), &values_files(&chart));
+        assert!(differences.is_empty(), "{}", differences.join("\n"));
+        compared += n;
+    }
+    assert!(compared >= 6, "only {compared} renders compared");
+}
+
+/// The values every chart of the corpus renders with, merged by chartgen's
+/// engine (loader, dependency processing, coalescing) and by Helm (read
+/// back from a template that prints `.Values`): with the defaults and with
+/// each `ci/*.yaml` file, for every chart, with or without a schema.
+#[test]
+fn values_merge_like_helm_on_public_charts() {
+    let Some(dir) = corpus() else {
+        eprintln!("skipping: no chart corpus (set CHARTGEN_CORPUS or add ../shared/corpus/charts)");
+        return;
+    };
+    let Some(mut helm) = oracle() else { return };
+    let started = Instant::now();
+    let work = tempfile::tempdir().unwrap();
+    let mut charts: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("Chart.yaml").is_file())
+        .collect();
+    charts.sort();
+    let (mut compared, mut cases) = (0, 0);
+    let mut differences = Vec::new();
+    for chart in &charts {
+        let files = values_files(&chart.join("ci"));
+        cases += files.len();
+        let (n, mut found) = compare_values(&mut helm, chart, work.path(), &files);
+        compared += n;
+        differences.append(&mut found);
+    }
+    eprintln!(
+        "corpus values: {compared} renders compared on {} charts ({} Helm could not render), {} differences, in {:.0?}",
+        charts.len(),
+        cases - compared,
+        differences.len(),
+        started.elapsed()
+    );
+    assert!(compared > 100, "only {compared} renders compared");
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
 }

@@ -334,6 +334,23 @@ impl Oracle {
         .map(|_| ())
     }
 
+    /// The manifest `helm install --dry-run=client` renders for the chart at
+    /// `path` with `values`.
+    pub fn install_manifest(
+        &mut self,
+        path: impl AsRef<Path>,
+        values: &Value,
+    ) -> Result<String, OracleError> {
+        let result = self.request(json!({
+            "op": "install_check", "path": path_arg(path.as_ref()), "values": values,
+            "manifest": true,
+        }))?;
+        result
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| transport(format!("expected a manifest, got {result}")))
+    }
+
     /// `helm create <name>` inside `dir` (created if missing); returns the chart directory.
     pub fn create(&mut self, name: &str, dir: impl AsRef<Path>) -> Result<PathBuf, OracleError> {
         let result = self

@@ -47,7 +47,8 @@ A request may carry an ``"id"``; it is echoed in the response. Ops:
 * ``install_check`` (path, values): whether ``helm install --dry-run=client``
   accepts ``values`` for the chart: ``null`` on success, an error response
   (``HelmReleaseError`` for values the schemas refuse) otherwise; no hooks or
-  manifests are returned, so it is cheap to call many times.
+  manifests are returned, so it is cheap to call many times; with
+  ``"manifest": true`` the rendered manifest is returned instead of ``null``.
 
 Nothing but responses is ever written to stdout: the real stdout is kept
 private and file descriptor 1 is pointed at stderr before the Helm library
@@ -347,9 +348,10 @@ def op_values_yaml(req: dict[str, Any]) -> dict[str, Any]:
             return chart.values
 
 
-def op_install_check(req: dict[str, Any]) -> None:
+def op_install_check(req: dict[str, Any]) -> str | None:
     with helm.Config(storage_driver="memory") as cfg:
-        cfg.install(_field(req, "path", str), "release-name", _values(req), dry_run="client")
+        release = cfg.install(_field(req, "path", str), "release-name", _values(req), dry_run="client")
+    return release.get("manifest") if _field(req, "manifest", bool, False) else None
 
 
 OPS: dict[str, Callable[[dict[str, Any]], Any]] = {
