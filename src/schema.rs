@@ -377,6 +377,31 @@ pub fn check(schema: &Json, instance: &Json) -> std::result::Result<Vec<Violatio
                 hint,
                 wants_quotes: false,
             });
+        } else if let ValidationErrorKind::Required { property } = error.kind() {
+            let name = property
+                .as_str()
+                .map_or_else(|| property.to_string(), str::to_owned);
+            let mut at = path.clone();
+            at.push(name);
+            out.push(Violation {
+                path: at,
+                message: "is required, and neither the values files nor the chart's defaults \
+                          set it"
+                    .into(),
+                hint: Some("set it in a values file".into()),
+                wants_quotes: false,
+            });
+        } else if let ValidationErrorKind::Enum { options } = error.kind() {
+            let allowed: Vec<String> = options
+                .as_array()
+                .map(|o| o.iter().map(|v| format!("`{v}`")).collect())
+                .unwrap_or_default();
+            out.push(Violation {
+                path,
+                message: format!("{} is not one of the allowed values", error.instance()),
+                hint: (!allowed.is_empty()).then(|| format!("use one of {}", allowed.join(", "))),
+                wants_quotes: false,
+            });
         } else if let ValidationErrorKind::Type { kind } = error.kind() {
             let wanted: Vec<String> = match kind {
                 TypeKind::Single(t) => vec![t.to_string()],

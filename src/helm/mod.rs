@@ -24,6 +24,7 @@
 pub mod dependencies;
 mod files;
 pub mod jsonschema;
+mod libyaml;
 pub mod loader;
 pub mod read;
 mod resolve;

@@ -11,18 +11,18 @@
 //! remembers where each value sits ([`Spans`]) so that every later problem
 //! can be located, in block and flow style alike.
 //!
-//! The parser is `libyaml-safer`, a line-by-line port of libyaml to safe
-//! Rust; go-yaml v2 is a line-by-line port of the same libyaml to Go, so
-//! both accept and refuse the same texts.
+//! The parser is libyaml ([`super::libyaml`]); go-yaml v2 is a line-by-line
+//! port of the same libyaml to Go, so both accept and refuse the same texts.
 
 use std::collections::{HashMap, HashSet};
 
-use libyaml_safer::{EventData, Parser};
+use super::libyaml::{Event, Mark, Parser};
 use serde_json::{Map, Number, Value as Json};
 
 use super::resolve::{self, Scalar, BINARY_TAG};
 use super::sprig::base64::decode_go;
 use super::sprig::govalue::go_float32;
+use super::values::merge_maps;
 
 /// How deep values may nest. go-yaml allows 10,000 levels; chartgen stops
 /// at 1,000 (and says so), far beyond any values file, so that nothing
@@ -144,18 +144,6 @@ fn read(text: &str, strict: bool) -> Result<ValuesText, YamlError> {
     })
 }
 
-/// Helm's `loader.MergeMaps`: `b` over `a`, maps merged key by key.
-fn merge_maps(a: &mut Map<String, Json>, b: Map<String, Json>) {
-    for (key, value) in b {
-        match (a.get_mut(&key), value) {
-            (Some(Json::Object(into)), Json::Object(from)) => merge_maps(into, from),
-            (_, value) => {
-                a.insert(key, value);
-            }
-        }
-    }
-}
-
 /// One document's text, where it starts in the file.
 #[derive(Debug, Clone, Copy)]
 struct Chunk<'a> {
@@ -238,53 +226,36 @@ enum Kind {
 /// The first document of a chunk as go-yaml's parser builds it: nodes in
 /// an arena, anchors resolved at the point of use.
 fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
-    let mut input = chunk.text.as_bytes();
-    let mut parser = Parser::new();
-    parser.set_input_string(&mut input);
-    let mark = |m: libyaml_safer::Mark| {
-        let line = usize::try_from(m.line).unwrap_or(usize::MAX);
-        let column = usize::try_from(m.column).unwrap_or(usize::MAX);
-        Pos {
-            line: chunk.line.saturating_add(line).saturating_add(1),
-            column: column.saturating_add(1),
-        }
+    let mut parser = Parser::new(chunk.text);
+    let mark = |m: Mark| Pos {
+        line: chunk.line.saturating_add(m.line).saturating_add(1),
+        column: m.column.saturating_add(1),
     };
-    let byte = |m: libyaml_safer::Mark| {
-        chunk
-            .offset
-            .saturating_add(usize::try_from(m.index).unwrap_or(usize::MAX))
-    };
+    let byte = |m: Mark| chunk.offset.saturating_add(m.index);
     let mut nodes: Vec<Node> = Vec::new();
     let mut anchors: HashMap<String, usize> = HashMap::new();
     let mut open: Vec<usize> = Vec::new();
     let mut root = None;
     loop {
-        let event = parser.parse().map_err(|e| {
-            let at = e.problem_mark().map(mark);
-            let message = match e.context() {
-                Some(context) if !context.is_empty() => format!("{}, {}", e.problem(), context),
-                _ => e.problem().to_owned(),
-            };
-            YamlError {
-                message,
-                at,
-                hint: None,
-            }
+        let (event, start, end) = parser.next().map_err(|e| YamlError {
+            message: e.problem,
+            at: Some(mark(e.mark)),
+            hint: None,
         })?;
-        let pos = mark(event.start_mark);
-        let bytes = (byte(event.start_mark), byte(event.end_mark));
-        let (kind, anchor) = match event.data {
-            EventData::StreamEnd => return Ok(root.map(|r| (nodes, r))),
-            EventData::DocumentEnd { .. } if root.is_some() => {
+        let pos = mark(start);
+        let bytes = (byte(start), byte(end));
+        let (kind, anchor) = match event {
+            Event::StreamEnd => return Ok(root.map(|r| (nodes, r))),
+            Event::DocumentEnd if root.is_some() => {
                 return Ok(root.map(|r| (nodes, r)));
             }
-            EventData::SequenceEnd | EventData::MappingEnd => {
+            Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(id) = open.pop() {
                     nodes[id].bytes.1 = bytes.1;
                 }
                 continue;
             }
-            EventData::Alias { anchor } => match anchors.get(&anchor) {
+            Event::Alias { anchor } => match anchors.get(&anchor) {
                 Some(&target) => (Kind::Alias(target, anchor), None),
                 None => {
                     return Err(YamlError {
@@ -294,12 +265,11 @@ fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
                     })
                 }
             },
-            EventData::Scalar {
+            Event::Scalar {
                 anchor,
                 tag,
                 value,
                 plain_implicit,
-                ..
             } => (
                 Kind::Scalar {
                     value,
@@ -308,9 +278,9 @@ fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
                 },
                 anchor,
             ),
-            EventData::SequenceStart { anchor, .. } => (Kind::Seq(Vec::new()), anchor),
-            EventData::MappingStart { anchor, .. } => (Kind::Map(Vec::new()), anchor),
-            _ => continue,
+            Event::SequenceStart { anchor } => (Kind::Seq(Vec::new()), anchor),
+            Event::MappingStart { anchor } => (Kind::Map(Vec::new()), anchor),
+            Event::StreamStart | Event::DocumentStart | Event::DocumentEnd => continue,
         };
         let collection = matches!(kind, Kind::Seq(_) | Kind::Map(_));
         let id = nodes.len();
