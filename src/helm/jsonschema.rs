@@ -140,12 +140,15 @@ pub fn compile(schema: &Json) -> Result<jsonschema::Validator, String> {
         root.insert("$schema".into(), Json::String(meta_schema(draft).into()));
     }
     go_patterns(&schema)?;
+    no_loops(&schema)?;
     let modern = matches!(draft, Draft::Draft201909 | Draft::Draft202012);
     let options = jsonschema::options()
         .with_draft(draft)
         .with_base_uri(BASE_URI)
         .with_retriever(Offline)
         .should_validate_formats(!modern)
+        // Helm's `regex` format is a Go regular expression.
+        .with_format("regex", |s: &str| regex::Regex::new(s).is_ok())
         .with_pattern_options(jsonschema::PatternOptions::regex());
     // Deeply nested schemas recurse deeply; give them room.
     stacker::maybe_grow(256 << 10, 16 << 20, || options.build(&schema)).map_err(|e| {
@@ -190,6 +193,90 @@ fn go_patterns(schema: &Json) -> Result<(), String> {
             }
             Json::Array(items) => pending.extend(items),
             _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a schema that reaches itself without moving on in the values
+/// (`{"$ref": "#"}`, or `$ref`s and `allOf`s that come back to where they
+/// started), which Helm reports as an infinite loop when it meets it.
+fn no_loops(schema: &Json) -> Result<(), String> {
+    // The schemas evaluated at the same place in the values as the one at
+    // `pointer`: its `$ref` (within this schema) and its in-place
+    // applicators.
+    let next = |pointer: &str| -> Vec<String> {
+        let Some(Json::Object(node)) = schema.pointer(pointer) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        if let Some(target) = node.get("$ref").and_then(Json::as_str) {
+            if let Some(fragment) = target.strip_prefix('#') {
+                out.push(fragment.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        for key in ["allOf", "anyOf", "oneOf"] {
+            if let Some(Json::Array(items)) = node.get(key) {
+                out.extend((0..items.len()).map(|i| format!("{pointer}/{key}/{i}")));
+            }
+        }
+        for key in ["not", "if", "then", "else"] {
+            if node.get(key).is_some_and(Json::is_object) {
+                out.push(format!("{pointer}/{key}"));
+            }
+        }
+        out
+    };
+    // Every schema object, by pointer; then a depth-first search for a
+    // cycle along the edges above.
+    let mut pointers = Vec::new();
+    let mut pending = vec![(String::new(), schema)];
+    while let Some((pointer, node)) = pending.pop() {
+        match node {
+            Json::Object(map) => {
+                pointers.push(pointer.clone());
+                for (key, value) in map {
+                    let key = key.replace('~', "~0").replace('/', "~1");
+                    pending.push((format!("{pointer}/{key}"), value));
+                }
+            }
+            Json::Array(items) => {
+                for (i, value) in items.iter().enumerate() {
+                    pending.push((format!("{pointer}/{i}"), value));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut done = std::collections::HashSet::new();
+    for start in pointers {
+        if done.contains(&start) {
+            continue;
+        }
+        let mut path: Vec<(String, Vec<String>)> = vec![(start.clone(), next(&start))];
+        let mut on_path = std::collections::HashSet::from([start]);
+        while let Some((_, edges)) = path.last_mut() {
+            match edges.pop() {
+                Some(target) if on_path.contains(&target) => {
+                    let at = if target.is_empty() { "#" } else { &target };
+                    return Err(format!(
+                        "`{at}` comes back to itself through `$ref` without moving on in the \
+                         values, an infinite loop Helm stops at"
+                    ));
+                }
+                Some(target) if !done.contains(&target) => {
+                    on_path.insert(target.clone());
+                    let edges = next(&target);
+                    path.push((target, edges));
+                }
+                Some(_) => {}
+                None => {
+                    if let Some((finished, _)) = path.pop() {
+                        on_path.remove(&finished);
+                        done.insert(finished);
+                    }
+                }
+            }
         }
     }
     Ok(())
@@ -245,11 +332,26 @@ mod tests {
             json!({"properties": {"a": {"$ref": "http://example.com/x.json"}}}),
             json!({"properties": {"a": {"$ref": "other.json"}}}),
             json!({"$schema": "http://example.com/meta"}),
+            json!({"$ref": "#"}),
+            json!({"properties": {"a": {"$ref": "#/properties/a"}}}),
+            json!({"allOf": [{"$ref": "#/definitions/x"}], "definitions": {"x": {"not": {"$ref": "#"}}}}),
         ] {
             assert!(compile(&schema).is_err(), "{schema}");
         }
         let urn = compile(&json!({"properties": {"a": {"$ref": "urn:x:y"}}})).unwrap();
         assert!(urn.is_valid(&json!({"a": 1})));
+        // Recursion that moves on in the values is no loop.
+        let tree = compile(&json!({"properties": {"child": {"$ref": "#"}}})).unwrap();
+        assert!(tree.is_valid(&json!({"child": {"child": {}}})));
+    }
+
+    #[test]
+    fn the_regex_format_is_go_syntax() {
+        let schema = json!({"$schema": "http://json-schema.org/draft-07/schema#",
+            "properties": {"a": {"format": "regex"}}});
+        let validator = compile(&schema).unwrap();
+        assert!(validator.is_valid(&json!({"a": "^a+$"})));
+        assert!(!validator.is_valid(&json!({"a": "(?=x)"})));
     }
 
     #[test]

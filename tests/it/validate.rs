@@ -305,6 +305,9 @@ fn schemas_of_any_draft_never_panic() {
         "{not json",
         "false",
         "true",
+        r##"{"$ref": "#"}"##,
+        r#"{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"b": {"format": "regex"}}}"#,
+        r#"{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"b": {"format": "date-time"}}}"#,
     ];
     for schema in schemas {
         let dir = tempfile::tempdir().unwrap();
@@ -313,7 +316,7 @@ fn schemas_of_any_draft_never_panic() {
             "apiVersion: v2\nname: c\nversion: 0.1.0\n",
         )
         .unwrap();
-        std::fs::write(dir.path().join("values.yaml"), "a: [1]\n").unwrap();
+        std::fs::write(dir.path().join("values.yaml"), "a: [1]\nb: \"(?=x)\"\n").unwrap();
         std::fs::write(dir.path().join("values.schema.json"), schema).unwrap();
         let out = chartgen(dir.path(), &["validate", "."]);
         let code = out.status.code();
