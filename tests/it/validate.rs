@@ -336,3 +336,84 @@ fn schemas_of_any_draft_never_panic() {
         }
     }
 }
+
+/// Subcharts packaged as `.tgz` under `charts/`, and a whole umbrella
+/// chart packaged, are read as Helm reads them, with the same verdict.
+#[test]
+fn packaged_subcharts_are_checked_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let umbrella = dir.path().join("umbrella");
+    copy_tree(&fixture_chart("umbrella"), &umbrella);
+    let out = chartgen(
+        dir.path(),
+        &["package", "umbrella/charts/db", "-d", "umbrella/charts"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    std::fs::remove_dir_all(umbrella.join("charts/db")).unwrap();
+    assert!(umbrella.join("charts/db-0.2.0.tgz").is_file());
+    let wrong = umbrella.join("wrong-subchart.yaml");
+    let out = chartgen(
+        dir.path(),
+        &["validate", "-f", wrong.to_str().unwrap(), "umbrella"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("database.persistence.enabled: expected a boolean"),
+        "{}",
+        transcript(&out)
+    );
+    let out = chartgen(dir.path(), &["validate", "umbrella"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    // A value under the subchart's key, checked by the archive's schema, is
+    // located in the file that sets it.
+    std::fs::write(
+        umbrella.join("size.yaml"),
+        "database:\n  persistence:\n    size: 5\n",
+    )
+    .unwrap();
+    let out = chartgen(
+        dir.path(),
+        &["validate", "-f", "umbrella/size.yaml", "umbrella"],
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .starts_with("umbrella/size.yaml:3:5: database.persistence.size"),
+        "{}",
+        transcript(&out)
+    );
+    if let Some(helm) = crate::oracle::oracle().as_mut() {
+        let values = helm
+            .values_yaml(&std::fs::read_to_string(&wrong).unwrap(), "values_file")
+            .unwrap();
+        assert!(helm.install_check(&umbrella, &values).is_err());
+        assert!(helm
+            .install_check(&umbrella, &serde_json::json!({}))
+            .is_ok());
+    }
+    // The whole chart as one archive.
+    let out = chartgen(dir.path(), &["package", "umbrella", "-d", "dist"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let out = chartgen(
+        dir.path(),
+        &[
+            "validate",
+            "-f",
+            wrong.to_str().unwrap(),
+            "dist/umbrella-0.1.0.tgz",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
