@@ -20,6 +20,7 @@ use serde_json::{json, Map, Value};
 
 use crate::oracle::oracle;
 use crate::support::{chartgen, transcript};
+use crate::values_yaml::same;
 
 fn corpus() -> Option<PathBuf> {
     let dir = std::env::var_os("CHARTGEN_CORPUS").map_or_else(
@@ -285,20 +286,6 @@ fn copy_dir(from: &Path, to: &Path) {
         } else {
             std::fs::copy(entry.path(), &target).unwrap();
         }
-    }
-}
-
-/// Equal as Helm's values: every number a float64.
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
-        }
-        _ => a == b,
     }
 }
 

@@ -29,7 +29,7 @@ fn cases() -> Vec<Case> {
 }
 
 /// Equal as Helm's values: every number a float64.
-fn same(a: &Value, b: &Value) -> bool {
+pub fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
         (Value::Array(x), Value::Array(y)) => {
