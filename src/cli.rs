@@ -34,9 +34,9 @@ pub enum Command {
         after_help = "Examples:\n  chartgen package web-api\n  chartgen package charts/* -d dist"
     )]
     Package(PackageArgs),
-    /// Check values files against a chart's values.schema.json, reporting every violation.
+    /// Give Helm's verdict on values files for any chart, reporting every violation.
     #[command(
-        after_help = "Examples:\n  chartgen validate web-api\n  chartgen validate -f my-values.yaml -f values-prod.yaml web-api\n  chartgen validate dist/web-api-0.1.0.tgz\n\nWithout -f it checks the chart's values.yaml and values-<env>.yaml files.\nExit status: 0 all valid, 1 violations found, 2 unreadable input."
+        after_help = "Examples:\n  chartgen validate web-api\n  chartgen validate -f my-values.yaml -f values-prod.yaml web-api\n  chartgen validate dist/web-api-0.1.0.tgz\n  chartgen validate -f ci/test-values.yaml ./third-party-chart\n\nAs helm install does: values files read as YAML 1.1 and stacked (later files win),\nsubcharts loaded and enabled by their conditions and tags, values merged over the\ndefaults, and every schema checked (the chart's and each subchart's, any draft).\nWithout -f it checks the chart's defaults and each values-<env>.yaml over them.\nExit status: 0 all valid, 1 violations found, 2 unreadable input (values, chart or schema)."
     )]
     Validate(ValidateArgs),
     /// Check a chart (for every environment) or rendered manifests against production and security rules.
@@ -138,7 +138,7 @@ pub struct PackageArgs {
 /// Arguments of `chartgen validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// A values file to check (repeatable); by default the chart's own.
+    /// A values file to check (repeatable; later files win); by default the chart's own.
     #[arg(long = "values", short = 'f', value_name = "VALUES")]
     pub values: Vec<PathBuf>,
     /// The chart: a folder or a packaged .tgz.

@@ -147,6 +147,43 @@ impl Error {
         }
     }
 
+    /// A chart that cannot be read, as invalid input at the chart's path
+    /// (exit status 2); other errors unchanged.
+    pub fn chart_as_input(self) -> Self {
+        match self {
+            Error::Chart { path, message } => Error::Input {
+                location: Some(Location {
+                    file: path.display().to_string(),
+                    line: None,
+                    column: None,
+                }),
+                key: None,
+                message,
+                hint: None,
+            },
+            other => other,
+        }
+    }
+
+    /// An input error with its message rewritten by `f`; other errors
+    /// unchanged.
+    pub fn map_message(self, f: impl FnOnce(String) -> String) -> Self {
+        match self {
+            Error::Input {
+                location,
+                key,
+                message,
+                hint,
+            } => Error::Input {
+                location,
+                key,
+                message: f(message),
+                hint,
+            },
+            other => other,
+        }
+    }
+
     /// A YAML error in `file`, whose text starts at line `first_line` of it.
     pub fn yaml(file: &str, first_line: usize, e: &serde_yaml::Error) -> Self {
         let message = e.to_string();

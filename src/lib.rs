@@ -12,12 +12,16 @@
 //! 4. [`package`] turns a chart folder (or [`Chart::package`] a chart in
 //!    memory) into a deterministic `.tgz`.
 //!
-//! Checking runs the other way: `chartgen validate` holds values files
-//! against a chart's schema ([`schema::check`]), reading a packaged chart
-//! with [`read_archive`], which trusts none of its entries; [`lint`] runs
-//! rules over rendered manifests. To lint a chart, [`helm`] renders it
-//! offline as `helm template` does (Go templates, sprig, Helm's values
-//! merging), once per values file ([`lint::chart::lint_chart`]).
+//! Checking runs the other way: `chartgen validate` gives Helm's verdict on
+//! values files for any chart: [`helm`] loads it with its subcharts
+//! ([`helm::loader`], archives through [`read_archive`], which trusts none
+//! of their entries), reads values as Helm does ([`helm::read`]), processes
+//! dependencies ([`helm::dependencies`]), merges values
+//! ([`helm::values`]), and [`schema::check_chart`] holds every schema Helm
+//! checks against its part. [`lint`] runs rules over rendered manifests. To
+//! lint a chart, [`helm`] renders it offline as `helm template` does (Go
+//! templates, sprig, Helm's values merging), once per values file
+//! ([`lint::chart::lint_chart`]).
 #![deny(missing_docs)]
 // An error is built at most once per run, on the way out; boxing its fields
 // would add noise to every constructor and save nothing that matters.

@@ -12,7 +12,15 @@ use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 use serde_json::{json, Map, Value as Json};
 
+use ::jsonschema::error::{TypeKind, ValidationErrorKind};
+
+use crate::error::{Error, Location, Result};
+use crate::helm::jsonschema::{self, schema_checks};
+use crate::helm::loader::LoadedChart;
+use crate::helm::read::Span;
+use crate::helm::values::Values as HelmValues;
 use crate::model::{Spec, Values};
+use crate::yaml::ValuesSource;
 
 /// The draft-07 meta-schema URI.
 pub const DRAFT_07: &str = "http://json-schema.org/draft-07/schema#";
@@ -49,11 +57,12 @@ pub fn input_schema() -> Json {
 }
 
 /// The input schema and its compiled validator, built once per process.
-fn input() -> &'static (Json, jsonschema::Validator) {
-    static INPUT: OnceLock<(Json, jsonschema::Validator)> = OnceLock::new();
+fn input() -> &'static (Json, ::jsonschema::Validator) {
+    static INPUT: OnceLock<(Json, ::jsonschema::Validator)> = OnceLock::new();
     INPUT.get_or_init(|| {
         let schema = schema_of::<Spec>();
-        let validator = compile(&schema);
+        let validator = jsonschema::compile(&schema)
+            .unwrap_or_else(|e| unreachable!("chartgen.schema.json is generated valid: {e}"));
         (schema, validator)
     })
 }
@@ -168,12 +177,165 @@ pub struct Violation {
     pub message: String,
     /// How to fix it, when there is an obvious way.
     pub hint: Option<String>,
+    /// A string was expected and YAML read a boolean or number: quoting the
+    /// value as written fixes it.
+    pub wants_quotes: bool,
+}
+
+/// Helm's verdict on `values` (coalesced, after dependency processing) for
+/// `chart`: every violation of every schema Helm checks (the chart's
+/// against all the values, each subchart's against its part), paths from
+/// the top. A schema Helm (or chartgen, which fetches nothing) cannot use
+/// is an error at its file.
+pub fn check_chart(chart: &LoadedChart, values: &HelmValues) -> Result<Vec<Violation>> {
+    let mut out = Vec::new();
+    for part in schema_checks(chart, values) {
+        let values = match part.values {
+            Ok(values) => values,
+            Err(message) => {
+                out.push(Violation {
+                    path: part.prefix,
+                    message,
+                    hint: None,
+                    wants_quotes: false,
+                });
+                continue;
+            }
+        };
+        let file = format!("{}/values.schema.json", part.chart.source);
+        let unusable = |message: String| Error::Input {
+            location: Some(Location {
+                file: file.clone(),
+                line: None,
+                column: None,
+            }),
+            key: None,
+            message: format!("the schema cannot be used: {message}"),
+            hint: None,
+        };
+        let bytes = part.chart.schema.as_deref().unwrap_or(b"true");
+        let schema = jsonschema::parse(bytes).map_err(unusable)?;
+        let instance = Json::Object(values.clone());
+        for mut violation in check(&schema, &instance).map_err(unusable)? {
+            let mut path = part.prefix.clone();
+            path.append(&mut violation.path);
+            violation.path = path;
+            out.push(violation);
+        }
+    }
+    Ok(out)
+}
+
+/// A violation as the error a user reads: located in the topmost of
+/// `files` (the values files stacked over the defaults) that sets the key,
+/// else where `chart` (or the subchart the key belongs to) sets its
+/// default; at the nearest key above when none sets the key itself.
+pub fn violation_error(
+    violation: &Violation,
+    files: &[ValuesSource],
+    chart: &LoadedChart,
+) -> Error {
+    let (location, raw) = locate_value(&violation.path, files, chart);
+    let hint = match (&violation.hint, violation.wants_quotes, raw) {
+        (Some(hint), _, _) => Some(hint.clone()),
+        (None, true, Some(raw)) if raw.len() <= 40 && !raw.contains(['\n', '"', '\\']) => {
+            Some(format!(
+                "`{raw}` is no string in YAML 1.1, which Helm reads values with; write \
+                 \"{raw}\" to keep it one"
+            ))
+        }
+        (None, true, _) => Some("quote the value to keep it a string".into()),
+        (None, false, _) => None,
+    };
+    Error::Input {
+        location: Some(location),
+        key: Some(violation.path.join(".")).filter(|k| !k.is_empty()),
+        message: violation.message.clone(),
+        hint,
+    }
+}
+
+/// An error about the values at a key (found while merging them, such as a
+/// subchart's values that are not a map), located as a violation is.
+pub fn locate_error(error: Error, files: &[ValuesSource], chart: &LoadedChart) -> Error {
+    match error {
+        Error::Input {
+            location: None,
+            key: Some(key),
+            message,
+            hint,
+        } => {
+            let violation = Violation {
+                path: key.split('.').map(str::to_owned).collect(),
+                message,
+                hint,
+                wants_quotes: false,
+            };
+            violation_error(&violation, files, chart)
+        }
+        other => other,
+    }
+}
+
+/// Where the value at `path` is set, and its text there when the value
+/// itself (not a key above it) was found.
+fn locate_value<'a>(
+    path: &[String],
+    files: &'a [ValuesSource],
+    chart: &'a LoadedChart,
+) -> (Location, Option<&'a str>) {
+    let at = |file: &str, text: &'a str, span: &Span, exact: bool| {
+        let position = span.at();
+        let location = Location {
+            file: file.to_owned(),
+            line: Some(position.line),
+            column: Some(position.column),
+        };
+        let raw = exact
+            .then(|| text.get(span.bytes.0..span.bytes.1))
+            .flatten()
+            .map(str::trim);
+        (location, raw)
+    };
+    for len in (0..=path.len()).rev() {
+        let exact = len == path.len();
+        let key = &path[..len];
+        for source in files.iter().rev() {
+            if let Some(span) = source.read.spans.get(key) {
+                return at(&source.file, &source.text, span, exact);
+            }
+        }
+        let mut within = chart;
+        let mut rest = key;
+        loop {
+            if let Some(span) = within.values_spans.get(rest) {
+                return at(&within.values_file(), &within.values_text, span, exact);
+            }
+            let Some((first, tail)) = rest.split_first() else {
+                break;
+            };
+            match within.dependencies.iter().find(|d| d.name() == first) {
+                Some(sub) => (within, rest) = (sub, tail),
+                None => break,
+            }
+        }
+    }
+    let file = files
+        .last()
+        .map_or_else(|| chart.values_file(), |f| f.file.clone());
+    let location = Location {
+        file,
+        line: None,
+        column: None,
+    };
+    (location, None)
 }
 
 /// Every violation of `schema` by `instance`, with an unknown key reported at
-/// the key itself and the closest valid key suggested.
-pub fn check(schema: &Json, instance: &Json) -> Vec<Violation> {
-    let validator = compile(schema);
+/// the key itself and the closest valid key suggested; an error when the
+/// schema cannot be used, as Helm would say.
+pub fn check(schema: &Json, instance: &Json) -> std::result::Result<Vec<Violation>, String> {
+    let validator = jsonschema::compile(schema)?;
     let mut out = Vec::new();
     for error in validator.iter_errors(instance) {
         let path: Vec<String> = error
@@ -181,9 +343,7 @@ pub fn check(schema: &Json, instance: &Json) -> Vec<Violation> {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        if let jsonschema::error::ValidationErrorKind::AdditionalProperties { unexpected } =
-            error.kind()
-        {
+        if let ValidationErrorKind::AdditionalProperties { unexpected } = error.kind() {
             let known = properties_at(schema, &path);
             for key in unexpected {
                 let mut at = path.clone();
@@ -198,9 +358,10 @@ pub fn check(schema: &Json, instance: &Json) -> Vec<Violation> {
                     path: at,
                     message: "unknown key".into(),
                     hint,
+                    wants_quotes: false,
                 });
             }
-        } else if let jsonschema::error::ValidationErrorKind::Not { .. } = error.kind() {
+        } else if let ValidationErrorKind::Not { .. } = error.kind() {
             let value = error.instance().to_string();
             let (message, hint) = if value == "\"latest\"" {
                 (
@@ -214,16 +375,77 @@ pub fn check(schema: &Json, instance: &Json) -> Vec<Violation> {
                 path,
                 message,
                 hint,
+                wants_quotes: false,
+            });
+        } else if let ValidationErrorKind::Required { property } = error.kind() {
+            let name = property
+                .as_str()
+                .map_or_else(|| property.to_string(), str::to_owned);
+            let mut at = path.clone();
+            at.push(name);
+            out.push(Violation {
+                path: at,
+                message: "is required, and neither the values files nor the chart's defaults \
+                          set it"
+                    .into(),
+                hint: Some("set it in a values file".into()),
+                wants_quotes: false,
+            });
+        } else if let ValidationErrorKind::Enum { options } = error.kind() {
+            let allowed: Vec<String> = options
+                .as_array()
+                .map(|o| o.iter().map(|v| format!("`{v}`")).collect())
+                .unwrap_or_default();
+            out.push(Violation {
+                path,
+                message: format!("{} is not one of the allowed values", error.instance()),
+                hint: (!allowed.is_empty()).then(|| format!("use one of {}", allowed.join(", "))),
+                wants_quotes: false,
+            });
+        } else if let ValidationErrorKind::Type { kind } = error.kind() {
+            let wanted: Vec<String> = match kind {
+                TypeKind::Single(t) => vec![t.to_string()],
+                TypeKind::Multiple(ts) => ts.iter().map(|t| t.to_string()).collect(),
+            };
+            let named: Vec<&str> = wanted
+                .iter()
+                .map(|t| match t.as_str() {
+                    "string" => "a string",
+                    "boolean" => "a boolean",
+                    "integer" => "an integer",
+                    "number" => "a number",
+                    "array" => "a list",
+                    "object" => "a map",
+                    _ => "null",
+                })
+                .collect();
+            let instance = error.instance();
+            let got = match instance.as_ref() {
+                Json::Null => "null",
+                Json::Bool(_) => "a boolean",
+                Json::Number(_) => "a number",
+                Json::String(_) => "a string",
+                Json::Array(_) => "a list",
+                Json::Object(_) => "a map",
+            };
+            let wants_quotes = wanted.iter().any(|t| t == "string")
+                && matches!(instance.as_ref(), Json::Bool(_) | Json::Number(_));
+            out.push(Violation {
+                path,
+                message: format!("expected {}, got {got} ({instance})", named.join(" or ")),
+                hint: None,
+                wants_quotes,
             });
         } else {
             out.push(Violation {
                 path,
                 message: error.to_string(),
                 hint: None,
+                wants_quotes: false,
             });
         }
     }
-    out
+    Ok(out)
 }
 
 /// The property names a schema allows at `path` (following `properties`,
@@ -247,20 +469,17 @@ fn properties_at<'a>(schema: &'a Json, path: &[String]) -> Vec<&'a str> {
         .unwrap_or_default()
 }
 
-/// Every violation of `schema` (draft-07) by `instance`, as (key path, message).
+/// Every violation of `schema` by `instance`, as (key path, message); a
+/// schema that cannot be used is one violation at the top saying so.
 pub fn violations(schema: &Json, instance: &Json) -> Vec<(Vec<String>, String)> {
-    errors(&compile(schema), instance).collect()
-}
-
-fn compile(schema: &Json) -> jsonschema::Validator {
-    jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft7)
-        .build(schema)
-        .expect("generated schemas are valid draft-07")
+    match jsonschema::compile(schema) {
+        Ok(validator) => errors(&validator, instance).collect(),
+        Err(message) => vec![(Vec::new(), format!("the schema cannot be used: {message}"))],
+    }
 }
 
 fn errors<'a>(
-    validator: &'a jsonschema::Validator,
+    validator: &'a ::jsonschema::Validator,
     instance: &'a Json,
 ) -> impl Iterator<Item = (Vec<String>, String)> + 'a {
     validator.iter_errors(instance).map(|e| {

@@ -1,4 +1,5 @@
-//! Writing YAML that Helm reads back exactly: every string double-quoted (so
+//! Reading values files as Helm reads them, and locating their keys; and
+//! writing YAML that Helm reads back exactly: every string double-quoted (so
 //! `on`, `no`, `1.10`, `0755` or `1e3` stay strings under YAML 1.1 rules),
 //! keys quoted when YAML 1.1 would read them as something else, and the
 //! schema's descriptions as comments above the keys.
@@ -7,6 +8,7 @@ use std::fmt::Write;
 
 use serde_json::Value as Json;
 
+use crate::helm::read::{read_values, spans, ValuesText, YamlError};
 use crate::schema::description_at;
 
 /// Whether a YAML text holds nothing but blank lines and comments.
@@ -159,32 +161,46 @@ pub struct ValueRow {
 }
 
 /// The values table: one row per key the schema describes, nested objects
-/// flattened to dotted keys, free-form maps and lists as one row.
+/// flattened to dotted keys, free-form maps and lists as one row. A key the
+/// schema describes that `values.yaml` leaves out (`resources.limits.cpu`)
+/// gets a row with an empty default.
 pub fn value_rows(value: &Json, schema: &Json) -> Vec<ValueRow> {
     let mut rows = Vec::new();
-    rows_of(value, schema, &mut Vec::new(), &mut rows);
+    rows_of(Some(value), schema, &mut Vec::new(), &mut rows);
     rows
 }
 
 fn rows_of<'a>(
-    value: &'a Json,
+    value: Option<&'a Json>,
     schema: &'a Json,
     path: &mut Vec<&'a str>,
     rows: &mut Vec<ValueRow>,
 ) {
-    let Json::Object(map) = value else { return };
-    for (k, v) in map {
-        let Some(prop) = schema.get("properties").and_then(|p| p.get(k)) else {
-            continue;
-        };
+    let Some(Json::Object(props)) = schema.get("properties") else {
+        return;
+    };
+    let values = value.and_then(Json::as_object);
+    // values.yaml's order, then the keys only the schema has.
+    let keys = values
+        .into_iter()
+        .flat_map(|m| m.keys())
+        .filter(|k| props.contains_key(*k))
+        .chain(
+            props
+                .keys()
+                .filter(|k| !values.is_some_and(|m| m.contains_key(*k))),
+        );
+    for k in keys {
+        let Some(prop) = props.get(k) else { continue };
+        let v = values.and_then(|m| m.get(k));
         path.push(k);
-        if prop.get("properties").is_some() && v.is_object() {
-            rows_of(v, prop, path, rows);
+        if prop.get("properties").is_some() && v.is_none_or(|v| v.is_object() || v.is_null()) {
+            rows_of(v.filter(|v| v.is_object()), prop, path, rows);
         } else {
             rows.push(ValueRow {
                 key: path.join("."),
                 kind: type_of(prop),
-                default: v.to_string(),
+                default: v.map(Json::to_string).unwrap_or_default(),
                 description: prop
                     .get("description")
                     .and_then(Json::as_str)
@@ -209,26 +225,97 @@ fn type_of(prop: &Json) -> String {
     }
 }
 
-/// A values file as JSON: an empty (or comments-only, or `null`) file is an
-/// empty map; anything but a map is refused with the file's place.
+/// A values file as Helm reads it (see [`crate::helm::read`]): YAML 1.1,
+/// every document merged, always a map; an error names the file's place.
 pub fn values_document(file: &str, text: &str) -> crate::Result<Json> {
-    if only_comments(text) {
-        return Ok(Json::Object(Default::default()));
+    values_file(file, text).map(|v| v.value)
+}
+
+/// [`values_document`], with where each value is written.
+pub fn values_file(file: &str, text: &str) -> crate::Result<ValuesText> {
+    read_values(text).map_err(|e| yaml_error(file, e))
+}
+
+/// A values file read, kept with its text to locate values in.
+#[derive(Debug, Clone)]
+pub struct ValuesSource {
+    /// The file as the user named it.
+    pub file: String,
+    /// Its text.
+    pub text: String,
+    /// Its values and where they are written.
+    pub read: ValuesText,
+}
+
+impl ValuesSource {
+    /// Reads `text` (from `file`) as Helm reads a values file.
+    pub fn read(file: &str, text: &str) -> crate::Result<Self> {
+        Ok(ValuesSource {
+            file: file.to_owned(),
+            text: text.to_owned(),
+            read: values_file(file, text)?,
+        })
     }
-    match serde_yaml::from_str(text).map_err(|e| crate::Error::yaml(file, 1, &e))? {
-        Json::Null => Ok(Json::Object(Default::default())),
-        value @ Json::Object(_) => Ok(value),
-        _ => Err(crate::Error::Input {
+
+    /// Reads the values file at `path`: UTF-8 text, at most as large as
+    /// Helm lets a chart's own file be.
+    pub fn from_path(path: &std::path::Path) -> crate::Result<Self> {
+        let file = path.display().to_string();
+        let refuse = |message: String| crate::Error::Input {
             location: Some(crate::Location {
-                file: file.to_owned(),
-                line: Some(1),
-                column: Some(1),
+                file: file.clone(),
+                line: None,
+                column: None,
             }),
             key: None,
-            message: "a values file must be a map of keys".into(),
+            message,
             hint: None,
-        }),
+        };
+        let size = std::fs::metadata(path)
+            .map_err(|e| crate::Error::io("cannot read", path, e))?
+            .len();
+        if size > crate::MAX_FILE_BYTES {
+            return Err(refuse(format!(
+                "the file is {size} bytes; a values file may be at most {} bytes, as a \
+                 chart's own files may",
+                crate::MAX_FILE_BYTES
+            )));
+        }
+        let bytes = std::fs::read(path).map_err(|e| crate::Error::io("cannot read", path, e))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| refuse("the file is not UTF-8 text".into()))?;
+        Self::read(&file, &text)
     }
+
+    /// Its values, a map.
+    pub fn values(&self) -> serde_json::Map<String, Json> {
+        self.read.value.as_object().cloned().unwrap_or_default()
+    }
+}
+
+/// A values text Helm cannot read, as an input error at its place.
+pub fn yaml_error(file: &str, error: YamlError) -> crate::Error {
+    crate::Error::Input {
+        location: Some(crate::Location {
+            file: file.to_owned(),
+            line: error.at.map(|p| p.line),
+            column: error.at.map(|p| p.column),
+        }),
+        key: None,
+        message: error.message,
+        hint: error.hint,
+    }
+}
+
+/// Where the value at key `path` is written in a YAML `text`, as
+/// `(line, column)`: its key for a map entry, the value itself for a list
+/// item (block or flow style alike). Keys are named as Helm names them
+/// (`on:` is the key `true`).
+pub fn locate(text: &str, path: &[String]) -> Option<(usize, usize)> {
+    spans(text).get(path).map(|span| {
+        let at = span.at();
+        (at.line, at.column)
+    })
 }
 
 #[cfg(test)]
@@ -248,6 +335,44 @@ mod tests {
         assert_eq!(key("LOG_LEVEL"), "LOG_LEVEL");
         assert_eq!(key("app.kubernetes.io/name"), "app.kubernetes.io/name");
         assert_eq!(key("8080"), "\"8080\"");
+    }
+
+    #[test]
+    fn keys_are_located_in_block_and_flow_style() {
+        let text = "a:\n  b: 1\nflow: {x: 1, z: [p, q]}\nlist:\n  - one\n  - {k: v}\non: 1\n";
+        let at = |path: &str| {
+            let path: Vec<String> = path.split('.').map(str::to_owned).collect();
+            locate(text, &path)
+        };
+        assert_eq!(at("a.b"), Some((2, 3)));
+        assert_eq!(at("flow.x"), Some((3, 8)));
+        assert_eq!(at("flow.z.1"), Some((3, 21)));
+        assert_eq!(at("list.0"), Some((5, 5)));
+        assert_eq!(at("list.1.k"), Some((6, 6)));
+        // Keys are named as Helm names them: `on` is `true`.
+        assert_eq!(at("true"), Some((7, 1)));
+        assert_eq!(at("nope"), None);
+    }
+
+    #[test]
+    fn every_key_the_schema_describes_has_a_row() {
+        let schema = json!({"properties": {
+            "resources": {"properties": {"limits": {"properties": {
+                "cpu": {"type": "string"}, "memory": {"type": "string"}}}}},
+            "replicas": {"type": "integer"}}});
+        let value = json!({"replicas": 2, "resources": {"limits": {"memory": "1Gi"}}});
+        let rows: Vec<(String, String)> = value_rows(&value, &schema)
+            .into_iter()
+            .map(|r| (r.key, r.default))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("replicas".into(), "2".into()),
+                ("resources.limits.memory".into(), "\"1Gi\"".into()),
+                ("resources.limits.cpu".into(), String::new()),
+            ]
+        );
     }
 
     #[test]

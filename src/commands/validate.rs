@@ -1,89 +1,138 @@
-//! `chartgen validate`: values files against a chart's `values.schema.json`.
+//! `chartgen validate`: Helm's verdict on values files for a chart, with
+//! every violation located.
+//!
+//! As `helm install -f a.yaml -f b.yaml CHART` does: the chart is loaded
+//! with its subcharts, the files are stacked and their dependencies
+//! processed (conditions, tags, aliases, import-values), the values are
+//! merged over the chart's defaults and its subcharts', and every schema
+//! Helm checks (the chart's, each subchart's) is held against its part.
+//! Without `-f`, the chart's defaults and each `values-<env>.yaml` overlay
+//! over them are checked in turn.
 
-use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
-
-use serde_json::Value as Json;
 
 use super::say;
-use crate::archive::read_archive;
 use crate::cli::ValidateArgs;
 use crate::environments::overlay_environment;
 use crate::error::{Error, Location, Result};
-use crate::helm::ChartFiles;
-use crate::model::{locate, read_input};
-use crate::schema::check;
-use crate::yaml::values_document;
+use crate::helm::dependencies::{missing_dependencies, process_dependencies};
+use crate::helm::loader::{load, LoadedChart};
+use crate::helm::values::{coalesce_values, merge_maps, Values};
+use crate::schema::{check_chart, locate_error, violation_error};
+use crate::yaml::ValuesSource;
 
 pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
-    let chart = load_chart(&args.chart)?;
-    let schema_text = chart
-        .get("values.schema.json")
-        .ok_or_else(|| Error::Chart {
-            path: args.chart.clone(),
-            message: "has no values.schema.json to validate against".into(),
-        })?;
-    let schema: Json = serde_json::from_str(schema_text).map_err(|e| Error::Chart {
-        path: args.chart.join("values.schema.json"),
-        message: format!("is not JSON: {e}"),
-    })?;
-    // The files to check: those named, or the chart's own values files.
-    let mut files: Vec<(String, String)> = Vec::new();
-    if args.values.is_empty() {
-        for (name, text) in &chart {
-            let own = name == "values.yaml" || overlay_environment(name).is_some();
-            if own {
-                files.push((args.chart.join(name).display().to_string(), text.clone()));
-            }
-        }
-    } else {
-        for path in &args.values {
-            files.push((path.display().to_string(), read_input(path)?));
-        }
+    let shown = args.chart.display().to_string();
+    let chart = load(&args.chart, &shown).map_err(Error::chart_as_input)?;
+    let missing = missing_dependencies(&chart);
+    if !missing.is_empty() {
+        return Err(Error::Input {
+            location: Some(Location {
+                file: format!("{}/Chart.yaml", chart.source),
+                line: None,
+                column: None,
+            }),
+            key: Some("dependencies".into()),
+            message: format!(
+                "{} listed here but missing from charts/, as `helm install` reports",
+                quoted(&missing)
+            ),
+            hint: Some("run `helm dependency build` in the chart's folder".into()),
+        });
     }
-    let mut count = 0;
-    for (file, text) in &files {
-        let values = values_document(file, text)?;
-        let mut found: Vec<_> = check(&schema, &values)
-            .into_iter()
-            .map(|v| (locate(text, &v.path), v))
-            .collect();
-        found.sort_by_key(|(at, _)| *at);
-        for (at, violation) in found {
-            let (line, column) = at.unzip();
-            let error = Error::Input {
+    // The ways of installing the chart to check: the files named, stacked,
+    // or the defaults and each environment's overlay.
+    let mut sets: Vec<Vec<ValuesSource>> = Vec::new();
+    if args.values.is_empty() {
+        sets.push(Vec::new());
+        for (name, bytes) in &chart.files {
+            if name.contains('/') || overlay_environment(name).is_none() {
+                continue;
+            }
+            let file = format!("{}/{name}", chart.source);
+            let text = std::str::from_utf8(bytes).map_err(|_| Error::Input {
                 location: Some(Location {
                     file: file.clone(),
-                    line,
-                    column,
+                    line: None,
+                    column: None,
                 }),
-                key: Some(violation.path.join(".")).filter(|k| !k.is_empty()),
-                message: violation.message,
-                hint: violation.hint,
-            };
+                key: None,
+                message: "is not UTF-8 text".into(),
+                hint: None,
+            })?;
+            sets.push(vec![ValuesSource::read(&file, text)?]);
+        }
+    } else {
+        let mut files = Vec::new();
+        for path in &args.values {
+            files.push(ValuesSource::from_path(path)?);
+        }
+        sets.push(files);
+    }
+    let mut count = 0;
+    for files in &sets {
+        for error in verdict(&chart, files)? {
             say(out, format_args!("{error}"))?;
             count += 1;
         }
     }
+    let checked = plural(sets.len(), "values file", "values files");
     match count {
         0 => say(
             out,
-            format_args!("{} values files match the schema", files.len()),
+            format_args!(
+                "{checked} {} the chart's schemas",
+                if sets.len() == 1 { "matches" } else { "match" }
+            ),
         ),
         n => Err(Error::Invalid(format!(
-            "{n} violations in {} values files",
-            files.len()
+            "{} in {checked}",
+            plural(n, "violation", "violations")
         ))),
     }
 }
 
-/// A chart's files as text: from a folder or a `.tgz`.
-fn load_chart(path: &Path) -> Result<BTreeMap<String, String>> {
-    let chart = if path.is_dir() {
-        ChartFiles::from_dir(path)?
-    } else {
-        ChartFiles::from_archive(read_archive(path)?, path)?
+/// What Helm says of installing `chart` with `files` stacked over its
+/// defaults: every violation (or a subchart's values that are not a map),
+/// located; empty when Helm accepts the values.
+fn verdict(chart: &LoadedChart, files: &[ValuesSource]) -> Result<Vec<Error>> {
+    let mut user = Values::new();
+    for file in files {
+        merge_maps(&mut user, file.values());
+    }
+    let mut chart = chart.clone();
+    let merged =
+        process_dependencies(&mut chart, &user).and_then(|()| coalesce_values(&chart, &user));
+    let merged = match merged {
+        Ok(merged) => merged,
+        // Values that cannot be merged (a subchart's values that are not a
+        // map) are a refusal too, located like a violation.
+        Err(error @ Error::Input { location: None, .. }) => {
+            return Ok(vec![locate_error(error, files, &chart)]);
+        }
+        Err(other) => return Err(other),
     };
-    Ok(chart.files)
+    let mut found: Vec<Error> = check_chart(&chart, &merged)?
+        .iter()
+        .map(|v| violation_error(v, files, &chart))
+        .collect();
+    found.sort_by_key(|e| match e {
+        Error::Input {
+            location: Some(l), ..
+        } => (l.file.clone(), l.line, l.column),
+        _ => (String::new(), None, None),
+    });
+    Ok(found)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn quoted(names: &[String]) -> String {
+    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match names.len() {
+        1 => format!("{} is", names[0]),
+        _ => format!("{} are", names.join(", ")),
+    }
 }

@@ -4,73 +4,28 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::ChartFiles;
-use crate::archive::{ChartArchive, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+use crate::archive::ChartArchive;
 use crate::chart::Chart;
 use crate::error::{Error, Result};
-use crate::package::Ignore;
 
 impl ChartFiles {
     /// The chart in folder `dir`: its top-level files and everything under
-    /// `templates/`, minus what `.helmignore` excludes; subcharts are noted,
-    /// not read. Links are refused, and sizes bounded as for archives.
+    /// `templates/`, read as Helm's loader reads a folder
+    /// ([`super::loader::read_dir`]); subcharts are noted, not kept.
     pub fn from_dir(dir: &Path) -> Result<Self> {
-        let chart_error = |message: String| Error::Chart {
-            path: dir.to_owned(),
-            message,
-        };
-        let ignore = match std::fs::read_to_string(dir.join(".helmignore")) {
-            Ok(text) => Ignore::parse(&text),
-            Err(_) => Ignore::parse(""),
-        };
         let mut files = BTreeMap::new();
         let mut subcharts = false;
-        let mut total = 0;
-        let mut pending = vec![(dir.to_owned(), String::new())];
-        while let Some((folder, prefix)) = pending.pop() {
-            let entries =
-                std::fs::read_dir(&folder).map_err(|e| Error::io("cannot read", &folder, e))?;
-            for entry in entries {
-                let entry = entry.map_err(|e| Error::io("cannot read", &folder, e))?;
-                let name = entry.file_name().to_string_lossy().into_owned();
-                let rel = format!("{prefix}{name}");
-                let kind = entry
-                    .file_type()
-                    .map_err(|e| Error::io("cannot read", entry.path(), e))?;
-                if ignore.excludes(&rel) {
-                    continue;
-                }
-                if kind.is_symlink() {
-                    return Err(chart_error(format!(
-                        "`{rel}` is a link; chartgen reads only the chart's own files"
-                    )));
-                }
-                if kind.is_dir() {
-                    if rel == "charts" && has_entries(&entry.path()) {
-                        subcharts = true;
-                    }
-                    if rel == "templates" || prefix.starts_with("templates/") {
-                        pending.push((entry.path(), format!("{rel}/")));
-                    }
-                    continue;
-                }
-                if !prefix.is_empty() || keep_top_level(&rel) {
-                    let size = entry
-                        .metadata()
-                        .map_err(|e| Error::io("cannot read", entry.path(), e))?
-                        .len();
-                    total += size;
-                    if size > MAX_FILE_BYTES || total > MAX_TOTAL_BYTES {
-                        return Err(chart_error(format!(
-                            "`{rel}` is too large: a chart file may be at most {MAX_FILE_BYTES} \
-                             bytes and all of them {MAX_TOTAL_BYTES}"
-                        )));
-                    }
-                    let bytes = std::fs::read(entry.path())
-                        .map_err(|e| Error::io("cannot read", entry.path(), e))?;
-                    let text = String::from_utf8(bytes)
-                        .map_err(|_| chart_error(format!("`{rel}` is not UTF-8 text")))?;
-                    files.insert(rel, text);
-                }
+        for (rel, bytes) in super::loader::read_dir(dir)? {
+            if rel.starts_with("charts/") {
+                subcharts = true;
+                continue;
+            }
+            if rel.starts_with("templates/") || keep_top_level(&rel) {
+                let text = String::from_utf8(bytes).map_err(|_| Error::Chart {
+                    path: dir.to_owned(),
+                    message: format!("`{rel}` is not UTF-8 text"),
+                })?;
+                files.insert(rel, text);
             }
         }
         Self::named(files, subcharts, dir)
@@ -143,10 +98,6 @@ fn keep_top_level(rel: &str) -> bool {
         && (rel == "Chart.yaml"
             || rel == "values.schema.json"
             || (rel.starts_with("values") && (rel.ends_with(".yaml") || rel.ends_with(".yml"))))
-}
-
-fn has_entries(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
 }
 
 /// The error for rendering a chart with subcharts.

@@ -16,11 +16,20 @@
 //! - a field of a missing value is empty where Go fails
 //!   (`.Values.absent.key`);
 //! - a float printed directly reads `1000000` or `0.00001` where Go writes
-//!   `1e+06` or `1e-05`;
-//! - YAML 1.1 booleans (`yes`, `on`) in values files stay strings.
+//!   `1e+06` or `1e-05`.
+//!
+//! Values files are read as Helm reads them ([`read`]: YAML 1.1, documents
+//! merged), and merged over a chart's defaults as Helm merges them.
 
+pub mod dependencies;
 mod files;
+pub mod jsonschema;
+mod libyaml;
+pub mod loader;
+pub mod read;
+mod resolve;
 mod sprig;
+pub mod values;
 mod yaml_v2;
 
 use std::cell::RefCell;
@@ -236,88 +245,26 @@ impl Renderer {
     }
 }
 
-/// The values a chart renders with: `user` (the values files, stacked with
-/// [`stack`]) over the chart's `defaults`, merged as Helm merges them.
-///
-/// Maps merge key by key and anything else replaces. Nulls follow Helm's
-/// rules: a null among the defaults is dropped; a user's null removes the
-/// key when the defaults give it a value (at the top level, when they name
-/// it at all), and is kept as null otherwise.
+/// The values a chart without subcharts renders with: `user` (the values
+/// files, stacked with [`stack`]) over the chart's `defaults`, merged as
+/// Helm merges them ([`values::coalesce_values`]).
 pub fn coalesce(defaults: &Json, user: &Json) -> Json {
-    let mut merged = without_nulls(defaults);
-    coalesce_into(&mut merged, user, Some(defaults), true);
-    merged
-}
-
-fn coalesce_into(merged: &mut Json, user: &Json, defaults: Option<&Json>, top: bool) {
-    let (Json::Object(merged), Json::Object(user)) = (&mut *merged, user) else {
-        *merged = user.clone();
-        return;
-    };
-    for (key, value) in user {
-        let default = defaults.and_then(|d| d.get(key));
-        if value.is_null() {
-            match default {
-                Some(d) if top || !d.is_null() => {
-                    merged.remove(key);
-                }
-                _ => {
-                    merged.insert(key.clone(), Json::Null);
-                }
-            }
-            continue;
-        }
-        match merged.get_mut(key) {
-            Some(existing) if existing.is_object() && value.is_object() => {
-                coalesce_into(existing, value, default, false);
-            }
-            _ => {
-                merged.insert(key.clone(), value.clone());
-            }
-        }
-    }
+    let empty = serde_json::Map::new();
+    let defaults = defaults.as_object().unwrap_or(&empty);
+    let user = user.as_object().unwrap_or(&empty);
+    Json::Object(values::coalesce_defaults(defaults, user))
 }
 
 /// Stacks values files as `helm install -f a -f b` does before merging them
-/// over the defaults: maps merge key by key, a later file's value (null
-/// included) replaces an earlier one's.
+/// over the defaults ([`values::merge_maps`]).
 pub fn stack(files: &[Json]) -> Json {
-    let mut stacked = Json::Object(Default::default());
+    let mut stacked = serde_json::Map::new();
     for file in files {
-        stack_into(&mut stacked, file);
-    }
-    stacked
-}
-
-fn stack_into(into: &mut Json, file: &Json) {
-    match (into, file) {
-        (Json::Object(into), Json::Object(file)) => {
-            for (key, value) in file {
-                match into.get_mut(key) {
-                    Some(existing) if existing.is_object() && value.is_object() => {
-                        stack_into(existing, value);
-                    }
-                    _ => {
-                        into.insert(key.clone(), value.clone());
-                    }
-                }
-            }
+        if let Json::Object(map) = file {
+            values::merge_maps(&mut stacked, map.clone());
         }
-        (into, file) => *into = file.clone(),
     }
-}
-
-/// The chart's defaults with every null left out, as Helm leaves them out.
-fn without_nulls(value: &Json) -> Json {
-    match value {
-        Json::Object(map) => Json::Object(
-            map.iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k.clone(), without_nulls(v)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
+    Json::Object(stacked)
 }
 
 /// Every template of a chart parsed, and the set they define together.
@@ -673,7 +620,7 @@ fn nested(name: &str, run: impl FnOnce() -> gotmpl::Result<String>) -> gotmpl::R
 fn from_text(text: &Value, array: bool, yaml: bool) -> Value {
     let text = text.as_str().unwrap_or("");
     let parsed: std::result::Result<Json, String> = if yaml {
-        serde_yaml::from_str(text).map_err(|e| e.to_string())
+        read::unmarshal(text).map_err(|e| e.message)
     } else {
         serde_json::from_str(text).map_err(|e| e.to_string())
     };

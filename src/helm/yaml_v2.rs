@@ -14,7 +14,7 @@
 //! 3. go-yaml v2 writes YAML ([`Emitter`], a port of its libyaml emitter for
 //!    the block-style documents it produces): map keys in its "natural"
 //!    order ([`key_less`]), strings quoted when they would read back as
-//!    something else ([`resolves_to_str`]) or the scalar analysis forbids the
+//!    something else ([`resolve::resolves_to_str`]) or the scalar analysis forbids the
 //!    plain style, literal blocks for multi-line strings, long plain and quoted
 //!    lines folded past column 80.
 
@@ -22,6 +22,7 @@ use std::borrow::Cow;
 
 use gotmpl::Value;
 
+use super::resolve;
 use super::sprig::govalue::go_float;
 use super::sprig::json;
 
@@ -308,228 +309,11 @@ fn merge_sort<T: Copy>(items: &mut [T], less: &impl Fn(&T, &T) -> bool) {
 // go-yaml v2's implicit typing (resolve.go)
 // ---------------------------------------------------------------------------
 
-/// Plain scalars go-yaml v2 reads as booleans, nulls or special floats. (Its
-/// table also has the merge key `<<`, but never looks it up: `<` is not a
-/// first byte it checks, so `<<` stays a plain string.)
-const RESOLVED_WORDS: &[&str] = &[
-    "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", "n", "N", "no", "No",
-    "NO", "false", "False", "FALSE", "off", "Off", "OFF", "~", "null", "Null", "NULL", ".nan",
-    ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
-];
-
 /// Whether go-yaml v2 reads `s`, written plain, back as a string: its
 /// `resolve` returns `!!str` and it is no YAML 1.1 base-60 float (`1:20`),
 /// which go-yaml quotes for other parsers' sake.
 fn can_be_plain(s: &str) -> bool {
-    resolves_to_str(s) && !is_base60_float(s)
-}
-
-/// go-yaml v2's `resolve(s) == "!!str"`. Only a string's first byte tells
-/// whether it may be something else, as in go-yaml's `resolveTable`.
-fn resolves_to_str(s: &str) -> bool {
-    let Some(&first) = s.as_bytes().first() else {
-        return false; // null
-    };
-    match first {
-        b'y' | b'Y' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'o' | b'O' | b'~' => {
-            !RESOLVED_WORDS.contains(&s)
-        }
-        b'.' => !RESOLVED_WORDS.contains(&s) && !parses_as_go_float(s),
-        b'+' | b'-' | b'0'..=b'9' => {
-            !RESOLVED_WORDS.contains(&s) && !is_timestamp(s) && !resolves_to_number(s)
-        }
-        _ => true,
-    }
-}
-
-/// The number branch of go-yaml v2's `resolve`, underscores dropped first.
-/// (Newer go-yaml forks also read integers beyond 64 bits as big integers;
-/// the one in Helm v4 does not, so `0xFFFFFFFFFFFFFFFFFF` stays plain.)
-fn resolves_to_number(s: &str) -> bool {
-    let plain = s.replace('_', "");
-    if go_parse_int(&plain, 0).is_ok() || go_parse_uint(&plain, 0).is_ok() {
-        return true;
-    }
-    if is_yaml_style_float(&plain) && plain.parse::<f64>().is_ok_and(f64::is_finite) {
-        return true;
-    }
-    if let Some(digits) = plain.strip_prefix("0b") {
-        go_parse_int(digits, 2).is_ok() || go_parse_uint(digits, 2).is_ok()
-    } else if let Some(digits) = plain.strip_prefix("-0b") {
-        go_parse_int(&format!("-{digits}"), 2).is_ok()
-    } else {
-        false
-    }
-}
-
-/// Why Go's `strconv` rejected a number.
-#[derive(Debug, PartialEq, Eq)]
-enum NumError {
-    /// Not a number in that syntax.
-    Syntax,
-    /// A number, but out of range.
-    Range,
-}
-
-/// Go's `strconv.ParseUint(s, base, 64)` for underscore-free input; base 0
-/// takes the base from a `0b`, `0o`, `0x` or `0` prefix. Like Go it reports
-/// overflow as soon as it happens, even before a bad digit.
-fn go_parse_uint(s: &str, base: u32) -> Result<u64, NumError> {
-    let bytes = s.as_bytes();
-    if bytes.is_empty() {
-        return Err(NumError::Syntax);
-    }
-    let (base, digits) = match (base, bytes) {
-        (0, [b'0', prefix, _, ..]) if matches!(prefix | 0x20, b'b' | b'o' | b'x') => {
-            let base = match prefix | 0x20 {
-                b'b' => 2,
-                b'o' => 8,
-                _ => 16,
-            };
-            (base, &bytes[2..])
-        }
-        (0, [b'0', rest @ ..]) => (8, rest),
-        (0, _) => (10, bytes),
-        _ => (base, bytes),
-    };
-    let cutoff = u64::MAX / u64::from(base) + 1;
-    let mut n: u64 = 0;
-    for &c in digits {
-        let digit = match c {
-            b'0'..=b'9' => c - b'0',
-            _ if (c | 0x20).is_ascii_lowercase() => (c | 0x20) - b'a' + 10,
-            _ => return Err(NumError::Syntax),
-        };
-        if u32::from(digit) >= base {
-            return Err(NumError::Syntax);
-        }
-        if n >= cutoff {
-            return Err(NumError::Range);
-        }
-        n = (n * u64::from(base))
-            .checked_add(u64::from(digit))
-            .ok_or(NumError::Range)?;
-    }
-    Ok(n)
-}
-
-/// Go's `strconv.ParseInt(s, base, 64)` for underscore-free input.
-fn go_parse_int(s: &str, base: u32) -> Result<i64, NumError> {
-    let (negative, magnitude) = match s.as_bytes().first() {
-        None => return Err(NumError::Syntax),
-        Some(b'+') => (false, &s[1..]),
-        Some(b'-') => (true, &s[1..]),
-        Some(_) => (false, s),
-    };
-    let magnitude = match go_parse_uint(magnitude, base) {
-        Ok(n) => n,
-        Err(NumError::Range) => u64::MAX,
-        Err(NumError::Syntax) => return Err(NumError::Syntax),
-    };
-    let limit = 1_u64 << 63;
-    match (negative, magnitude) {
-        (false, n) if n < limit => i64::try_from(n).map_err(|_| NumError::Range),
-        (true, n) if n <= limit => Ok(0_i64.wrapping_sub_unsigned(n)),
-        _ => Err(NumError::Range),
-    }
-}
-
-/// go-yaml v2's `yamlStyleFloat`:
-/// `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
-fn is_yaml_style_float(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
-    let integer = count_digits(&b[i..]);
-    i += integer;
-    if b.get(i) == Some(&b'.') {
-        i += 1;
-        let fraction = count_digits(&b[i..]);
-        if integer == 0 && fraction == 0 {
-            return false;
-        }
-        i += fraction;
-    } else if integer == 0 {
-        return false;
-    }
-    if matches!(b.get(i), Some(b'e' | b'E')) {
-        i += 1;
-        if matches!(b.get(i), Some(b'+' | b'-')) {
-            i += 1;
-        }
-        let exponent = count_digits(&b[i..]);
-        if exponent == 0 {
-            return false;
-        }
-        i += exponent;
-    }
-    i == b.len()
-}
-
-/// The number of leading ASCII digits.
-fn count_digits(b: &[u8]) -> usize {
-    b.iter().take_while(|b| b.is_ascii_digit()).count()
-}
-
-/// Whether Go's `strconv.ParseFloat(s, 64)` accepts `s`, which starts with
-/// `.` (so it is decimal, unsigned and not `inf`/`nan`): digits with at most
-/// one dot, an optional exponent, underscores only between digits, and no
-/// overflow to infinity.
-fn parses_as_go_float(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    let mut seen_dot = false;
-    let mut seen_digit = false;
-    let mut underscores = false;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'_' => underscores = true,
-            b'.' if !seen_dot => seen_dot = true,
-            b'0'..=b'9' => seen_digit = true,
-            _ => break,
-        }
-        i += 1;
-    }
-    if !seen_digit {
-        return false;
-    }
-    if matches!(b.get(i), Some(b'e' | b'E')) {
-        i += 1;
-        if matches!(b.get(i), Some(b'+' | b'-')) {
-            i += 1;
-        }
-        if !b.get(i).is_some_and(u8::is_ascii_digit) {
-            return false;
-        }
-        while let Some(&c) = b.get(i) {
-            match c {
-                b'_' => underscores = true,
-                b'0'..=b'9' => {}
-                _ => break,
-            }
-            i += 1;
-        }
-    }
-    if i != b.len() || (underscores && !go_underscores_ok(s)) {
-        return false;
-    }
-    s.replace('_', "").parse::<f64>().is_ok_and(f64::is_finite)
-}
-
-/// Go's `underscoreOK` for a decimal number: each underscore sits between
-/// two digits.
-fn go_underscores_ok(s: &str) -> bool {
-    let mut previous = b'^';
-    for &c in s.as_bytes() {
-        let class = match c {
-            b'0'..=b'9' => b'0',
-            b'_' if previous != b'0' => return false,
-            b'_' => b'_',
-            _ if previous == b'_' => return false,
-            _ => b'!',
-        };
-        previous = class;
-    }
-    previous != b'_'
+    resolve::resolves_to_str(s) && !is_base60_float(s)
 }
 
 /// Whether `s` matches go-yaml v2's `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`.
@@ -563,100 +347,6 @@ fn is_base60_float(s: &str) -> bool {
         }
     }
     i == b.len()
-}
-
-/// go-yaml v2's `parseTimestamp`: a string starting with four digits and `-`
-/// that Go's `time.Parse` accepts in one of the layouts
-/// `2006-1-2T15:4:5.999999999Z07:00` (also with `t`),
-/// `2006-1-2 15:4:5.999999999` or `2006-1-2`.
-fn is_timestamp(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() < 5 || !b[..4].iter().all(u8::is_ascii_digit) || b[4] != b'-' {
-        return false;
-    }
-    [Some(b'T'), Some(b't'), Some(b' '), None]
-        .into_iter()
-        .any(|separator| parse_timestamp(b, separator).is_some())
-}
-
-/// Parses `b` like Go's `time.Parse` with the layout whose date and time are
-/// split by `separator` (`None`: date only); `None` where it fails.
-fn parse_timestamp(b: &[u8], separator: Option<u8>) -> Option<()> {
-    let year: u32 = b[..4]
-        .iter()
-        .map(|d| u32::from(d - b'0'))
-        .fold(0, |n, d| n * 10 + d);
-    let mut rest = &b[4..];
-    rest = rest.strip_prefix(b"-")?;
-    let month = go_getnum(&mut rest)?;
-    rest = rest.strip_prefix(b"-")?;
-    let day = go_getnum(&mut rest)?;
-    if !(1..=12).contains(&month) {
-        return None;
-    }
-    if let Some(separator) = separator {
-        if separator == b' ' {
-            // A layout space matches any run of spaces.
-            if rest.first().is_some_and(|&c| c != b' ') {
-                return None;
-            }
-            rest = &rest[rest.iter().take_while(|&&c| c == b' ').count()..];
-        } else {
-            rest = rest.strip_prefix(&[separator])?;
-        }
-        let hour = go_getnum(&mut rest)?;
-        rest = rest.strip_prefix(b":")?;
-        let minute = go_getnum(&mut rest)?;
-        rest = rest.strip_prefix(b":")?;
-        let second = go_getnum(&mut rest)?;
-        if hour >= 24 || minute >= 60 || second >= 60 {
-            return None;
-        }
-        // Optional fractional seconds: `.` or `,` and digits.
-        if let [b'.' | b',', b'0'..=b'9', ..] = rest {
-            rest = &rest[1 + count_digits(&rest[1..])..];
-        }
-        if separator != b' ' {
-            match rest {
-                [b'Z', tail @ ..] => rest = tail,
-                [b'+' | b'-', h1, h2, b':', m1, m2, tail @ ..]
-                    if [h1, h2, m1, m2].iter().all(|d| d.is_ascii_digit()) =>
-                {
-                    let hours = u32::from(h1 - b'0') * 10 + u32::from(h2 - b'0');
-                    let minutes = u32::from(m1 - b'0') * 10 + u32::from(m2 - b'0');
-                    if hours > 24 || minutes > 60 {
-                        return None;
-                    }
-                    rest = tail;
-                }
-                _ => return None,
-            }
-        }
-    }
-    (rest.is_empty() && day >= 1 && day <= days_in_month(month, year)).then_some(())
-}
-
-/// Go's `getnum(s, false)`: one or two digits.
-fn go_getnum(rest: &mut &[u8]) -> Option<u32> {
-    let digits = count_digits(rest).min(2);
-    if digits == 0 {
-        return None;
-    }
-    let n = rest[..digits]
-        .iter()
-        .fold(0, |n, d| n * 10 + u32::from(d - b'0'));
-    *rest = &rest[digits..];
-    Some(n)
-}
-
-/// The number of days in `month` of `year` (proleptic Gregorian).
-fn days_in_month(month: u32, year: u32) -> u32 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 // ---------------------------------------------------------------------------

@@ -11,10 +11,13 @@ use super::{
 };
 use crate::environments::overlay_environment;
 use crate::error::{Error, Location, Result};
-use crate::helm::{coalesce, stack, ChartFiles, Release, Renderer};
+use crate::helm::dependencies::process_dependencies;
+use crate::helm::loader::{load_files, LoadedChart};
+use crate::helm::values::{coalesce_values, merge_maps, Values};
+use crate::helm::{ChartFiles, Release, Renderer};
 use crate::model::locate;
-use crate::schema::check;
-use crate::yaml::values_document;
+use crate::schema::{check_chart, locate_error, violation_error};
+use crate::yaml::ValuesSource;
 
 /// The rule that checks names against a 53-character release name.
 const NAME_LIMITS: &str = "CG028";
@@ -36,14 +39,15 @@ pub struct ValuesFile {
 struct ValuesSet {
     /// The values files, as findings name them.
     label: String,
-    /// The file to locate an overlay's keys in, with its text.
-    file: String,
-    text: String,
+    /// The values files stacked over the defaults, in order.
+    files: Vec<ValuesSource>,
     /// What the files set themselves, and that over the defaults.
     own: Json,
     merged: Json,
     /// The environment the (first) file's name says: `values-<env>.yaml`.
     environment: Option<String>,
+    /// The chart once Helm has processed its dependencies with these values.
+    chart: LoadedChart,
 }
 
 /// Lints `chart`, whose files are shown below `shown` (the folder or
@@ -63,64 +67,42 @@ pub fn lint_chart(
             .map(|(code, severity)| (code.clone(), *severity)),
     );
 
-    let defaults_text = chart.files.get("values.yaml").map_or("", String::as_str);
-    let defaults_file = format!("{shown}/values.yaml");
-    let defaults = values_document(&defaults_file, defaults_text)?;
-    let mut sets = vec![ValuesSet {
-        label: "values.yaml".into(),
-        file: defaults_file.clone(),
-        text: defaults_text.to_owned(),
-        own: defaults.clone(),
-        merged: coalesce(&defaults, &Json::Object(Default::default())),
-        environment: None,
-    }];
+    let loaded = load_files(
+        chart
+            .files
+            .iter()
+            .map(|(name, text)| (name.clone(), text.clone().into_bytes()))
+            .collect(),
+        shown,
+    )?;
+    let mut sets = vec![values_set("values.yaml".into(), Vec::new(), &loaded, None)?];
     for (rel, text) in &chart.files {
         let Some(env) = overlay_environment(rel) else {
             continue;
         };
-        let file = format!("{shown}/{rel}");
-        let own = values_document(&file, text)?;
-        sets.push(ValuesSet {
-            label: rel.clone(),
-            merged: coalesce(&defaults, &own),
-            file,
-            text: text.clone(),
-            own,
-            environment: Some(env.to_owned()),
-        });
+        let file = ValuesSource::read(&format!("{shown}/{rel}"), text)?;
+        sets.push(values_set(
+            rel.clone(),
+            vec![file],
+            &loaded,
+            Some(env.to_owned()),
+        )?);
     }
     if let Some(first) = extra.first() {
         let files = extra
             .iter()
-            .map(|v| values_document(&v.file, &v.text))
+            .map(|v| ValuesSource::read(&v.file, &v.text))
             .collect::<Result<Vec<_>>>()?;
-        let own = stack(&files);
         let base = first.file.rsplit('/').next().unwrap_or(&first.file);
-        sets.push(ValuesSet {
-            label: extra
-                .iter()
-                .map(|v| v.file.as_str())
-                .collect::<Vec<_>>()
-                .join(" + "),
-            file: first.file.clone(),
-            text: first.text.clone(),
-            merged: coalesce(&defaults, &own),
-            own,
-            environment: overlay_environment(base).map(str::to_owned),
-        });
+        let label = extra
+            .iter()
+            .map(|v| v.file.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let environment = overlay_environment(base).map(str::to_owned);
+        sets.push(values_set(label, files, &loaded, environment)?);
     }
 
-    let schema = match chart.files.get("values.schema.json") {
-        Some(text) => Some(
-            serde_json::from_str::<Json>(text).map_err(|e| Error::Input {
-                location: Some(whole(&format!("{shown}/values.schema.json"))),
-                key: None,
-                message: format!("is not JSON: {e}"),
-                hint: None,
-            })?,
-        ),
-        None => None,
-    };
     let (mut without_names, mut only_names) = (config.clone(), config.clone());
     without_names.insert(NAME_LIMITS.into(), None);
     for rule in rules::all() {
@@ -136,9 +118,7 @@ pub fn lint_chart(
     let renderer = Renderer::new(chart).map_err(|e| in_chart(e, chart, shown, None))?;
     let mut findings: Vec<Finding> = Vec::new();
     for set in &sets {
-        if let Some(schema) = &schema {
-            schema_errors(schema, set, &defaults_file, defaults_text)?;
-        }
+        schema_errors(set)?;
         for (release, config) in [
             (Release::default(), &without_names),
             (long_release.clone(), &only_names),
@@ -152,22 +132,13 @@ pub fn lint_chart(
                     continue;
                 }
                 let file = shown_path(template, chart, shown);
-                let parsed = parse_manifests(&file, text).map_err(|e| match e {
-                    Error::Input {
-                        location,
-                        key,
-                        message,
-                        hint,
-                    } => Error::Input {
-                        location,
-                        key,
-                        message: format!(
+                let parsed = parse_manifests(&file, text).map_err(|e| {
+                    e.map_message(|message| {
+                        format!(
                             "{message} (in the template's output with {}; the line is of that output)",
                             set.label
-                        ),
-                        hint,
-                    },
-                    other => other,
+                        )
+                    })
                 })?;
                 manifests.extend(parsed);
             }
@@ -177,10 +148,13 @@ pub fn lint_chart(
             }
         }
         if let Some(environment) = &set.environment {
+            let Some(first) = set.files.first() else {
+                continue;
+            };
             let overlay = Overlay {
-                file: set.file.clone(),
+                file: first.file.clone(),
                 environment,
-                text: &set.text,
+                text: &first.text,
                 own: &set.own,
                 merged: &set.merged,
             };
@@ -300,38 +274,51 @@ fn merge(findings: &mut Vec<Finding>, finding: Finding) {
     }
 }
 
-/// Refuses values Helm would refuse: the first schema violation, located in
-/// the values file when it sets the key, else in the defaults.
-fn schema_errors(
-    schema: &Json,
-    set: &ValuesSet,
-    defaults_file: &str,
-    defaults_text: &str,
-) -> Result<()> {
-    let violations = check(schema, &set.merged);
+/// The values set of `files` stacked over the chart's defaults, merged
+/// as Helm merges them once it has processed the chart's dependencies.
+fn values_set(
+    label: String,
+    files: Vec<ValuesSource>,
+    chart: &LoadedChart,
+    environment: Option<String>,
+) -> Result<ValuesSet> {
+    let mut own = Values::new();
+    for file in &files {
+        merge_maps(&mut own, file.values());
+    }
+    let mut chart = chart.clone();
+    let merged = process_dependencies(&mut chart, &own)
+        .and_then(|()| coalesce_values(&chart, &own))
+        .map_err(|e| locate_error(e, &files, &chart))?;
+    Ok(ValuesSet {
+        label,
+        files,
+        own: Json::Object(own),
+        merged: Json::Object(merged),
+        environment,
+        chart,
+    })
+}
+
+/// Refuses values Helm would refuse: the first violation of the schemas
+/// Helm checks, located in the topmost values file that sets the key, else
+/// in the chart's defaults.
+fn schema_errors(set: &ValuesSet) -> Result<()> {
+    let merged = set.merged.as_object().cloned().unwrap_or_default();
+    let violations = check_chart(&set.chart, &merged)?;
     let Some(first) = violations.first() else {
         return Ok(());
     };
-    let (file, at) = match locate(&set.text, &first.path) {
-        Some(at) => (set.file.as_str(), Some(at)),
-        None => (defaults_file, locate(defaults_text, &first.path)),
-    };
-    let (line, column) = at.unzip();
     let more = match violations.len() {
         1 => String::new(),
         n => format!(" ({} more; `chartgen validate` lists them)", n - 1),
     };
-    Err(Error::Input {
-        location: Some(Location {
-            file: file.to_owned(),
-            line,
-            column,
+    Err(
+        violation_error(first, &set.files, &set.chart).map_message(|message| {
+            format!(
+                "{message}{more}; Helm refuses these values with {}",
+                set.label
+            )
         }),
-        key: Some(first.path.join(".")).filter(|k| !k.is_empty()),
-        message: format!(
-            "{}{more}; Helm refuses these values with {}",
-            first.message, set.label
-        ),
-        hint: first.hint.clone(),
-    })
+    )
 }

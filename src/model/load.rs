@@ -464,55 +464,12 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, _, c)| c)
 }
 
-/// Finds the line and column of a key path in block-style YAML text, for
-/// errors found after parsing (serde_yaml keeps no spans). Best effort: a
-/// path it cannot follow yields `None`, and the error names the file only.
+/// Finds the line and column of a key path in YAML text, for errors found
+/// after parsing (serde_yaml keeps no spans): block and flow style, list
+/// items included (see [`crate::yaml::locate`]). A path not in the text
+/// yields `None`, and the error names the file only.
 pub fn locate(text: &str, path: &[String]) -> Option<(usize, usize)> {
-    let lines: Vec<&str> = text.lines().collect();
-    // The lines of the node being searched, and the column its first line's
-    // content starts at when that line is a sequence item (`- key: v`).
-    let (mut from, mut to, mut first_col) = (0, lines.len(), None::<usize>);
-    let mut found = None;
-    for segment in path {
-        let content = |n: usize| -> Option<(usize, &str)> {
-            let line = lines[n];
-            let (col, body) = match first_col {
-                Some(c) if n == from => (c, line.get(c..)?),
-                _ => {
-                    let body = line.trim_start();
-                    (line.len() - body.len(), body)
-                }
-            };
-            (!body.is_empty() && !body.starts_with('#')).then_some((col, body))
-        };
-        let base = (from..to).find_map(content)?.0;
-        let children: Vec<(usize, &str)> = (from..to)
-            .filter_map(|n| content(n).filter(|(c, _)| *c == base).map(|(_, b)| (n, b)))
-            .collect();
-        let end_of = |i: usize| children.get(i + 1).map_or(to, |c| c.0);
-        let hit = match segment.parse::<usize>() {
-            Ok(index) => {
-                let items: Vec<usize> = (0..children.len())
-                    .filter(|&i| children[i].1 == "-" || children[i].1.starts_with("- "))
-                    .collect();
-                let &i = items.get(index)?;
-                let line = children[i].0;
-                (from, to, first_col) = (line, end_of(i), Some(base + 2));
-                (line, base + 2)
-            }
-            Err(_) => {
-                let i = children.iter().position(|(_, body)| {
-                    body.split_once(':')
-                        .is_some_and(|(k, _)| k.trim().trim_matches(['"', '\'']) == segment)
-                })?;
-                let line = children[i].0;
-                (from, to, first_col) = (line + 1, end_of(i), None);
-                (line, base)
-            }
-        };
-        found = Some((hit.0 + 1, hit.1 + 1));
-    }
-    found
+    crate::yaml::locate(text, path)
 }
 
 #[cfg(test)]

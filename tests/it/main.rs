@@ -4,6 +4,7 @@
 mod blueprints;
 mod cli;
 mod conformance;
+mod corpus;
 mod editor;
 mod generate;
 mod kube;
@@ -14,4 +15,5 @@ mod package;
 mod scanner;
 mod support;
 mod validate;
+mod values_yaml;
 mod write;

@@ -312,6 +312,45 @@ impl Oracle {
         path_result(result)
     }
 
+    /// A values text as Helm reads it: `reader` is `"values_from_yaml"` (the
+    /// SDK's one-document reader) or `"values_file"` (a chart's values.yaml
+    /// through the chart loader, as `-f` files are read).
+    pub fn values_yaml(&mut self, text: &str, reader: &str) -> Result<Value, OracleError> {
+        self.request(json!({"op": "values_yaml", "text": text, "reader": reader}))
+    }
+
+    /// Whether `helm install --dry-run=client` accepts `values` for the chart
+    /// at `path`: `Ok` when it does, its error (a `HelmReleaseError` reading
+    /// "values don't meet the specifications of the schema(s)" for a schema
+    /// refusal) when it does not.
+    pub fn install_check(
+        &mut self,
+        path: impl AsRef<Path>,
+        values: &Value,
+    ) -> Result<(), OracleError> {
+        self.request(json!({
+            "op": "install_check", "path": path_arg(path.as_ref()), "values": values,
+        }))
+        .map(|_| ())
+    }
+
+    /// The manifest `helm install --dry-run=client` renders for the chart at
+    /// `path` with `values`.
+    pub fn install_manifest(
+        &mut self,
+        path: impl AsRef<Path>,
+        values: &Value,
+    ) -> Result<String, OracleError> {
+        let result = self.request(json!({
+            "op": "install_check", "path": path_arg(path.as_ref()), "values": values,
+            "manifest": true,
+        }))?;
+        result
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| transport(format!("expected a manifest, got {result}")))
+    }
+
     /// `helm create <name>` inside `dir` (created if missing); returns the chart directory.
     pub fn create(&mut self, name: &str, dir: impl AsRef<Path>) -> Result<PathBuf, OracleError> {
         let result = self

@@ -39,6 +39,16 @@ A request may carry an ``"id"``; it is echoed in the response. Ops:
   and file names, values and schema.
 * ``package`` (path, destination): the archive path.
 * ``create`` (name, directory): the path of the ``helm create`` scaffold.
+* ``values_yaml`` (text, reader): a values text as Helm reads it, with
+  ``reader`` either ``"values_from_yaml"`` (the SDK's one-document reader)
+  or ``"values_file"`` (a chart's ``values.yaml`` through the chart loader,
+  as ``-f`` files are read: every document, merged). A refusal is a
+  ``HelmValuesError`` or ``HelmChartLoadError`` error response.
+* ``install_check`` (path, values): whether ``helm install --dry-run=client``
+  accepts ``values`` for the chart: ``null`` on success, an error response
+  (``HelmReleaseError`` for values the schemas refuse) otherwise; no hooks or
+  manifests are returned, so it is cheap to call many times; with
+  ``"manifest": true`` the rendered manifest is returned instead of ``null``.
 
 Nothing but responses is ever written to stdout: the real stdout is kept
 private and file descriptor 1 is pointed at stderr before the Helm library
@@ -64,6 +74,7 @@ import json  # noqa: E402
 import logging  # noqa: E402
 import pathlib  # noqa: E402
 import re  # noqa: E402
+import tempfile  # noqa: E402
 import traceback  # noqa: E402
 from typing import Any, Callable  # noqa: E402
 
@@ -323,6 +334,26 @@ def op_create(req: dict[str, Any]) -> str:
     return path
 
 
+def op_values_yaml(req: dict[str, Any]) -> dict[str, Any]:
+    text = _field(req, "text", str)
+    reader = _field(req, "reader", str)
+    if reader == "values_from_yaml":
+        return helm.values_from_yaml(text)
+    if reader != "values_file":
+        raise BadRequest(f"unknown reader {reader!r}")
+    with tempfile.TemporaryDirectory() as folder:
+        pathlib.Path(folder, "Chart.yaml").write_text("apiVersion: v2\nname: values\nversion: 0.1.0\n")
+        pathlib.Path(folder, "values.yaml").write_text(text, encoding="utf-8")
+        with helm.Chart.load(folder) as chart:
+            return chart.values
+
+
+def op_install_check(req: dict[str, Any]) -> str | None:
+    with helm.Config(storage_driver="memory") as cfg:
+        release = cfg.install(_field(req, "path", str), "release-name", _values(req), dry_run="client")
+    return release.get("manifest") if _field(req, "manifest", bool, False) else None
+
+
 OPS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "ping": op_ping,
     "lint": op_lint,
@@ -333,6 +364,8 @@ OPS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "load_archive": op_load_archive,
     "package": op_package,
     "create": op_create,
+    "values_yaml": op_values_yaml,
+    "install_check": op_install_check,
 }
 
 

@@ -142,6 +142,23 @@ pub(super) fn shortest_digits(f: f64) -> (String, i32) {
 
 /// Go's `strconv.FormatFloat(f, 'g', -1, 64)`, which `%v` uses.
 pub(in crate::helm) fn go_float(f: f64) -> String {
+    go_g(f, shortest_digits(f))
+}
+
+/// Go's `strconv.FormatFloat(f, 'g', -1, 32)`: the shortest digits that
+/// read back as the same float32 (how sigs.k8s.io/yaml names a float key).
+pub(in crate::helm) fn go_float32(f: f64) -> String {
+    // Rounding to float32 is the point here.
+    #[allow(clippy::cast_possible_truncation)]
+    let single = f as f32;
+    let sci = format!("{:e}", single.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    go_g(f64::from(single), (digits, exp.parse().unwrap_or(0)))
+}
+
+/// `%g` with the shortest digits of `f`.
+fn go_g(f: f64, (digits, exp): (String, i32)) -> String {
     if f.is_nan() {
         return "NaN".into();
     }
@@ -151,7 +168,6 @@ pub(in crate::helm) fn go_float(f: f64) -> String {
     if f == 0.0 {
         return if f.is_sign_negative() { "-0" } else { "0" }.into();
     }
-    let (digits, exp) = shortest_digits(f);
     let sign = if f < 0.0 { "-" } else { "" };
     if !(-4..6).contains(&exp) {
         format!("{sign}{}", sci_notation(&digits, exp, true))

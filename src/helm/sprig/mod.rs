@@ -37,7 +37,7 @@
 //!   (`trunc` mid-character, `b64dec` of binary data) carry U+FFFD instead.
 
 mod base32;
-mod base64;
+pub(super) mod base64;
 mod convert;
 mod decimal;
 mod defaults;
@@ -51,7 +51,7 @@ mod math;
 mod path;
 mod random;
 mod regexp;
-mod semver;
+pub(super) mod semver;
 mod strings;
 mod time;
 mod url;

@@ -1,0 +1,849 @@
+//! Reading YAML as Helm reads values: `sigs.k8s.io/yaml` over go-yaml v2.
+//!
+//! Helm reads every values file (a chart's `values.yaml`, `-f` files) with
+//! `loader.LoadValues`: the text is cut into documents at `---` lines, each
+//! document is read by go-yaml v2 (YAML 1.1: `on`, `yes` and `y` are
+//! booleans, `0755` is octal, `1_000` an integer, timestamps stay text,
+//! merge keys `<<` and tags are honoured), turned into JSON (keys become
+//! strings: `on:` names the key `true`, `1.5:` the key `1.5`; NaN and
+//! infinities fail), read back as Go values (every number a float64), and
+//! the documents are merged. [`read_values`] does all of that, and
+//! remembers where each value sits ([`Spans`]) so that every later problem
+//! can be located, in block and flow style alike.
+//!
+//! The parser is libyaml ([`super::libyaml`]); go-yaml v2 is a line-by-line
+//! port of the same libyaml to Go, so both accept and refuse the same texts.
+
+use std::collections::{HashMap, HashSet};
+
+use super::libyaml::{Event, Mark, Parser};
+use serde_json::{Map, Number, Value as Json};
+
+use super::resolve::{self, Scalar, BINARY_TAG};
+use super::sprig::base64::decode_go;
+use super::sprig::govalue::go_float32;
+use super::values::merge_maps;
+
+/// How deep values may nest. go-yaml allows 10,000 levels; chartgen stops
+/// at 1,000 (and says so), far beyond any values file, so that nothing
+/// that walks values later can run out of stack.
+pub const MAX_DEPTH: usize = 1_000;
+
+/// A place in a text: 1-based line and column (in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+}
+
+/// Where a value is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Its key, for a map entry.
+    pub key: Option<Pos>,
+    /// The value itself (for an alias, the alias).
+    pub value: Pos,
+    /// The byte range of the value's text in the file.
+    pub bytes: (usize, usize),
+}
+
+impl Span {
+    /// Where to point a reader at: the key of a map entry, else the value.
+    pub fn at(&self) -> Pos {
+        self.key.unwrap_or(self.value)
+    }
+}
+
+/// Where each value of a document is written, by key path (list items by
+/// their index). Values an alias or merge key copies point at the text they
+/// were copied from.
+pub type Spans = HashMap<Vec<String>, Span>;
+
+/// A values file as Helm reads it: a map, and where its values are written.
+#[derive(Debug, Clone)]
+pub struct ValuesText {
+    /// The values: always a JSON object.
+    pub value: Json,
+    /// Where each value is written.
+    pub spans: Spans,
+}
+
+/// A text Helm cannot read as values, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// What is wrong, in go-yaml's words where it has some.
+    pub message: String,
+    /// Where, when known.
+    pub at: Option<Pos>,
+    /// How to fix it, when there is an obvious way.
+    pub hint: Option<String>,
+}
+
+impl std::fmt::Display for YamlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Reads a values file as Helm's `loader.LoadValues` does: every document
+/// read with `sigs.k8s.io/yaml`, and later documents merged over earlier
+/// ones (maps key by key, anything else replaced). An empty, comment-only
+/// or `null` document adds nothing; any other non-map is an error.
+pub fn read_values(text: &str) -> Result<ValuesText, YamlError> {
+    read(text, true)
+}
+
+/// `sigs.k8s.io/yaml.Unmarshal` into `interface{}`, as `fromYaml` reads
+/// text: the first document only, any JSON value (`null` when empty).
+pub fn unmarshal(text: &str) -> Result<Json, YamlError> {
+    let chunk = Chunk {
+        text,
+        line: 0,
+        offset: 0,
+    };
+    document(chunk, true).map(|(value, _)| value)
+}
+
+/// Where each value of a values file is written, as far as the file can be
+/// read: values Helm would refuse only on their way to JSON (`.inf`, a
+/// `null` key) are still located. Empty when the YAML itself is broken.
+pub fn spans(text: &str) -> Spans {
+    read(text, false).map(|v| v.spans).unwrap_or_default()
+}
+
+fn read(text: &str, strict: bool) -> Result<ValuesText, YamlError> {
+    let mut merged = Map::new();
+    let mut spans = Spans::new();
+    for chunk in documents(text)? {
+        let (value, chunk_spans) = document(chunk, strict)?;
+        match value {
+            Json::Null => {}
+            Json::Object(map) => merge_maps(&mut merged, map),
+            other => {
+                let kind = match other {
+                    Json::Array(_) => "a list",
+                    Json::String(_) => "a string",
+                    Json::Bool(_) => "a boolean",
+                    _ => "a number",
+                };
+                let at = chunk_spans.get(&Vec::new()).map(|s| s.value);
+                return Err(YamlError {
+                    message: format!("a values file must be a map of keys, not {kind}"),
+                    at,
+                    hint: None,
+                });
+            }
+        }
+        spans.extend(chunk_spans);
+    }
+    Ok(ValuesText {
+        value: Json::Object(merged),
+        spans,
+    })
+}
+
+/// One document's text, where it starts in the file.
+#[derive(Debug, Clone, Copy)]
+struct Chunk<'a> {
+    text: &'a str,
+    /// 0-based line and byte offset of its first line in the file.
+    line: usize,
+    offset: usize,
+}
+
+/// The documents of a text, cut as `k8s.io/apimachinery`'s `YAMLReader`
+/// cuts them: at lines starting with `---`, which may be followed only by
+/// spaces or a comment. A separator opening a document stays in it.
+fn documents(text: &str) -> Result<Vec<Chunk<'_>>, YamlError> {
+    let mut chunks = Vec::new();
+    let (mut start, mut start_line) = (None::<usize>, 0);
+    let mut offset = 0;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        if let Some(rest) = line.strip_prefix("---") {
+            let trimmed = rest.trim();
+            if !trimmed.is_empty() && !trimmed.starts_with('#') {
+                return Err(YamlError {
+                    message: format!("invalid YAML document separator: {trimmed}"),
+                    at: Some(Pos {
+                        line: n + 1,
+                        column: 1,
+                    }),
+                    hint: Some(
+                        "a `---` line separates documents; nothing but a comment may follow it"
+                            .into(),
+                    ),
+                });
+            }
+            if let Some(from) = start.take() {
+                chunks.push(Chunk {
+                    text: &text[from..offset],
+                    line: start_line,
+                    offset: from,
+                });
+            }
+        }
+        if start.is_none() {
+            start = Some(offset);
+            start_line = n;
+        }
+        offset += line.len();
+    }
+    if let Some(from) = start {
+        chunks.push(Chunk {
+            text: &text[from..],
+            line: start_line,
+            offset: from,
+        });
+    }
+    Ok(chunks)
+}
+
+/// A parsed node of the first document of a chunk.
+#[derive(Debug)]
+struct Node {
+    kind: Kind,
+    pos: Pos,
+    bytes: (usize, usize),
+}
+
+#[derive(Debug)]
+enum Kind {
+    Scalar {
+        value: String,
+        tag: Option<String>,
+        /// Plain and untagged: its type comes from its text.
+        implicit: bool,
+    },
+    Seq(Vec<usize>),
+    /// Keys and values, alternating.
+    Map(Vec<usize>),
+    /// The anchored node, and the anchor's name.
+    Alias(usize, String),
+}
+
+/// The first document of a chunk as go-yaml's parser builds it: nodes in
+/// an arena, anchors resolved at the point of use.
+fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
+    let mut parser = Parser::new(chunk.text);
+    let mark = |m: Mark| Pos {
+        line: chunk.line.saturating_add(m.line).saturating_add(1),
+        column: m.column.saturating_add(1),
+    };
+    let byte = |m: Mark| chunk.offset.saturating_add(m.index);
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut anchors: HashMap<String, usize> = HashMap::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut root = None;
+    loop {
+        let (event, start, end) = parser.next().map_err(|e| YamlError {
+            message: e.problem,
+            at: Some(mark(e.mark)),
+            hint: None,
+        })?;
+        let pos = mark(start);
+        let bytes = (byte(start), byte(end));
+        let (kind, anchor) = match event {
+            Event::StreamEnd => return Ok(root.map(|r| (nodes, r))),
+            Event::DocumentEnd if root.is_some() => {
+                return Ok(root.map(|r| (nodes, r)));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(id) = open.pop() {
+                    nodes[id].bytes.1 = bytes.1;
+                }
+                continue;
+            }
+            Event::Alias { anchor } => match anchors.get(&anchor) {
+                Some(&target) => (Kind::Alias(target, anchor), None),
+                None => {
+                    return Err(YamlError {
+                        message: format!("unknown anchor '{anchor}' referenced"),
+                        at: Some(pos),
+                        hint: None,
+                    })
+                }
+            },
+            Event::Scalar {
+                anchor,
+                tag,
+                value,
+                plain_implicit,
+            } => (
+                Kind::Scalar {
+                    value,
+                    implicit: plain_implicit,
+                    tag,
+                },
+                anchor,
+            ),
+            Event::SequenceStart { anchor } => (Kind::Seq(Vec::new()), anchor),
+            Event::MappingStart { anchor } => (Kind::Map(Vec::new()), anchor),
+            Event::StreamStart | Event::DocumentStart | Event::DocumentEnd => continue,
+        };
+        let collection = matches!(kind, Kind::Seq(_) | Kind::Map(_));
+        let id = nodes.len();
+        nodes.push(Node { kind, pos, bytes });
+        if let Some(anchor) = anchor {
+            anchors.insert(anchor, id);
+        }
+        match open.last() {
+            Some(&parent) => match &mut nodes[parent].kind {
+                Kind::Seq(children) | Kind::Map(children) => children.push(id),
+                _ => {}
+            },
+            None => root = Some(id),
+        }
+        if collection {
+            if open.len() >= MAX_DEPTH {
+                return Err(YamlError {
+                    message: format!(
+                        "values nest deeper than {MAX_DEPTH} levels, which chartgen does not \
+                         read (Helm reads up to 10000)"
+                    ),
+                    at: Some(pos),
+                    hint: None,
+                });
+            }
+            open.push(id);
+        }
+    }
+}
+
+/// A map key as go-yaml decodes it into `interface{}`, before
+/// `sigs.k8s.io/yaml` turns it into a string.
+#[derive(Debug, Clone, PartialEq)]
+enum Key {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+    Str(String),
+}
+
+impl Key {
+    /// Go's map-key identity: equal keys overwrite each other.
+    fn identity(&self, nan: &mut u64) -> (u8, String) {
+        match self {
+            Key::Null => (0, String::new()),
+            Key::Bool(b) => (1, b.to_string()),
+            Key::Int(i) => (2, i.to_string()),
+            Key::Uint(u) => (3, u.to_string()),
+            Key::Float(f) if f.is_nan() => {
+                // NaN equals nothing, itself included.
+                *nan += 1;
+                (4, format!("nan{nan}"))
+            }
+            Key::Float(f) => (4, (f + 0.0).to_bits().to_string()),
+            Key::Str(s) => (5, s.clone()),
+        }
+    }
+
+    /// The string `sigs.k8s.io/yaml` names the key by.
+    fn to_json_key(&self) -> Result<String, String> {
+        match self {
+            Key::Str(s) => Ok(s.clone()),
+            Key::Bool(b) => Ok(b.to_string()),
+            Key::Int(i) => Ok(i.to_string()),
+            Key::Float(f) if f.is_nan() => Ok(".nan".into()),
+            Key::Float(f) if f.is_infinite() => Ok(if *f > 0.0 { ".inf" } else { "-.inf" }.into()),
+            Key::Float(f) => Ok(go_float32(*f)),
+            Key::Uint(u) => Err(format!("unsupported map key of type: uint64, key: {u:#x}")),
+            Key::Null => Err("unsupported map key of type: %!s(<nil>), key: <nil>".into()),
+        }
+    }
+}
+
+/// go-yaml v2's limits on alias expansion ("billion laughs").
+fn allowed_alias_ratio(decodes: usize) -> f64 {
+    const LOW: f64 = 400_000.0;
+    const HIGH: f64 = 4_000_000.0;
+    #[allow(clippy::cast_precision_loss)]
+    let decodes = decodes as f64;
+    if decodes <= LOW {
+        0.99
+    } else if decodes >= HIGH {
+        0.10
+    } else {
+        0.99 - 0.89 * ((decodes - LOW) / (HIGH - LOW))
+    }
+}
+
+/// go-yaml's decoder into `interface{}`, then `sigs.k8s.io/yaml`'s turn
+/// to JSON, in one walk.
+struct Decoder<'a> {
+    nodes: &'a [Node],
+    spans: Spans,
+    /// Alias nodes being expanded, to catch an anchor that holds itself.
+    expanding: HashSet<usize>,
+    alias_depth: usize,
+    decodes: usize,
+    aliased: usize,
+    /// The first problem found on the way to JSON, which go-yaml itself
+    /// does not see: reported only when the whole document decodes.
+    late: Option<YamlError>,
+    nan_keys: u64,
+}
+
+/// A scalar read: a value of go-yaml's kinds, or `!!binary` decoded.
+enum Read {
+    Scalar(Scalar),
+    Binary(String),
+}
+
+/// The map being filled by a mapping node and the merges into it.
+#[derive(Default)]
+struct MapBuilder {
+    entries: Vec<(Key, Json, Pos)>,
+    index: HashMap<(u8, String), usize>,
+}
+
+fn number(f: f64) -> Json {
+    // A float64 that is a whole number within ±2^53 prints as an integer,
+    // as Go's JSON does; the value is the same either way.
+    #[allow(clippy::cast_possible_truncation)]
+    if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+        return Json::Number(Number::from(f as i64));
+    }
+    Number::from_f64(f).map_or(Json::Null, Json::Number)
+}
+
+fn document(chunk: Chunk<'_>, strict: bool) -> Result<(Json, Spans), YamlError> {
+    let Some((nodes, root)) = parse(chunk)? else {
+        return Ok((Json::Null, Spans::new()));
+    };
+    let mut decoder = Decoder {
+        nodes: &nodes,
+        spans: Spans::new(),
+        expanding: HashSet::new(),
+        alias_depth: 0,
+        decodes: 0,
+        aliased: 0,
+        late: None,
+        nan_keys: 0,
+    };
+    let node = &nodes[root];
+    decoder.spans.insert(
+        Vec::new(),
+        Span {
+            key: None,
+            value: node.pos,
+            bytes: node.bytes,
+        },
+    );
+    let value = decoder.value(root, &mut Vec::new())?;
+    match decoder.late {
+        Some(error) if strict => Err(error),
+        _ => Ok((value, decoder.spans)),
+    }
+}
+
+impl Decoder<'_> {
+    fn late(&mut self, message: String, at: Pos, hint: Option<String>) {
+        if self.late.is_none() {
+            self.late = Some(YamlError {
+                message,
+                at: Some(at),
+                hint,
+            });
+        }
+    }
+
+    fn count(&mut self, at: Pos) -> Result<(), YamlError> {
+        self.decodes += 1;
+        if self.alias_depth > 0 {
+            self.aliased += 1;
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let ratio = self.aliased as f64 / self.decodes as f64;
+        if self.aliased > 100 && self.decodes > 1000 && ratio > allowed_alias_ratio(self.decodes) {
+            return Err(YamlError {
+                message: "document contains excessive aliasing".into(),
+                at: Some(at),
+                hint: None,
+            });
+        }
+        Ok(())
+    }
+
+    /// Decodes node `id`, found at `path`.
+    fn value(&mut self, id: usize, path: &mut Vec<String>) -> Result<Json, YamlError> {
+        stacker::maybe_grow(64 << 10, 1 << 20, || self.value_here(id, path))
+    }
+
+    fn value_here(&mut self, id: usize, path: &mut Vec<String>) -> Result<Json, YamlError> {
+        let node = &self.nodes[id];
+        self.count(node.pos)?;
+        match &node.kind {
+            Kind::Scalar {
+                value,
+                tag,
+                implicit,
+            } => self.scalar(value, tag.as_deref(), *implicit, node.pos),
+            Kind::Seq(children) => {
+                let mut items = Vec::with_capacity(children.len());
+                for (i, &child) in children.iter().enumerate() {
+                    path.push(i.to_string());
+                    let at = &self.nodes[child];
+                    self.spans.insert(
+                        path.clone(),
+                        Span {
+                            key: None,
+                            value: at.pos,
+                            bytes: at.bytes,
+                        },
+                    );
+                    let item = self.value(child, path);
+                    path.pop();
+                    items.push(item?);
+                }
+                Ok(Json::Array(items))
+            }
+            Kind::Map(_) => {
+                let mut map = MapBuilder::default();
+                self.fill(id, &mut map, path)?;
+                Ok(self.object(map))
+            }
+            Kind::Alias(target, name) => {
+                let target = *target;
+                let name = name.clone();
+                self.alias(id, &name, |d| d.value(target, path))
+            }
+        }
+    }
+
+    /// Expands alias node `id` (of anchor `name`) with `decode`.
+    fn alias<T>(
+        &mut self,
+        id: usize,
+        name: &str,
+        decode: impl FnOnce(&mut Self) -> Result<T, YamlError>,
+    ) -> Result<T, YamlError> {
+        if !self.expanding.insert(id) {
+            return Err(YamlError {
+                message: format!("anchor '{name}' value contains itself"),
+                at: Some(self.nodes[id].pos),
+                hint: None,
+            });
+        }
+        self.alias_depth += 1;
+        let out = decode(self);
+        self.alias_depth -= 1;
+        self.expanding.remove(&id);
+        out
+    }
+
+    /// What a scalar reads as, with its tag.
+    fn read_scalar(
+        text: &str,
+        tag: Option<&str>,
+        implicit: bool,
+        at: Pos,
+    ) -> Result<Read, YamlError> {
+        Ok(Read::Scalar(match tag {
+            // Quoted and untagged: a string, whatever it looks like.
+            None if !implicit => Scalar::Str,
+            None => resolve::plain(text),
+            Some(BINARY_TAG) => {
+                let bytes = decode_go(text.as_bytes()).map_err(|_| YamlError {
+                    message: "!!binary value contains invalid base64 data".into(),
+                    at: Some(at),
+                    hint: None,
+                })?;
+                return Ok(Read::Binary(String::from_utf8_lossy(&bytes).into_owned()));
+            }
+            Some(tag) => resolve::tagged(tag, text).map_err(|message| YamlError {
+                message,
+                at: Some(at),
+                hint: None,
+            })?,
+        }))
+    }
+
+    fn scalar(
+        &mut self,
+        text: &str,
+        tag: Option<&str>,
+        implicit: bool,
+        at: Pos,
+    ) -> Result<Json, YamlError> {
+        let resolved = match Self::read_scalar(text, tag, implicit, at)? {
+            Read::Binary(s) => return Ok(Json::String(s)),
+            Read::Scalar(scalar) => scalar,
+        };
+        #[allow(clippy::cast_precision_loss)]
+        Ok(match resolved {
+            Scalar::Null => Json::Null,
+            Scalar::Bool(b) => Json::Bool(b),
+            // Helm reads values back from JSON as float64.
+            Scalar::Int(i) => number(i as f64),
+            Scalar::Uint(u) => number(u as f64),
+            Scalar::Float(f) if f.is_finite() => number(f),
+            Scalar::Float(f) => {
+                let shown = if f.is_nan() {
+                    "NaN"
+                } else if f > 0.0 {
+                    "+Inf"
+                } else {
+                    "-Inf"
+                };
+                self.late(
+                    format!("json: unsupported value: {shown}"),
+                    at,
+                    Some(format!(
+                        "Helm turns values into JSON, which has no infinities or NaN; quote \
+                         `{text}` to keep it a string"
+                    )),
+                );
+                Json::Null
+            }
+            Scalar::Str | Scalar::Timestamp => Json::String(text.to_owned()),
+        })
+    }
+
+    /// A key as go-yaml decodes it: a scalar, or an alias of one.
+    fn key(&mut self, id: usize) -> Result<Key, YamlError> {
+        let node = &self.nodes[id];
+        match &node.kind {
+            Kind::Scalar {
+                value,
+                tag,
+                implicit,
+            } => Ok(
+                match Self::read_scalar(value, tag.as_deref(), *implicit, node.pos)? {
+                    Read::Binary(s) => Key::Str(s),
+                    Read::Scalar(Scalar::Null) => Key::Null,
+                    Read::Scalar(Scalar::Bool(b)) => Key::Bool(b),
+                    Read::Scalar(Scalar::Int(i)) => Key::Int(i),
+                    Read::Scalar(Scalar::Uint(u)) => Key::Uint(u),
+                    Read::Scalar(Scalar::Float(f)) => Key::Float(f),
+                    Read::Scalar(Scalar::Str | Scalar::Timestamp) => Key::Str(value.clone()),
+                },
+            ),
+            Kind::Alias(target, name) => {
+                let target = *target;
+                let name = name.clone();
+                self.alias(id, &name, |d| d.key(target))
+            }
+            Kind::Seq(_) | Kind::Map(_) => Err(YamlError {
+                message: "invalid map key: a key must be a scalar, not a list or a map".into(),
+                at: Some(node.pos),
+                hint: None,
+            }),
+        }
+    }
+
+    /// Adds the entries of mapping node `id` (merges included) to `map`.
+    fn fill(
+        &mut self,
+        id: usize,
+        map: &mut MapBuilder,
+        path: &mut Vec<String>,
+    ) -> Result<(), YamlError> {
+        let Kind::Map(children) = &self.nodes[id].kind else {
+            return Ok(());
+        };
+        for pair in children.chunks(2) {
+            let [key_id, value_id] = *pair else {
+                continue;
+            };
+            let key_node = &self.nodes[key_id];
+            if is_merge(key_node) {
+                self.merge(value_id, map, path)?;
+                continue;
+            }
+            let key = self.key(key_id)?;
+            let name = key.to_json_key();
+            let segment = name.clone().unwrap_or_default();
+            path.push(segment);
+            let value_node = &self.nodes[value_id];
+            let span = Span {
+                key: Some(key_node.pos),
+                value: value_node.pos,
+                bytes: value_node.bytes,
+            };
+            let value = self.value(value_id, path);
+            if name.is_ok() {
+                self.spans.insert(path.clone(), span);
+            }
+            path.pop();
+            let value = value?;
+            if let Err(message) = name {
+                self.late(
+                    format!("{message}, value: {value}"),
+                    key_node.pos,
+                    Some("quote the key to make it a string".into()),
+                );
+                continue;
+            }
+            let identity = key.identity(&mut self.nan_keys);
+            match map.index.get(&identity) {
+                Some(&at) => map.entries[at] = (key, value, key_node.pos),
+                None => {
+                    map.index.insert(identity, map.entries.len());
+                    map.entries.push((key, value, key_node.pos));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// go-yaml v2's merge key: a map, an alias of one, or a list of them
+    /// (earlier ones taking precedence).
+    fn merge(
+        &mut self,
+        id: usize,
+        map: &mut MapBuilder,
+        path: &mut Vec<String>,
+    ) -> Result<(), YamlError> {
+        let want_map = |at: Pos| YamlError {
+            message: "map merge requires map or sequence of maps as the value".into(),
+            at: Some(at),
+            hint: None,
+        };
+        let node = &self.nodes[id];
+        match &node.kind {
+            Kind::Map(_) => self.fill(id, map, path),
+            Kind::Alias(target, name) => {
+                let target = *target;
+                if !matches!(self.nodes[target].kind, Kind::Map(_)) {
+                    return Err(want_map(node.pos));
+                }
+                let name = name.clone();
+                self.alias(id, &name, |d| d.fill(target, map, path))
+            }
+            Kind::Seq(children) => {
+                for &child in children.iter().rev() {
+                    let item = &self.nodes[child];
+                    match &item.kind {
+                        Kind::Map(_) => self.fill(child, map, path)?,
+                        Kind::Alias(target, name)
+                            if matches!(self.nodes[*target].kind, Kind::Map(_)) =>
+                        {
+                            let target = *target;
+                            let name = name.clone();
+                            self.alias(child, &name, |d| d.fill(target, map, path))?;
+                        }
+                        _ => return Err(want_map(item.pos)),
+                    }
+                }
+                Ok(())
+            }
+            Kind::Scalar { .. } => Err(want_map(node.pos)),
+        }
+    }
+
+    /// The JSON object of a map: keys named as `sigs.k8s.io/yaml` names
+    /// them. Two different YAML keys that name the same JSON key (`on` and
+    /// `true`, `1` and `"1"`) are refused: Helm keeps one of them at random.
+    fn object(&mut self, map: MapBuilder) -> Json {
+        let mut out = Map::with_capacity(map.entries.len());
+        let mut first: HashMap<String, Key> = HashMap::new();
+        for (key, value, at) in map.entries {
+            let Ok(name) = key.to_json_key() else {
+                continue;
+            };
+            if let Some(other) = first.get(&name) {
+                if *other != key {
+                    self.late(
+                        format!(
+                            "two keys of this map both read as `{name}`, and Helm keeps one \
+                             of them at random"
+                        ),
+                        at,
+                        Some(
+                            "YAML 1.1 reads `on`, `yes` and `y` as `true`, and `1` and `0x1` \
+                             as the same number; write each key once, as a string"
+                                .into(),
+                        ),
+                    );
+                }
+                continue;
+            }
+            first.insert(name.clone(), key);
+            out.insert(name, value);
+        }
+        Json::Object(out)
+    }
+}
+
+/// go-yaml v2's `isMerge`: a plain (or `!!merge`-tagged) `<<` key.
+fn is_merge(node: &Node) -> bool {
+    matches!(&node.kind, Kind::Scalar { value, tag, implicit }
+        if value == "<<" && (*implicit || tag.as_deref() == Some("tag:yaml.org,2002:merge")))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn read(text: &str) -> Json {
+        read_values(text)
+            .map(|v| v.value)
+            .unwrap_or_else(|e| json!(e.message))
+    }
+
+    #[test]
+    fn yaml_1_1_scalars() {
+        assert_eq!(
+            read("a: on\nb: 0755\nc: 1_000\nd: 1e3\ne: ~\nf: 2001-12-14\ng: 1:20\nh: '0755'\n"),
+            json!({"a": true, "b": 493, "c": 1000, "d": 1000, "e": null, "f": "2001-12-14", "g": "1:20", "h": "0755"})
+        );
+        assert_eq!(read("a: .inf\n"), json!("json: unsupported value: +Inf"));
+        assert_eq!(
+            read("on: 1\nn: 2\n1.5: 3\n"),
+            json!({"true": 1, "false": 2, "1.5": 3})
+        );
+    }
+
+    #[test]
+    fn documents_merge_and_non_maps_fail() {
+        assert_eq!(
+            read("a: {x: 1}\nl: [1]\n---\na: {z: 2}\nl: [2]\n--- # c\n---\nnull\n"),
+            json!({"a": {"x": 1, "z": 2}, "l": [2]})
+        );
+        assert_eq!(
+            read("- 1\n"),
+            json!("a values file must be a map of keys, not a list")
+        );
+        assert_eq!(read(""), json!({}));
+    }
+
+    #[test]
+    fn bounded_on_any_input() {
+        let deep = |n: usize| format!("a: {}{}\n", "[".repeat(n), "]".repeat(n));
+        assert!(read_values(&deep(MAX_DEPTH - 2)).is_ok());
+        let error = read_values(&deep(MAX_DEPTH)).unwrap_err();
+        assert!(error.message.contains("chartgen does not read"), "{error}");
+        let mut bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n".to_owned();
+        for (name, prev) in ["b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f", "g"])
+        {
+            bomb.push_str(&format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{prev}"); 9].join(", ")
+            ));
+        }
+        let error = read_values(&bomb).unwrap_err();
+        assert_eq!(error.message, "document contains excessive aliasing");
+    }
+
+    #[test]
+    fn spans_find_flow_values_and_items() {
+        let text = "a: {b: 1, c: [x, y]}\nl:\n  - k: v\n";
+        let spans = read_values(text).unwrap().spans;
+        let at = |p: &[&str]| {
+            let p: Vec<String> = p.iter().map(|s| s.to_string()).collect();
+            spans.get(&p).map(|s| (s.at().line, s.at().column))
+        };
+        assert_eq!(at(&["a", "c"]), Some((1, 11)));
+        assert_eq!(at(&["a", "c", "1"]), Some((1, 18)));
+        assert_eq!(at(&["l", "0", "k"]), Some((3, 5)));
+        assert_eq!(at(&["l", "0"]), Some((3, 5)));
+    }
+}
