@@ -24,6 +24,8 @@ pub const SHARED: &str = "_shared";
 #[derive(Debug, Clone)]
 pub struct Blueprints {
     files: BTreeMap<String, Cow<'static, str>>,
+    /// The `--blueprints DIR` laid over the built-in ones, if any.
+    custom: Option<PathBuf>,
 }
 
 /// A blueprint's `blueprint.yaml`.
@@ -122,6 +124,7 @@ impl Blueprints {
                 .iter()
                 .map(|(path, text)| ((*path).to_owned(), Cow::Borrowed(*text)))
                 .collect(),
+            custom: None,
         }
     }
 
@@ -129,6 +132,7 @@ impl Blueprints {
     /// blueprint adds to or replaces a built-in one, and may rely on `_shared`.
     pub fn with_dir(dir: &Path) -> Result<Self> {
         let mut set = Self::embedded();
+        set.custom = Some(dir.to_owned());
         let mut found = Vec::new();
         collect(dir, dir, &mut found)?;
         if !found
@@ -177,13 +181,7 @@ impl Blueprints {
     /// The manifest of blueprint `name`.
     pub fn manifest(&self, name: &str) -> Result<Manifest> {
         let file = format!("{name}/blueprint.yaml");
-        let text = self
-            .files
-            .get(&file)
-            .ok_or_else(|| Error::UnknownBlueprint {
-                name: name.to_owned(),
-                available: self.names().join(", "),
-            })?;
+        let text = self.files.get(&file).ok_or_else(|| self.unknown(name))?;
         let manifest: Manifest = serde_yaml::from_str(text).map_err(|e| Error::Blueprint {
             file: file.clone(),
             line: e.location().map(|l| l.line()),
@@ -200,6 +198,31 @@ impl Blueprints {
             });
         }
         Ok(manifest)
+    }
+
+    /// The error for a blueprint `name` that is not in the set: the closest
+    /// name, the names there are, and where a team's own blueprints come from.
+    fn unknown(&self, name: &str) -> Error {
+        let names = self.names();
+        let mut hint = match crate::model::closest(name, &names) {
+            Some(near) => format!("did you mean `{near}`? "),
+            None => String::new(),
+        };
+        hint.push_str(&format!("available blueprints: {}", names.join(", ")));
+        match &self.custom {
+            None => hint.push_str(&format!(
+                "; if `{name}` is your team's own blueprint, pass `--blueprints DIR`, the folder \
+                 that holds `{name}/blueprint.yaml`"
+            )),
+            Some(dir) => hint.push_str(&format!(
+                "; `{}` has no `{name}/blueprint.yaml`",
+                dir.display()
+            )),
+        }
+        Error::UnknownBlueprint {
+            name: name.to_owned(),
+            hint,
+        }
     }
 }
 

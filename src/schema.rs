@@ -12,6 +12,7 @@ use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 use serde_json::{json, Map, Value as Json};
 
+use crate::model::types::is_moving_tag;
 use crate::model::{Spec, Values};
 
 /// The draft-07 meta-schema URI.
@@ -202,9 +203,10 @@ pub fn check(schema: &Json, instance: &Json) -> Vec<Violation> {
             }
         } else if let jsonschema::error::ValidationErrorKind::Not { .. } = error.kind() {
             let value = error.instance().to_string();
-            let (message, hint) = if value == "\"latest\"" {
+            let moving = error.instance().as_str().filter(|t| is_moving_tag(t));
+            let (message, hint) = if let Some(tag) = moving {
                 (
-                    "`latest` is not an explicit version".to_owned(),
+                    format!("`{tag}` is not an explicit version"),
                     Some("pin a tag such as `1.4.2`, or set the image's `digest`".to_owned()),
                 )
             } else {

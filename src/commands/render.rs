@@ -1,12 +1,19 @@
 //! `chartgen render`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
+use std::path::Path;
 
 use super::{engine, say};
+use crate::chart::Chart;
 use crate::cli::RenderArgs;
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::model::{load_spec, read_input};
+use crate::render::Engine;
+
+/// The first line `chartgen new` writes into a chart's chartgen.yaml, so
+/// editors check the file against `chartgen.schema.json` offline.
+const MODELINE: &str = "# yaml-language-server: $schema=chartgen.schema.json";
 
 pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
     let engine = engine(&args.source)?;
@@ -18,8 +25,8 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
         let text = read_input(path)?;
         let spec = load_spec(&file, &text)?;
         let chart = engine
-            .generate(&spec, Some(&text))
-            .map_err(|e| e.in_file(&file))?;
+            .generate(&spec, Some(&with_modeline(&text)))
+            .map_err(|e| e.located(&file, &text))?;
         if let Some(other) = charts.insert(chart.name.clone(), (file.clone(), chart)) {
             return Err(Error::Usage(format!(
                 "`{}` and `{file}` both define the chart `{}`",
@@ -28,14 +35,37 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
         }
     }
     for (_, chart) in charts.values() {
-        if !args.force
-            && args
-                .output
-                .join(&chart.name)
-                .read_dir()
-                .is_ok_and(|mut d| d.next().is_some())
-        {
-            return Err(Error::TargetExists(args.output.join(&chart.name)));
+        let target = args.output.join(&chart.name);
+        let occupied = target.read_dir().is_ok_and(|mut d| d.next().is_some());
+        if !occupied {
+            continue;
+        }
+        if !args.force {
+            return Err(Error::TargetExists(target));
+        }
+        let foreign = foreign_files(&engine, chart, &target)?;
+        if !foreign.is_empty() {
+            return Err(Error::Input {
+                location: Some(Location {
+                    file: target.display().to_string(),
+                    line: None,
+                    column: None,
+                }),
+                key: None,
+                message: format!(
+                    "holds files chartgen did not generate, which `--force` would delete: {}; nothing was written",
+                    foreign
+                        .iter()
+                        .map(|f| format!("`{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                hint: Some(
+                    "`--force` replaces the whole folder; move those files elsewhere (or delete \
+                     them yourself) and run again"
+                        .into(),
+                ),
+            });
         }
     }
     for (_, chart) in charts.values() {
@@ -47,6 +77,62 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
         if let Some(dist) = &args.package {
             let archive = chart.package(dist)?;
             say(out, format_args!("packaged {}", archive.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// The input as the chart keeps it: verbatim, with the schema modeline in
+/// front when it has none.
+fn with_modeline(text: &str) -> String {
+    let has = text
+        .lines()
+        .any(|l| l.trim_start().starts_with("# yaml-language-server:") && l.contains("$schema="));
+    match has {
+        true => text.to_owned(),
+        false => format!("{MODELINE}\n{text}"),
+    }
+}
+
+/// The files under `dir`, an existing folder `chart` is to replace, that
+/// chartgen did not generate: neither in the new chart nor in the one the
+/// folder's own chartgen.yaml generates (what an earlier render wrote).
+fn foreign_files(engine: &Engine, chart: &Chart, dir: &Path) -> Result<Vec<String>> {
+    let mut generated: BTreeSet<&str> = chart.files.keys().map(String::as_str).collect();
+    let previous = dir.join("chartgen.yaml");
+    let before = read_input(&previous).ok().and_then(|text| {
+        let spec = load_spec(&previous.display().to_string(), &text).ok()?;
+        engine.generate(&spec, Some(&text)).ok()
+    });
+    if let Some(before) = &before {
+        generated.extend(before.files.keys().map(String::as_str));
+    }
+    let mut on_disk = Vec::new();
+    files_under(dir, dir, &mut on_disk)?;
+    Ok(on_disk
+        .into_iter()
+        .filter(|f| !generated.contains(f.as_str()))
+        .collect())
+}
+
+/// Every entry under `dir` that is not a folder (files, links), relative
+/// and `/`-separated, sorted.
+fn files_under(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io("cannot read", dir, e))?
+        .collect::<std::io::Result<_>>()
+        .map_err(|e| Error::io("cannot read", dir, e))?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let kind = entry
+            .file_type()
+            .map_err(|e| Error::io("cannot read", &path, e))?;
+        if kind.is_dir() {
+            files_under(root, &path, out)?;
+        } else {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            out.push(rel.to_string_lossy().replace('\\', "/"));
         }
     }
     Ok(())

@@ -23,6 +23,8 @@ mod files;
 mod sprig;
 mod yaml_v2;
 
+pub use sprig::semver_range::{LowestVersion, VersionRange};
+
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::collections::HashMap;

@@ -192,9 +192,28 @@ fn render_many_files_in_one_run() {
         );
     }
     assert!(dir.path().join("dist/billing-1.4.0.tgz").is_file());
-    // The chart keeps the input verbatim, comments included.
+    // The chart keeps the input verbatim, comments included, with the
+    // schema modeline `chartgen new` writes in front.
     let kept = std::fs::read_to_string(dir.path().join("charts/billing/chartgen.yaml")).unwrap();
-    assert_eq!(kept, std::fs::read_to_string(&specs[1]).unwrap());
+    let input = std::fs::read_to_string(&specs[1]).unwrap();
+    assert_eq!(
+        kept,
+        format!("# yaml-language-server: $schema=chartgen.schema.json\n{input}")
+    );
+    // Rendering the chart's own chartgen.yaml again keeps one modeline.
+    let out = chartgen(
+        dir.path(),
+        &[
+            "render",
+            "charts/billing/chartgen.yaml",
+            "-o",
+            "charts",
+            "--force",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let again = std::fs::read_to_string(dir.path().join("charts/billing/chartgen.yaml")).unwrap();
+    assert_eq!(again, kept);
 }
 
 #[test]
@@ -223,8 +242,9 @@ fn package_and_schema_commands() {
     snapshot("cli-package", &out);
     assert!(dir.path().join("dist/web-api-0.1.0.tgz").is_file());
 
+    // What the user names and chartgen cannot use is invalid input.
     let out = chartgen(dir.path(), &["package", "missing"]);
-    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
 
     let out = chartgen(dir.path(), &["schema"]);
     assert_eq!(out.status.code(), Some(0));

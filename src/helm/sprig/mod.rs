@@ -52,6 +52,7 @@ mod path;
 mod random;
 mod regexp;
 mod semver;
+pub use semver::range as semver_range;
 mod strings;
 mod time;
 mod url;
