@@ -57,8 +57,9 @@ fn target(path: &Path, shown: &str) -> Result<Target> {
     }
 }
 
-/// Whether `text` is a chartgen.yaml: one document, a mapping with `name`
-/// or `image` and neither of a Kubernetes object's `apiVersion` and `kind`.
+/// Whether `text` is a chartgen.yaml: one document, a mapping with a text
+/// `name` or `image` (a values file's `image` is a mapping) and neither of a
+/// Kubernetes object's `apiVersion` and `kind`.
 fn is_spec(text: &str) -> bool {
     let mut documents = serde_yaml::Deserializer::from_str(text);
     let Some(first) = documents.next() else {
@@ -68,8 +69,9 @@ fn is_spec(text: &str) -> bool {
         return false;
     };
     let has = |key: &str| map.contains_key(key);
+    let text = |key: &str| map.get(key).is_some_and(serde_yaml::Value::is_string);
     documents.next().is_none()
-        && (has("name") || has("image"))
+        && (text("name") || text("image"))
         && !has("apiVersion")
         && !has("kind")
 }
@@ -81,21 +83,24 @@ fn read_text(path: &Path, shown: &str, what: &str) -> Result<String> {
     let limit = MAX_MANIFEST_BYTES;
     let too_large = |size: String| Error::Input {
         location: Some(Location {
-            file: shown.to_owned(),
+            file: match shown {
+                "-" => "standard input".to_owned(),
+                file => file.to_owned(),
+            },
             line: None,
             column: None,
         }),
         key: None,
         message: format!(
-            "{size} bytes were read; chartgen lint reads at most {limit} bytes ({} MiB) of {what}",
+            "{size}; chartgen lint reads at most {limit} bytes ({} MiB) of {what}",
             limit >> 20
         ),
-        hint: Some(
+        hint: (what == "manifests").then(|| {
             "a Helm release (its rendered manifests included) is stored gzip-compressed in one \
              Secret of at most 1 MiB, so no installable release renders to more; lint its parts \
              separately"
-                .into(),
-        ),
+                .into()
+        }),
     };
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
@@ -104,14 +109,14 @@ fn read_text(path: &Path, shown: &str, what: &str) -> Result<String> {
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io("cannot read", "standard input", e).unreadable())?;
         if bytes.len() as u64 > limit {
-            return Err(too_large(format!("more than {limit}")));
+            return Err(too_large(format!("more than {limit} bytes were read")));
         }
     } else {
         let size = std::fs::metadata(path)
             .map_err(|e| Error::io("cannot read", path, e).unreadable())?
             .len();
         if size > limit {
-            return Err(too_large(size.to_string()));
+            return Err(too_large(format!("the file is {size} bytes")));
         }
         std::fs::File::open(path)
             .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))

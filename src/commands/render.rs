@@ -7,8 +7,9 @@ use std::path::Path;
 use super::{engine, say};
 use crate::chart::Chart;
 use crate::cli::RenderArgs;
+use crate::environments::overlay_environment;
 use crate::error::{Error, Location, Result};
-use crate::model::{load_spec, read_input};
+use crate::model::{load_spec, read_input, Spec};
 use crate::render::Engine;
 
 /// The first line `chartgen new` writes into a chart's chartgen.yaml, so
@@ -27,14 +28,14 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
         let chart = engine
             .generate(&spec, Some(&with_modeline(&text)))
             .map_err(|e| e.located(&file, &text))?;
-        if let Some(other) = charts.insert(chart.name.clone(), (file.clone(), chart)) {
+        if let Some(other) = charts.insert(chart.name.clone(), (file.clone(), spec, chart)) {
             return Err(Error::Usage(format!(
                 "`{}` and `{file}` both define the chart `{}`",
-                other.0, other.1.name
+                other.0, other.2.name
             )));
         }
     }
-    for (_, chart) in charts.values() {
+    for (_, spec, chart) in charts.values() {
         let target = args.output.join(&chart.name);
         let occupied = target.read_dir().is_ok_and(|mut d| d.next().is_some());
         if !occupied {
@@ -43,7 +44,7 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
         if !args.force {
             return Err(Error::TargetExists(target));
         }
-        let foreign = foreign_files(&engine, chart, &target)?;
+        let foreign = foreign_files(&engine, spec, chart, &target)?;
         if !foreign.is_empty() {
             return Err(Error::Input {
                 location: Some(Location {
@@ -68,7 +69,7 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
             });
         }
     }
-    for (_, chart) in charts.values() {
+    for (_, _, chart) in charts.values() {
         let path = chart.write(&args.output, args.force)?;
         say(
             out,
@@ -94,25 +95,55 @@ fn with_modeline(text: &str) -> String {
     }
 }
 
-/// The files under `dir`, an existing folder `chart` is to replace, that
-/// chartgen did not generate: neither in the new chart nor in the one the
-/// folder's own chartgen.yaml generates (what an earlier render wrote).
-fn foreign_files(engine: &Engine, chart: &Chart, dir: &Path) -> Result<Vec<String>> {
-    let mut generated: BTreeSet<&str> = chart.files.keys().map(String::as_str).collect();
+/// The files under `dir`, an existing folder that `chart` (generated from
+/// `spec`) is to replace, that chartgen did not generate: neither a file
+/// the blueprint emits under any settings, nor one the folder's own
+/// chartgen.yaml generates (what an earlier render wrote), nor an overlay
+/// with chartgen's header for its environment (one an earlier list of
+/// environments had).
+fn foreign_files(engine: &Engine, spec: &Spec, chart: &Chart, dir: &Path) -> Result<Vec<String>> {
+    let mut generated: BTreeSet<String> = chart.files.keys().cloned().collect();
+    let mut blueprints = vec![spec.blueprint.clone()];
     let previous = dir.join("chartgen.yaml");
-    let before = read_input(&previous).ok().and_then(|text| {
+    if let Some((before, text)) = read_input(&previous).ok().and_then(|text| {
         let spec = load_spec(&previous.display().to_string(), &text).ok()?;
-        engine.generate(&spec, Some(&text)).ok()
-    });
-    if let Some(before) = &before {
-        generated.extend(before.files.keys().map(String::as_str));
+        Some((spec, text))
+    }) {
+        if let Ok(old) = engine.generate(&before, Some(&text)) {
+            generated.extend(old.files.into_keys());
+        }
+        blueprints.push(before.blueprint);
+    }
+    for blueprint in &blueprints {
+        let Ok(manifest) = engine.manifest(blueprint) else {
+            continue;
+        };
+        let paths = manifest.shared.iter().chain(&manifest.files).map(|e| {
+            let path = e.path();
+            path.strip_suffix(".j2").unwrap_or(path).to_owned()
+        });
+        generated.extend(paths);
     }
     let mut on_disk = Vec::new();
     files_under(dir, dir, &mut on_disk)?;
     Ok(on_disk
         .into_iter()
-        .filter(|f| !generated.contains(f.as_str()))
+        .filter(|f| !generated.contains(f) && !is_overlay(dir, f))
         .collect())
+}
+
+/// Whether `rel` is an environment overlay chartgen wrote: `values-<env>.yaml`
+/// whose header names that environment.
+fn is_overlay(dir: &Path, rel: &str) -> bool {
+    let Some(env) = overlay_environment(rel).filter(|_| !rel.contains('/')) else {
+        return false;
+    };
+    let header = format!("# Values for the `{env}` environment: only what differs");
+    std::fs::read_to_string(dir.join(rel)).is_ok_and(|text| {
+        let mut lines = text.lines();
+        lines.next() == Some("# yaml-language-server: $schema=values.schema.json")
+            && lines.next().is_some_and(|l| l.starts_with(&header))
+    })
 }
 
 /// Every entry under `dir` that is not a folder (files, links), relative

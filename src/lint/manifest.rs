@@ -134,7 +134,10 @@ pub fn parse_objects(file: &str, text: &str) -> Result<Vec<Manifest>> {
             key: None,
             message: format!("this document is {what}, not a Kubernetes object"),
             hint: Some(
-                "lint Kubernetes objects, each with `apiVersion:` and `kind:`, e.g.                  `helm template CHART | chartgen lint -`; or a chart folder, a .tgz or a chartgen.yaml"
+                "lint Kubernetes objects, each with `apiVersion:` and `kind:`, e.g. \
+                 `helm template CHART | chartgen lint -`; or a chart folder, a .tgz or a \
+                 chartgen.yaml; a values file is linted with its chart: \
+                 `chartgen lint CHART -f FILE`"
                     .into(),
             ),
         });

@@ -446,7 +446,44 @@ fn second_occurrence(text: &str, path: &[String]) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::Value as Json;
+
     use super::super::load_spec;
+    use super::pattern_help;
+
+    fn patterns(node: &Json, out: &mut Vec<String>) {
+        match node {
+            Json::Object(map) => {
+                for (key, value) in map {
+                    match (key.as_str(), value) {
+                        // A pattern under `not` is never reported as one.
+                        ("not", _) => {}
+                        ("pattern", Json::String(p)) => out.push(p.clone()),
+                        _ => patterns(value, out),
+                    }
+                }
+            }
+            Json::Array(items) => items.iter().for_each(|v| patterns(v, out)),
+            _ => {}
+        }
+    }
+
+    /// Every pattern the schemas have is said in words, so no message shows
+    /// a regular expression.
+    #[test]
+    fn every_schema_pattern_has_words() {
+        let mut all = Vec::new();
+        patterns(&crate::schema::input_schema(), &mut all);
+        let keys: Vec<String> = crate::model::Values::KEYS
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
+        patterns(&crate::schema::values_schema(&keys), &mut all);
+        assert!(all.len() > 10);
+        for pattern in all {
+            assert!(pattern_help(&pattern).is_some(), "no words for {pattern}");
+        }
+    }
 
     /// No message names a Rust type or shows a regular expression, whatever
     /// wrong value stands at whatever key.

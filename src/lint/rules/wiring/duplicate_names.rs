@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::lint::manifest::at;
 use crate::lint::{rule, Manifest, Report};
 
@@ -68,11 +70,15 @@ struct Named<'a> {
     field: &'static str,
 }
 
-impl Named<'_> {
-    fn same(&self, other: &Named) -> bool {
-        let scoped = !CLUSTER_WIDE.contains(&self.kind);
-        (self.group, self.kind, self.name) == (other.group, other.kind, other.name)
-            && (!scoped || self.namespace == other.namespace)
+impl<'a> Named<'a> {
+    /// What Kubernetes knows the object by: group, kind, namespace (none
+    /// for a cluster-wide kind) and name.
+    fn identity(&self) -> (&'a str, &'a str, Option<&'a str>, &'a str) {
+        let namespace = match CLUSTER_WIDE.contains(&self.kind) {
+            true => None,
+            false => self.namespace,
+        };
+        (self.group, self.kind, namespace, self.name)
     }
 
     fn made(&self) -> bool {
@@ -149,8 +155,11 @@ fn check(manifests: &[Manifest], report: &mut Report) {
             });
         }
     }
-    for (i, later) in all.iter().enumerate() {
-        let Some(first) = all[..i].iter().find(|n| n.same(later)) else {
+    // The first of each identity, so a stream of thousands stays linear.
+    let mut seen: HashMap<(&str, &str, Option<&str>, &str), &Named> = HashMap::new();
+    for later in &all {
+        let Some(first) = seen.get(&later.identity()).copied() else {
+            seen.insert(later.identity(), later);
             continue;
         };
         if std::ptr::eq(first.manifest, later.manifest) {
