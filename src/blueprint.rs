@@ -134,7 +134,7 @@ impl Blueprints {
         let mut set = Self::embedded();
         set.custom = Some(dir.to_owned());
         let mut found = Vec::new();
-        collect(dir, dir, &mut found)?;
+        collect(dir, &mut found)?;
         if !found
             .iter()
             .any(|(rel, _)| rel.ends_with("/blueprint.yaml"))
@@ -226,22 +226,13 @@ impl Blueprints {
     }
 }
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("cannot read", dir, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io("cannot read", dir, e))?;
-        let path = entry.path();
-        let kind = entry
-            .file_type()
-            .map_err(|e| Error::io("cannot read", &path, e))?;
-        if kind.is_dir() {
-            collect(root, &path, out)?;
-        } else if kind.is_file() {
-            let rel = path.strip_prefix(root).expect("under root");
+fn collect(root: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
+    for (rel, path, kind) in crate::chart::entries_under(root)? {
+        if kind.is_file() {
             let rel = rel
                 .to_str()
                 .ok_or_else(|| Error::Usage(format!("`{}`: not a UTF-8 path", path.display())))?;
-            out.push((rel.replace('\\', "/"), path.clone()));
+            out.push((rel.replace('\\', "/"), path));
         }
     }
     Ok(())

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{engine, say};
-use crate::chart::Chart;
+use crate::chart::{entries_under, Chart};
 use crate::cli::RenderArgs;
 use crate::environments::overlay_environment;
 use crate::error::{Error, Location, Result};
@@ -124,10 +124,9 @@ fn foreign_files(engine: &Engine, spec: &Spec, chart: &Chart, dir: &Path) -> Res
         });
         generated.extend(paths);
     }
-    let mut on_disk = Vec::new();
-    files_under(dir, dir, &mut on_disk)?;
-    Ok(on_disk
+    Ok(entries_under(dir)?
         .into_iter()
+        .map(|(rel, _, _)| rel.to_string_lossy().replace('\\', "/"))
         .filter(|f| !generated.contains(f) && !is_overlay(dir, f))
         .collect())
 }
@@ -144,27 +143,4 @@ fn is_overlay(dir: &Path, rel: &str) -> bool {
         lines.next() == Some("# yaml-language-server: $schema=values.schema.json")
             && lines.next().is_some_and(|l| l.starts_with(&header))
     })
-}
-
-/// Every entry under `dir` that is not a folder (files, links), relative
-/// and `/`-separated, sorted.
-fn files_under(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io("cannot read", dir, e))?
-        .collect::<std::io::Result<_>>()
-        .map_err(|e| Error::io("cannot read", dir, e))?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let kind = entry
-            .file_type()
-            .map_err(|e| Error::io("cannot read", &path, e))?;
-        if kind.is_dir() {
-            files_under(root, &path, out)?;
-        } else {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            out.push(rel.to_string_lossy().replace('\\', "/"));
-        }
-    }
-    Ok(())
 }

@@ -1,6 +1,8 @@
 //! What the types cannot say, with messages that name the rule: checks on a
 //! `chartgen.yaml` alone, and checks of it against its blueprint.
 
+use std::collections::BTreeMap;
+
 use super::super::cron;
 use super::super::image::ImageRef;
 use super::super::spec::{EnvironmentSpec, SecretBackend, Spec};
@@ -231,30 +233,17 @@ fn jobs(spec: &Spec) -> Checked {
 /// Mount paths: absolute, and each used once in the pod.
 fn volumes(spec: &Spec) -> Checked {
     let absolute = |path: &str| path.starts_with('/') && !path.split('/').any(|p| p == "..");
-    for (name, path) in &spec.host_paths {
-        if !absolute(path) {
+    for (path, mount) in mounts(spec) {
+        if !absolute(mount) {
+            let place = match path[0].as_str() {
+                "hostPaths" => "on the node",
+                _ => "in the containers",
+            };
+            // The key's description gives the example.
             return fail(
-                at(&["hostPaths", name]),
-                format!("`{path}` is not an absolute path on the node"),
-                Some("e.g. `/var/log`"),
-            );
-        }
-    }
-    for (name, path) in &spec.shared_volumes {
-        if !absolute(path) {
-            return fail(
-                at(&["sharedVolumes", name]),
-                format!("`{path}` is not an absolute path in the containers"),
-                Some("e.g. `/var/log/app`"),
-            );
-        }
-    }
-    for (i, path) in spec.writable_paths.iter().flatten().enumerate() {
-        if !absolute(path) {
-            return fail(
-                vec!["writablePaths".into(), i.to_string()],
-                format!("`{path}` is not an absolute path in the container"),
-                Some("e.g. `/tmp` or `/var/cache/app`"),
+                path,
+                format!("`{mount}` is not an absolute path {place}"),
+                None,
             );
         }
     }
@@ -284,28 +273,27 @@ fn volumes(spec: &Spec) -> Checked {
     mount_paths(spec)
 }
 
+/// Every path the spec mounts a volume at, with its key path.
+fn mounts(spec: &Spec) -> Vec<(Vec<String>, &str)> {
+    fn named<'a>(list: &str, map: &'a BTreeMap<String, String>) -> Vec<(Vec<String>, &'a str)> {
+        map.iter()
+            .map(|(name, path)| (at(&[list, name]), path.as_str()))
+            .collect()
+    }
+    let writable = spec.writable_paths.iter().flatten().enumerate();
+    let storage = spec.storage.iter();
+    writable
+        .map(|(i, p)| (vec!["writablePaths".to_owned(), i.to_string()], p.as_str()))
+        .chain(named("sharedVolumes", &spec.shared_volumes))
+        .chain(named("hostPaths", &spec.host_paths))
+        .chain(storage.map(|s| (at(&["storage", "mountPath"]), s.mount_path.as_str())))
+        .collect()
+}
+
 /// Two volumes mounted at one path: Kubernetes refuses the pod.
 fn mount_paths(spec: &Spec) -> Checked {
     let mut seen: Vec<(Vec<String>, &str)> = Vec::new();
-    let writable = spec.writable_paths.iter().flatten().enumerate();
-    let mounts = writable
-        .map(|(i, p)| (vec!["writablePaths".to_owned(), i.to_string()], p.as_str()))
-        .chain(
-            spec.shared_volumes
-                .iter()
-                .map(|(n, p)| (at(&["sharedVolumes", n]), p.as_str())),
-        )
-        .chain(
-            spec.host_paths
-                .iter()
-                .map(|(n, p)| (at(&["hostPaths", n]), p.as_str())),
-        )
-        .chain(
-            spec.storage
-                .iter()
-                .map(|s| (at(&["storage", "mountPath"]), s.mount_path.as_str())),
-        );
-    for (path, mount) in mounts {
+    for (path, mount) in mounts(spec) {
         let mount = mount.trim_end_matches('/');
         if let Some((first, _)) = seen.iter().find(|(_, m)| *m == mount) {
             return fail(

@@ -204,7 +204,11 @@ impl Constraint {
         let c = &self.con;
         let (major, minor) = (c.major, c.minor);
         let major_above = major.checked_add(1).map(|m| floor(m, 0, 0));
-        let minor_above = minor.checked_add(1).map(|m| floor(major, m, 0));
+        // Past the last minor of a major comes the next major.
+        let minor_above = minor
+            .checked_add(1)
+            .map(|m| floor(major, m, 0))
+            .or_else(|| major_above.clone());
         let next_major = || below(major_above.clone());
         let next_minor = || below(minor_above.clone());
         // From a floor on: nothing when the floor lies beyond the last version.
@@ -331,6 +335,9 @@ mod tests {
             (">=1.0.0 !=1.x", Some("2.0.0")),
             ("1.2.3 - 1.4.5", Some("1.2.3")),
             ("^0.0.3", Some("0.0.3")),
+            // The last minor of a major ends where the next major starts.
+            ("1.0.x 0.18446744073709551615.x", None),
+            ("~0.18446744073709551615", Some("0.18446744073709551615.0")),
         ];
         for (text, want) in cases {
             assert_eq!(lowest(text).as_deref(), want, "{text}");
@@ -353,12 +360,11 @@ mod tests {
     }
 
     fn random_version(rng: &mut Rng, wildcards: bool) -> String {
-        let part = |rng: &mut Rng| {
-            if wildcards && rng.below(6) == 0 {
-                "x".to_owned()
-            } else {
-                rng.below(4).to_string()
-            }
+        let part = |rng: &mut Rng| match rng.below(20) {
+            0..=2 if wildcards => "x".to_owned(),
+            // The largest segment there is, where counting on overflows.
+            3 => u64::MAX.to_string(),
+            _ => rng.below(4).to_string(),
         };
         let mut text = part(rng);
         for _ in 0..rng.below(3) {
