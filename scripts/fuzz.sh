@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH="${1:-60}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
 export RUSTC_BOOTSTRAP=1
-for target in input manifests; do
+for target in input manifests kube_version; do
     mkdir -p "fuzz/corpus/$target"
     cargo fuzz run "$target" "fuzz/corpus/$target" -- \
         -max_total_time="$SECONDS_EACH" -max_len=8192 -print_final_stats=1 2>&1 | tail -n 3

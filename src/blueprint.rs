@@ -24,6 +24,8 @@ pub const SHARED: &str = "_shared";
 #[derive(Debug, Clone)]
 pub struct Blueprints {
     files: BTreeMap<String, Cow<'static, str>>,
+    /// The `--blueprints DIR` laid over the built-in ones, if any.
+    custom: Option<PathBuf>,
 }
 
 /// A blueprint's `blueprint.yaml`.
@@ -122,6 +124,7 @@ impl Blueprints {
                 .iter()
                 .map(|(path, text)| ((*path).to_owned(), Cow::Borrowed(*text)))
                 .collect(),
+            custom: None,
         }
     }
 
@@ -129,8 +132,9 @@ impl Blueprints {
     /// blueprint adds to or replaces a built-in one, and may rely on `_shared`.
     pub fn with_dir(dir: &Path) -> Result<Self> {
         let mut set = Self::embedded();
+        set.custom = Some(dir.to_owned());
         let mut found = Vec::new();
-        collect(dir, dir, &mut found)?;
+        collect(dir, &mut found)?;
         if !found
             .iter()
             .any(|(rel, _)| rel.ends_with("/blueprint.yaml"))
@@ -177,13 +181,7 @@ impl Blueprints {
     /// The manifest of blueprint `name`.
     pub fn manifest(&self, name: &str) -> Result<Manifest> {
         let file = format!("{name}/blueprint.yaml");
-        let text = self
-            .files
-            .get(&file)
-            .ok_or_else(|| Error::UnknownBlueprint {
-                name: name.to_owned(),
-                available: self.names().join(", "),
-            })?;
+        let text = self.files.get(&file).ok_or_else(|| self.unknown(name))?;
         let manifest: Manifest = serde_yaml::from_str(text).map_err(|e| Error::Blueprint {
             file: file.clone(),
             line: e.location().map(|l| l.line()),
@@ -201,24 +199,40 @@ impl Blueprints {
         }
         Ok(manifest)
     }
+
+    /// The error for a blueprint `name` that is not in the set: the closest
+    /// name, the names there are, and where a team's own blueprints come from.
+    fn unknown(&self, name: &str) -> Error {
+        let names = self.names();
+        let mut hint = match crate::model::closest(name, &names) {
+            Some(near) => format!("did you mean `{near}`? "),
+            None => String::new(),
+        };
+        hint.push_str(&format!("available blueprints: {}", names.join(", ")));
+        match &self.custom {
+            None => hint.push_str(&format!(
+                "; if `{name}` is your team's own blueprint, pass `--blueprints DIR`, the folder \
+                 that holds `{name}/blueprint.yaml`"
+            )),
+            Some(dir) => hint.push_str(&format!(
+                "; `{}` has no `{name}/blueprint.yaml`",
+                dir.display()
+            )),
+        }
+        Error::UnknownBlueprint {
+            name: name.to_owned(),
+            hint,
+        }
+    }
 }
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("cannot read", dir, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io("cannot read", dir, e))?;
-        let path = entry.path();
-        let kind = entry
-            .file_type()
-            .map_err(|e| Error::io("cannot read", &path, e))?;
-        if kind.is_dir() {
-            collect(root, &path, out)?;
-        } else if kind.is_file() {
-            let rel = path.strip_prefix(root).expect("under root");
+fn collect(root: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
+    for (rel, path, kind) in crate::chart::entries_under(root)? {
+        if kind.is_file() {
             let rel = rel
                 .to_str()
                 .ok_or_else(|| Error::Usage(format!("`{}`: not a UTF-8 path", path.display())))?;
-            out.push((rel.replace('\\', "/"), path.clone()));
+            out.push((rel.replace('\\', "/"), path));
         }
     }
     Ok(())

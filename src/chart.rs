@@ -103,3 +103,28 @@ fn swap(staged: &Path, target: &Path) -> std::io::Result<()> {
     }
     fs::remove_dir_all(&old)
 }
+
+/// Every entry below `dir` that is not a folder (files, links), as its path
+/// relative to `dir`, its full path and its type, sorted by path.
+pub fn entries_under(dir: &Path) -> Result<Vec<(PathBuf, PathBuf, fs::FileType)>> {
+    let mut out = Vec::new();
+    let mut folders = vec![dir.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let entries = fs::read_dir(&folder).map_err(|e| Error::io("cannot read", &folder, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io("cannot read", &folder, e))?;
+            let path = entry.path();
+            let kind = entry
+                .file_type()
+                .map_err(|e| Error::io("cannot read", &path, e))?;
+            if kind.is_dir() {
+                folders.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap_or(&path).to_owned();
+                out.push((rel, path, kind));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}

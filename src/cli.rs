@@ -41,7 +41,7 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Check a chart (for every environment) or rendered manifests against production and security rules.
     #[command(
-        after_help = "Examples:\n  chartgen lint ./web-api                  # defaults and every values-<env>.yaml\n  chartgen lint chartgen.yaml\n  chartgen lint dist/web-api-0.1.0.tgz -f my-values.yaml\n  helm template ./any-chart | chartgen lint -\n  chartgen lint manifests.yaml --format sarif > lint.sarif\n  chartgen lint manifests.yaml --rule CG018=off --rule CG003=error\n  chartgen lint --explain CG011\n\nConfigure rules per chart in chartgen.yaml (lint: {rules: {CG022: off}}).\nSilence a rule on one object with the annotation\n  chartgen.dev/lint-ignore: \"CG018: the agent reads the node's logs\"\nExit status: 0 no error findings, 1 error findings, 2 invalid input."
+        after_help = "Examples:\n  chartgen lint ./web-api                  # defaults and every values-<env>.yaml\n  chartgen lint chartgen.yaml\n  chartgen lint dist/web-api-0.1.0.tgz -f my-values.yaml\n  helm template ./any-chart | chartgen lint -\n  chartgen lint manifests.yaml --format sarif > lint.sarif\n  chartgen lint manifests.yaml --rule CG018=off --rule CG003=error\n  chartgen lint --explain CG011\n\nConfigure rules per chart in chartgen.yaml (lint: {rules: {CG022: off}}).\nSilence a rule on one object with the annotation\n  chartgen.dev/lint-ignore: \"CG018: the agent reads the node's logs\"\nExit status: 0 no error findings, 1 error findings, 2 invalid input (unreadable, not a chart, spec or Kubernetes objects)."
     )]
     Lint(LintArgs),
     /// Print the JSON schema of chartgen.yaml (or of a blueprint's Helm values).
@@ -108,7 +108,7 @@ pub struct RenderArgs {
     /// Folder to write the charts in.
     #[arg(long = "output", short = 'o', value_name = "DIR", default_value = ".")]
     pub output: PathBuf,
-    /// Replace existing chart folders.
+    /// Replace existing chart folders chartgen wrote; refused while one holds files chartgen did not generate.
     #[arg(long)]
     pub force: bool,
     /// Also package each chart into DIST/<name>-<version>.tgz (the bytes `chartgen package` gives).
@@ -160,7 +160,7 @@ pub enum LintFormat {
 /// Arguments of `chartgen lint`.
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// What to lint: a chartgen.yaml, a chart folder, a packaged .tgz, a file of manifests, or `-` for manifests on standard input (the default).
+    /// What to lint: a chart folder, a packaged .tgz, a chartgen.yaml (by its content, whatever its name), a file of manifests (at most 16 MiB), or `-` for standard input (the default).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Also lint a chart with FILE over its defaults, like `helm install -f FILE` (repeatable).

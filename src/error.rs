@@ -3,6 +3,10 @@
 use std::fmt;
 use std::path::PathBuf;
 
+/// The action of an [`Error::Io`] reading an input: the input is missing or
+/// unreadable, which is the user's to fix (exit status 2).
+pub const READ: &str = "cannot read";
+
 /// Result with chartgen's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -56,12 +60,12 @@ pub enum Error {
     #[error("`{}` already exists and is not empty; nothing was written\n  help: pass `--force` to replace it", .0.display())]
     TargetExists(PathBuf),
     /// No blueprint by that name.
-    #[error("blueprint: unknown blueprint `{name}`\n  help: available blueprints: {available}")]
+    #[error("blueprint: unknown blueprint `{name}`\n  help: {hint}")]
     UnknownBlueprint {
         /// The name asked for.
         name: String,
-        /// The names there are, comma-separated.
-        available: String,
+        /// The closest name, the names there are, where custom ones come from.
+        hint: String,
     },
     /// A blueprint is malformed or one of its templates failed.
     #[error("blueprint {file}{}: {message}", .line.map(|l| format!(":{l}")).unwrap_or_default())]
@@ -110,17 +114,86 @@ fn hint_suffix(hint: &Option<String>) -> String {
 }
 
 impl Error {
-    /// The process exit status for this error.
+    /// The process exit status for this error: 2 when what the user gave
+    /// (a file, a chart, a flag) is invalid or cannot be read, so nothing
+    /// was written; 1 for findings and for failures of chartgen's own work
+    /// (writing output, a blueprint of its own).
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Input { .. }
             | Error::Usage(_)
             | Error::TargetExists(_)
-            | Error::UnknownBlueprint { .. } => 2,
-            Error::Invalid(_)
-            | Error::Blueprint { .. }
+            | Error::UnknownBlueprint { .. }
             | Error::Chart { .. }
-            | Error::Io { .. } => 1,
+            | Error::Io { action: READ, .. } => 2,
+            Error::Invalid(_) | Error::Blueprint { .. } | Error::Io { .. } => 1,
+        }
+    }
+
+    /// The same error as an input error located in `file`, whose text is
+    /// `text`: one found after parsing (a key the blueprint requires, a
+    /// blueprint that does not exist) gets the line and column of its key,
+    /// or of the nearest key above it.
+    pub fn located(self, file: &str, text: &str) -> Self {
+        let at = |key: &str| {
+            let path: Vec<String> = key.split('.').map(str::to_owned).collect();
+            let (line, column) = crate::model::place(text, &path);
+            Some(Location {
+                file: file.to_owned(),
+                line: Some(line),
+                column: Some(column),
+            })
+        };
+        match self {
+            Error::Input {
+                location,
+                key,
+                message,
+                hint,
+            } if location.as_ref().is_none_or(|l| l.line.is_none()) => Error::Input {
+                location: at(key.as_deref().unwrap_or_default()),
+                key,
+                message,
+                hint,
+            },
+            Error::UnknownBlueprint { name, hint } => Error::Input {
+                location: at("blueprint"),
+                key: Some("blueprint".into()),
+                message: format!("unknown blueprint `{name}`"),
+                hint: Some(hint),
+            },
+            other => other,
+        }
+    }
+
+    /// An error reading what the user named (a chart, a file) as invalid
+    /// input located at it, with the reason.
+    pub fn unreadable(self) -> Self {
+        let whole = |path: &std::path::Path| {
+            Some(Location {
+                file: path.display().to_string(),
+                line: None,
+                column: None,
+            })
+        };
+        match self {
+            Error::Chart { path, message } => Error::Input {
+                location: whole(&path),
+                key: None,
+                message,
+                hint: None,
+            },
+            Error::Io {
+                action,
+                path,
+                source,
+            } => Error::Input {
+                location: whole(&path),
+                key: None,
+                message: format!("{action}: {source}"),
+                hint: None,
+            },
+            other => other,
         }
     }
 

@@ -96,6 +96,7 @@ impl Engine {
             })?;
         check_requirements(spec, &manifest)?;
         check_names(spec, &manifest)?;
+        crate::model::check_blueprint(given, spec, &manifest)?;
         let image = ImageRef::parse(&spec.image).map_err(|message| Error::Input {
             location: None,
             key: Some("image".into()),
@@ -449,19 +450,13 @@ fn job_views(spec: &Spec) -> Json {
 }
 
 /// Whether sidecars can be native (init containers with `restartPolicy:
-/// Always`): when the chart's lowest supported Kubernetes is 1.29 or later.
+/// Always`, on by default from Kubernetes 1.29): when every version the
+/// chart's `kubeVersion` admits, read as Helm reads it, is 1.29 or later.
 pub fn native_sidecars(kube_version: &str) -> bool {
-    let lowest = kube_version
-        .split([',', ' ', '|'])
-        .filter_map(|c| c.trim().strip_prefix(">="))
-        .filter_map(|v| {
-            let mut parts = v.trim().trim_start_matches('v').split(['.', '-']);
-            let major: u32 = parts.next()?.parse().ok()?;
-            let minor: u32 = parts.next()?.parse().ok()?;
-            Some((major, minor))
-        })
-        .min();
-    lowest.is_some_and(|v| v >= (1, 29))
+    crate::helm::VersionRange::parse(kube_version)
+        .ok()
+        .and_then(|range| range.lowest())
+        .is_some_and(|lowest| (lowest.major, lowest.minor) >= (1, 29))
 }
 
 /// Fits the schema to what this chart's templates read: the maps keyed by
@@ -586,7 +581,9 @@ fn spec_yaml(spec: &Spec) -> String {
     let value = serde_json::to_value(spec).expect("spec serializes");
     format!(
         "# yaml-language-server: $schema=chartgen.schema.json\n\
-         # chartgen input: regenerate the chart with `chartgen render chartgen.yaml -o .. --force`.\n\n{}",
+         # chartgen input: regenerate the chart with `chartgen render chartgen.yaml -o .. --force`.\n\
+         # --force replaces the whole folder, so edits to generated files are lost; it\n\
+         # refuses while the folder holds files chartgen did not generate.\n\n{}",
         yaml::commented(&value, &schema::input_schema())
     )
 }

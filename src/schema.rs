@@ -19,6 +19,7 @@ use crate::helm::jsonschema::{self, schema_checks};
 use crate::helm::loader::LoadedChart;
 use crate::helm::read::Span;
 use crate::helm::values::Values as HelmValues;
+use crate::model::types::is_moving_tag;
 use crate::model::{Spec, Values};
 use crate::yaml::ValuesSource;
 
@@ -363,9 +364,10 @@ pub fn check(schema: &Json, instance: &Json) -> std::result::Result<Vec<Violatio
             }
         } else if let ValidationErrorKind::Not { .. } = error.kind() {
             let value = error.instance().to_string();
-            let (message, hint) = if value == "\"latest\"" {
+            let moving = error.instance().as_str().filter(|t| is_moving_tag(t));
+            let (message, hint) = if let Some(tag) = moving {
                 (
-                    "`latest` is not an explicit version".to_owned(),
+                    format!("`{tag}` is not an explicit version"),
                     Some("pin a tag such as `1.4.2`, or set the image's `digest`".to_owned()),
                 )
             } else {

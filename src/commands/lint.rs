@@ -1,6 +1,9 @@
 //! `chartgen lint`.
 
 use std::io::{Read, Write};
+use std::path::Path;
+
+use serde::Deserialize;
 
 use super::{engine, say};
 use crate::archive::read_archive;
@@ -9,75 +12,117 @@ use crate::error::{Error, Location, Result};
 use crate::helm::ChartFiles;
 use crate::lint::chart::{lint_chart, ValuesFile};
 use crate::lint::{
-    lint, output, parse_manifests, parse_rule_setting, rules, sort, RuleConfig, Severity,
+    lint, output, parse_objects, parse_rule_setting, rules, sort, RuleConfig, Severity,
 };
-use crate::model::{decode_input, load_spec, read_input};
+use crate::model::{decode_text, load_spec, MAX_MANIFEST_BYTES};
 
 /// What a PATH argument names.
 enum Target {
-    /// Rendered manifests on standard input.
-    Stdin,
     /// A chart folder.
     Folder,
     /// A packaged chart.
     Archive,
-    /// A `chartgen.yaml`, linted as the chart it generates.
-    Input,
-    /// A file of rendered manifests.
-    Manifests,
+    /// A `chartgen.yaml` (whatever its name), linted as the chart it generates.
+    Input(String),
+    /// Rendered manifests, from a file or standard input.
+    Manifests(String),
 }
 
 impl Target {
-    fn of(path: &std::path::Path) -> Self {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        if path.as_os_str() == "-" {
-            Target::Stdin
-        } else if path.is_dir() {
-            Target::Folder
-        } else if path.extension().is_some_and(|e| e == "tgz") {
-            Target::Archive
-        } else if name.is_some_and(|n| n.ends_with("chartgen.yaml")) {
-            Target::Input
-        } else {
-            Target::Manifests
-        }
-    }
-
     fn is_chart(&self) -> bool {
-        matches!(self, Target::Folder | Target::Archive | Target::Input)
+        !matches!(self, Target::Manifests(_))
     }
 }
 
-/// A chart or file that cannot be read is invalid input (exit status 2),
-/// never to be mistaken for error findings (1).
-fn invalid(error: Error) -> Error {
-    match error {
-        Error::Chart { path, message } => Error::Input {
-            location: Some(Location {
-                file: path.display().to_string(),
-                line: None,
-                column: None,
-            }),
-            key: None,
-            message,
-            hint: None,
-        },
-        Error::Io {
-            action,
-            path,
-            source,
-        } => Error::Input {
-            location: Some(Location {
-                file: path.display().to_string(),
-                line: None,
-                column: None,
-            }),
-            key: None,
-            message: format!("{action}: {source}"),
-            hint: None,
-        },
-        other => other,
+/// Reads what `path` names and decides what it is: a folder or `.tgz` by
+/// its kind, a file by its content (a chartgen.yaml maps `name` and `image`
+/// where a manifest has `apiVersion` and `kind`).
+fn target(path: &Path, shown: &str) -> Result<Target> {
+    if path.as_os_str() != "-" {
+        if path.is_dir() {
+            return Ok(Target::Folder);
+        }
+        if path.extension().is_some_and(|e| e == "tgz") {
+            return Ok(Target::Archive);
+        }
     }
+    let text = read_text(path, shown, "manifests")?;
+    let named = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().ends_with("chartgen.yaml"));
+    if named || is_spec(&text) {
+        Ok(Target::Input(text))
+    } else {
+        Ok(Target::Manifests(text))
+    }
+}
+
+/// Whether `text` is a chartgen.yaml: one document, a mapping with a text
+/// `name` or `image` (a values file's `image` is a mapping) and neither of a
+/// Kubernetes object's `apiVersion` and `kind`.
+fn is_spec(text: &str) -> bool {
+    let mut documents = serde_yaml::Deserializer::from_str(text);
+    let Some(first) = documents.next() else {
+        return false;
+    };
+    let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::Value::deserialize(first) else {
+        return false;
+    };
+    let has = |key: &str| map.contains_key(key);
+    let text = |key: &str| map.get(key).is_some_and(serde_yaml::Value::is_string);
+    documents.next().is_none()
+        && (text("name") || text("image"))
+        && !has("apiVersion")
+        && !has("kind")
+}
+
+/// The text of a file or of standard input holding `what`, bounded by what
+/// a rendered release can be (a chartgen.yaml gets its own, smaller limit
+/// when loaded).
+fn read_text(path: &Path, shown: &str, what: &str) -> Result<String> {
+    let limit = MAX_MANIFEST_BYTES;
+    let too_large = |size: String| Error::Input {
+        location: Some(Location {
+            file: match shown {
+                "-" => "standard input".to_owned(),
+                file => file.to_owned(),
+            },
+            line: None,
+            column: None,
+        }),
+        key: None,
+        message: format!(
+            "{size}; chartgen lint reads at most {limit} bytes ({} MiB) of {what}",
+            limit >> 20
+        ),
+        hint: (what == "manifests").then(|| {
+            "a Helm release (its rendered manifests included) is stored gzip-compressed in one \
+             Secret of at most 1 MiB, so no installable release renders to more; lint its parts \
+             separately"
+                .into()
+        }),
+    };
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io("cannot read", "standard input", e).unreadable())?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(format!("more than {limit} bytes were read")));
+        }
+    } else {
+        let size = std::fs::metadata(path)
+            .map_err(|e| Error::io("cannot read", path, e).unreadable())?
+            .len();
+        if size > limit {
+            return Err(too_large(format!("the file is {size} bytes")));
+        }
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+            .map_err(|e| Error::io("cannot read", path, e).unreadable())?;
+    }
+    decode_text(shown, bytes)
 }
 
 pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
@@ -103,7 +148,16 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
     } else {
         args.paths.clone()
     };
-    let targets: Vec<Target> = paths.iter().map(|p| Target::of(p)).collect();
+    let shown_paths: Vec<String> = paths
+        .iter()
+        .map(|p| p.display().to_string().trim_end_matches('/').to_owned())
+        .map(|p| if p.is_empty() { "/".to_owned() } else { p })
+        .collect();
+    let targets = paths
+        .iter()
+        .zip(&shown_paths)
+        .map(|(path, shown)| target(path, shown))
+        .collect::<Result<Vec<_>>>()?;
     if !args.values.is_empty() && !targets.iter().any(Target::is_chart) {
         return Err(Error::Usage(
             "--values applies to charts; name a chart folder, .tgz or chartgen.yaml".into(),
@@ -113,68 +167,40 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
     for path in &args.values {
         extra.push(ValuesFile {
             file: path.display().to_string(),
-            text: read_input(path).map_err(invalid)?,
+            text: read_text(path, &path.display().to_string(), "values")?,
         });
     }
     let mut findings = Vec::new();
     let mut manifests = Vec::new();
-    for (path, target) in paths.iter().zip(&targets) {
-        let shown = path.display().to_string();
-        let shown = shown.trim_end_matches('/');
+    for ((path, shown), target) in paths.iter().zip(&shown_paths).zip(&targets) {
+        let shown = shown.as_str();
         match target {
-            Target::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .take(crate::model::MAX_MANIFEST_BYTES + 1)
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| invalid(Error::io("cannot read", "standard input", e)))?;
-                manifests.extend(parse_manifests("-", &decode_manifests("-", bytes)?)?);
-            }
             Target::Folder => {
-                let chart = ChartFiles::from_dir(path).map_err(invalid)?;
+                let chart = ChartFiles::from_dir(path).map_err(Error::unreadable)?;
                 findings.extend(lint_chart(&chart, shown, &extra, &flags)?);
             }
             Target::Archive => {
-                let archive = read_archive(path).map_err(invalid)?;
-                let chart = ChartFiles::from_archive(archive, path).map_err(invalid)?;
+                let archive = read_archive(path).map_err(Error::unreadable)?;
+                let chart = ChartFiles::from_archive(archive, path).map_err(Error::unreadable)?;
                 let shown = format!("{shown}:{}", chart.name);
                 findings.extend(lint_chart(&chart, &shown, &extra, &flags)?);
             }
-            Target::Input => {
-                let text = read_input(path).map_err(invalid)?;
-                let spec = load_spec(shown, &text)?;
+            Target::Input(text) => {
+                let spec = load_spec(shown, text)?;
                 let chart = engine(&args.source)?
-                    .generate(&spec, Some(&text))
-                    .map_err(|e| e.in_file(shown))?;
+                    .generate(&spec, Some(text))
+                    .map_err(|e| e.located(shown, text))?;
                 // The generated chart's files sit beside its chartgen.yaml.
-                let folder = path
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .map_or(".".to_owned(), |p| p.display().to_string());
+                let folder = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    _ if shown == "-" => "-".to_owned(),
+                    Some(parent) => parent.display().to_string(),
+                    None => ".".to_owned(),
+                };
                 let chart = ChartFiles::from_chart(&chart);
                 findings.extend(lint_chart(&chart, &folder, &extra, &flags)?);
             }
-            Target::Manifests => {
-                let bytes =
-                    std::fs::read(path).map_err(|e| invalid(Error::io("cannot read", path, e)))?;
-                let text = decode_manifests(shown, bytes)?;
-                manifests.extend(parse_manifests(shown, &text)?);
-            }
+            Target::Manifests(text) => manifests.extend(parse_objects(shown, text)?),
         }
-    }
-    if !targets.iter().any(Target::is_chart) && manifests.is_empty() {
-        return Err(Error::Input {
-            location: Some(Location {
-                file: paths[0].display().to_string(),
-                line: None,
-                column: None,
-            }),
-            key: None,
-            message: "holds no Kubernetes objects".into(),
-            hint: Some(
-                "pipe rendered manifests in, e.g. `helm template CHART | chartgen lint -`".into(),
-            ),
-        });
     }
     findings.extend(lint(&manifests, &flags));
     sort(&mut findings);
@@ -197,27 +223,6 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
         0 => Ok(()),
         n => Err(Error::Invalid(format!("{n} error findings"))),
     }
-}
-
-/// Manifest text: bounded like other inputs, but `helm template` output of a
-/// large chart may exceed a chartgen.yaml's limit.
-fn decode_manifests(name: &str, bytes: Vec<u8>) -> Result<String> {
-    if bytes.len() as u64 > crate::model::MAX_MANIFEST_BYTES {
-        return Err(Error::Input {
-            location: Some(Location {
-                file: name.to_owned(),
-                line: None,
-                column: None,
-            }),
-            key: None,
-            message: format!(
-                "more than {} bytes of manifests",
-                crate::model::MAX_MANIFEST_BYTES
-            ),
-            hint: None,
-        });
-    }
-    decode_input(name, bytes)
 }
 
 fn explain(code: Option<&str>, out: &mut dyn Write) -> Result<()> {

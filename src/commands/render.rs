@@ -1,12 +1,20 @@
 //! `chartgen render`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
+use std::path::Path;
 
 use super::{engine, say};
+use crate::chart::{entries_under, Chart};
 use crate::cli::RenderArgs;
-use crate::error::{Error, Result};
-use crate::model::{load_spec, read_input};
+use crate::environments::overlay_environment;
+use crate::error::{Error, Location, Result};
+use crate::model::{load_spec, read_input, Spec};
+use crate::render::Engine;
+
+/// The first line `chartgen new` writes into a chart's chartgen.yaml, so
+/// editors check the file against `chartgen.schema.json` offline.
+const MODELINE: &str = "# yaml-language-server: $schema=chartgen.schema.json";
 
 pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
     let engine = engine(&args.source)?;
@@ -18,27 +26,50 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
         let text = read_input(path)?;
         let spec = load_spec(&file, &text)?;
         let chart = engine
-            .generate(&spec, Some(&text))
-            .map_err(|e| e.in_file(&file))?;
-        if let Some(other) = charts.insert(chart.name.clone(), (file.clone(), chart)) {
+            .generate(&spec, Some(&with_modeline(&text)))
+            .map_err(|e| e.located(&file, &text))?;
+        if let Some(other) = charts.insert(chart.name.clone(), (file.clone(), spec, chart)) {
             return Err(Error::Usage(format!(
                 "`{}` and `{file}` both define the chart `{}`",
-                other.0, other.1.name
+                other.0, other.2.name
             )));
         }
     }
-    for (_, chart) in charts.values() {
-        if !args.force
-            && args
-                .output
-                .join(&chart.name)
-                .read_dir()
-                .is_ok_and(|mut d| d.next().is_some())
-        {
-            return Err(Error::TargetExists(args.output.join(&chart.name)));
+    for (_, spec, chart) in charts.values() {
+        let target = args.output.join(&chart.name);
+        let occupied = target.read_dir().is_ok_and(|mut d| d.next().is_some());
+        if !occupied {
+            continue;
+        }
+        if !args.force {
+            return Err(Error::TargetExists(target));
+        }
+        let foreign = foreign_files(&engine, spec, chart, &target)?;
+        if !foreign.is_empty() {
+            return Err(Error::Input {
+                location: Some(Location {
+                    file: target.display().to_string(),
+                    line: None,
+                    column: None,
+                }),
+                key: None,
+                message: format!(
+                    "holds files chartgen did not generate, which `--force` would delete: {}; nothing was written",
+                    foreign
+                        .iter()
+                        .map(|f| format!("`{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                hint: Some(
+                    "`--force` replaces the whole folder; move those files elsewhere (or delete \
+                     them yourself) and run again"
+                        .into(),
+                ),
+            });
         }
     }
-    for (_, chart) in charts.values() {
+    for (_, _, chart) in charts.values() {
         let path = chart.write(&args.output, args.force)?;
         say(
             out,
@@ -50,4 +81,66 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The input as the chart keeps it: verbatim, with the schema modeline in
+/// front when it has none.
+fn with_modeline(text: &str) -> String {
+    let has = text
+        .lines()
+        .any(|l| l.trim_start().starts_with("# yaml-language-server:") && l.contains("$schema="));
+    match has {
+        true => text.to_owned(),
+        false => format!("{MODELINE}\n{text}"),
+    }
+}
+
+/// The files under `dir`, an existing folder that `chart` (generated from
+/// `spec`) is to replace, that chartgen did not generate: neither a file
+/// the blueprint emits under any settings, nor one the folder's own
+/// chartgen.yaml generates (what an earlier render wrote), nor an overlay
+/// with chartgen's header for its environment (one an earlier list of
+/// environments had).
+fn foreign_files(engine: &Engine, spec: &Spec, chart: &Chart, dir: &Path) -> Result<Vec<String>> {
+    let mut generated: BTreeSet<String> = chart.files.keys().cloned().collect();
+    let mut blueprints = vec![spec.blueprint.clone()];
+    let previous = dir.join("chartgen.yaml");
+    if let Some((before, text)) = read_input(&previous).ok().and_then(|text| {
+        let spec = load_spec(&previous.display().to_string(), &text).ok()?;
+        Some((spec, text))
+    }) {
+        if let Ok(old) = engine.generate(&before, Some(&text)) {
+            generated.extend(old.files.into_keys());
+        }
+        blueprints.push(before.blueprint);
+    }
+    for blueprint in &blueprints {
+        let Ok(manifest) = engine.manifest(blueprint) else {
+            continue;
+        };
+        let paths = manifest.shared.iter().chain(&manifest.files).map(|e| {
+            let path = e.path();
+            path.strip_suffix(".j2").unwrap_or(path).to_owned()
+        });
+        generated.extend(paths);
+    }
+    Ok(entries_under(dir)?
+        .into_iter()
+        .map(|(rel, _, _)| rel.to_string_lossy().replace('\\', "/"))
+        .filter(|f| !generated.contains(f) && !is_overlay(dir, f))
+        .collect())
+}
+
+/// Whether `rel` is an environment overlay chartgen wrote: `values-<env>.yaml`
+/// whose header names that environment.
+fn is_overlay(dir: &Path, rel: &str) -> bool {
+    let Some(env) = overlay_environment(rel).filter(|_| !rel.contains('/')) else {
+        return false;
+    };
+    let header = format!("# Values for the `{env}` environment: only what differs");
+    std::fs::read_to_string(dir.join(rel)).is_ok_and(|text| {
+        let mut lines = text.lines();
+        lines.next() == Some("# yaml-language-server: $schema=values.schema.json")
+            && lines.next().is_some_and(|l| l.starts_with(&header))
+    })
 }

@@ -32,6 +32,8 @@ mod sprig;
 pub mod values;
 mod yaml_v2;
 
+pub use sprig::semver_range::{LowestVersion, VersionRange};
+
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::collections::HashMap;

@@ -21,6 +21,9 @@ use crate::yaml::ValuesSource;
 
 /// The rule that checks names against a 53-character release name.
 const NAME_LIMITS: &str = "CG028";
+/// The rule on names that collide, run with that release name as well: it
+/// cuts names to where the suffixes that tell them apart may be lost.
+const DUPLICATE_NAMES: &str = "CG030";
 
 /// The Chart.yaml annotation that carries a chart's rule settings
 /// (`CG022=off, CG003=warning`), written from chartgen.yaml's `lint.rules`.
@@ -106,7 +109,7 @@ pub fn lint_chart(
     let (mut without_names, mut only_names) = (config.clone(), config.clone());
     without_names.insert(NAME_LIMITS.into(), None);
     for rule in rules::all() {
-        if rule.code != NAME_LIMITS {
+        if rule.code != NAME_LIMITS && rule.code != DUPLICATE_NAMES {
             only_names.insert(rule.code.into(), None);
         }
     }

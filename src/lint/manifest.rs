@@ -2,7 +2,7 @@
 
 use serde_yaml::Value;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::yaml::only_comments;
 
 /// The annotation that silences rules on one object:
@@ -97,8 +97,70 @@ pub fn at<'a>(value: &'a Value, path: &[&str]) -> &'a Value {
 }
 
 /// Splits a manifest stream (`helm template` output, or a file of objects)
-/// into objects, remembering where each came from.
+/// into objects, remembering where each came from. Documents that are not
+/// mappings are skipped.
 pub fn parse_manifests(file: &str, text: &str) -> Result<Vec<Manifest>> {
+    Ok(documents(file, text)?
+        .into_iter()
+        .filter(|m| m.doc.is_mapping())
+        .collect())
+}
+
+/// Splits a manifest stream someone gave to be linted: every document must
+/// be a Kubernetes object (a mapping with `apiVersion` and `kind`), and there
+/// must be at least one.
+pub fn parse_objects(file: &str, text: &str) -> Result<Vec<Manifest>> {
+    let documents = documents(file, text)?;
+    let at = |line: usize| Location {
+        file: file.to_owned(),
+        line: Some(line),
+        column: Some(1),
+    };
+    for m in &documents {
+        let missing: Vec<&str> = ["apiVersion", "kind"]
+            .into_iter()
+            .filter(|key| !m.doc.get(*key).is_some_and(Value::is_string))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let what = match &m.doc {
+            Value::Mapping(_) => format!("a mapping without `{}`", missing.join("` and `")),
+            Value::Sequence(_) => "a list".to_owned(),
+            _ => "a scalar".to_owned(),
+        };
+        return Err(Error::Input {
+            location: Some(at(m.line)),
+            key: None,
+            message: format!("this document is {what}, not a Kubernetes object"),
+            hint: Some(
+                "lint Kubernetes objects, each with `apiVersion:` and `kind:`, e.g. \
+                 `helm template CHART | chartgen lint -`; or a chart folder, a .tgz or a \
+                 chartgen.yaml; a values file is linted with its chart: \
+                 `chartgen lint CHART -f FILE`"
+                    .into(),
+            ),
+        });
+    }
+    if documents.is_empty() {
+        return Err(Error::Input {
+            location: Some(Location {
+                file: file.to_owned(),
+                line: None,
+                column: None,
+            }),
+            key: None,
+            message: "holds no Kubernetes objects".into(),
+            hint: Some(
+                "pipe rendered manifests in, e.g. `helm template CHART | chartgen lint -`".into(),
+            ),
+        });
+    }
+    Ok(documents)
+}
+
+/// Every document of a stream that holds more than comments.
+fn documents(file: &str, text: &str) -> Result<Vec<Manifest>> {
     let mut out = Vec::new();
     let mut start = 1;
     let mut source = None;
@@ -114,7 +176,7 @@ pub fn parse_manifests(file: &str, text: &str) -> Result<Vec<Manifest>> {
             return Ok(());
         }
         let doc: Value = serde_yaml::from_str(&body).map_err(|e| Error::yaml(file, start, &e))?;
-        if doc.is_mapping() {
+        if !doc.is_null() {
             out.push(Manifest {
                 file: file.to_owned(),
                 source: source.clone(),

@@ -1,5 +1,7 @@
 //! Container image references as users write them (`repo:tag`, `repo@digest`).
 
+use super::types::is_moving_tag;
+
 /// A parsed image reference with an explicit version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageRef {
@@ -37,9 +39,9 @@ impl ImageRef {
             return Err(format!("`{text}` is not an image reference"));
         }
         let tag = match (tag, &digest) {
-            (Some("latest"), _) => {
+            (Some(tag), _) if is_moving_tag(tag) => {
                 return Err(format!(
-                    "`{text}` uses the `latest` tag, which is not an explicit version; pin a tag like `{repository}:1.4.2` or a digest"
+                    "`{text}` uses the `{tag}` tag, which is not an explicit version; pin a tag like `{repository}:1.4.2` or a digest"
                 ))
             }
             (Some(tag), _) if !is_tag(tag) => {
@@ -108,10 +110,20 @@ mod tests {
     }
 
     #[test]
-    fn refuses_latest_and_missing_tags() {
-        assert!(ImageRef::parse("nginx:latest")
-            .unwrap_err()
-            .contains("latest"));
+    fn refuses_moving_and_missing_tags() {
+        for image in [
+            "nginx:latest",
+            "nginx:LATEST",
+            "nginx:Latest",
+            "nginx:stable",
+        ] {
+            assert!(
+                ImageRef::parse(image)
+                    .unwrap_err()
+                    .contains("not an explicit version"),
+                "{image}"
+            );
+        }
         assert!(ImageRef::parse("nginx").unwrap_err().contains("no tag"));
         assert!(ImageRef::parse("registry:5000/nginx")
             .unwrap_err()

@@ -63,13 +63,6 @@ pub fn check(jobs: &[JobSpec]) -> Result<(), Violation> {
                         Some("add `schedule: \"0 3 * * *\"` (a CronJob), or remove the key (a Helm hook)".into()),
                     ));
                 }
-                if job.hook.as_ref().is_some_and(Vec::is_empty) {
-                    return Err((
-                        at("hook"),
-                        format!("job `{}` lists no hook event, so it would never run", job.name.0),
-                        Some("list events, e.g. `hook: [pre-install, pre-upgrade]`, or remove `hook` for that default".into()),
-                    ));
-                }
             }
         }
     }
@@ -105,10 +98,6 @@ mod tests {
         assert_eq!(
             err("{name: a, command: [x], timeZone: UTC}").0,
             ["jobs", "0", "timeZone"]
-        );
-        assert_eq!(
-            err("{name: a, command: [x], hook: []}").0,
-            ["jobs", "0", "hook"]
         );
         assert!(err("{name: a, command: [x], schedule: '0 25 * * *'}")
             .1

@@ -11,7 +11,8 @@ mod values;
 
 pub use image::ImageRef;
 pub use load::{
-    closest, decode_input, load_spec, locate, read_input, MAX_MANIFEST_BYTES, MAX_NAME_LEN,
+    check_blueprint, closest, decode_input, decode_text, load_spec, locate, place, read_input,
+    MAX_MANIFEST_BYTES, MAX_NAME_LEN,
 };
 pub use spec::{
     Environment, EnvironmentSpec, HookEvent, InitContainerSpec, JobSpec, LintSpec, ResourcesSpec,

@@ -24,6 +24,85 @@ pub const DIGEST_PATTERN: &str = "^[a-z0-9]+([+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$
 pub const ENV_KEY_PATTERN: &str = "^[A-Za-z_][A-Za-z0-9_]*$";
 /// A ConfigMap or Secret data key.
 pub const DATA_KEY_PATTERN: &str = "^[-._a-zA-Z0-9]+$";
+/// An absolute path, in a container or on a node.
+pub const ABSOLUTE_PATH_PATTERN: &str = "^/";
+/// A `chartgen lint` rule code.
+pub const RULE_CODE_PATTERN: &str = "^CG[0-9]{3}$";
+/// A Go duration such as `1h` or `90s` (an ExternalSecret's refresh interval).
+pub const DURATION_PATTERN: &str = r"^([0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h))+$";
+
+/// What a schema pattern asks for, in words, and an example: what an error
+/// says instead of the regular expression.
+pub struct PatternHelp {
+    /// What a matching value is, e.g. `a DNS-1123 label`.
+    pub what: &'static str,
+    /// Valid examples, as Markdown code.
+    pub example: &'static str,
+}
+
+/// The words for `pattern`, one of the patterns chartgen's schemas use.
+pub fn pattern_help(pattern: &str) -> Option<PatternHelp> {
+    let (what, example) = match pattern {
+        DNS_LABEL_PATTERN => (
+            "a DNS-1123 label (lower-case letters, digits and `-`, starting and ending with a letter or digit)",
+            "`web-api`",
+        ),
+        DNS_SUBDOMAIN_PATTERN => (
+            "a lower-case DNS name, optionally starting with `*.`",
+            "`api.example.com` or `*.example.com`",
+        ),
+        QUANTITY_PATTERN => (
+            "a Kubernetes quantity (a number with an optional unit suffix)",
+            "`250m` or `0.5` for CPU, `128Mi` or `1Gi` for memory",
+        ),
+        TAG_PATTERN => (
+            "an image tag (letters, digits, `_`, `.` and `-`, at most 128, not starting with `.` or `-`)",
+            "`1.4.2` or `1.27.3-alpine`",
+        ),
+        DIGEST_PATTERN => (
+            "an image digest (an algorithm, `:` and at least 32 hex digits)",
+            "`sha256:` followed by 64 hex digits",
+        ),
+        ENV_KEY_PATTERN => (
+            "an environment variable name (letters, digits and `_`, not starting with a digit)",
+            "`LOG_LEVEL`",
+        ),
+        DATA_KEY_PATTERN => (
+            "a ConfigMap or Secret key (letters, digits, `-`, `_` and `.`)",
+            "`LOG_LEVEL` or `app.properties`",
+        ),
+        ABSOLUTE_PATH_PATTERN => ("an absolute path (starting with `/`)", "`/healthz` or `/var/lib/data`"),
+        RULE_CODE_PATTERN => (
+            "a lint rule code (`CG` and three digits)",
+            "`CG022`; `chartgen lint --explain` lists them",
+        ),
+        DURATION_PATTERN => ("a duration", "`1h`, `30m` or `90s`"),
+        _ => return None,
+    };
+    Some(PatternHelp { what, example })
+}
+
+/// Tags that move to new images, whatever their name promises: a release
+/// pinned to one is not reproducible. Tags are case-sensitive, but every
+/// casing of these moves all the same (`LATEST`, `Stable`).
+pub const MOVING_TAGS: &[&str] = &["latest", "stable", "main", "master", "edge", "nightly"];
+
+/// Whether `tag` is a moving tag, in any casing.
+pub fn is_moving_tag(tag: &str) -> bool {
+    MOVING_TAGS.iter().any(|m| m.eq_ignore_ascii_case(tag))
+}
+
+/// A pattern matching exactly the moving tags, in any casing, written
+/// without flags so every JSON Schema engine (Go's, JavaScript's) reads it alike.
+pub fn moving_tag_pattern() -> String {
+    let any_case = |word: &str| -> String {
+        word.chars()
+            .map(|c| format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase()))
+            .collect()
+    };
+    let words: Vec<String> = MOVING_TAGS.iter().map(|w| any_case(w)).collect();
+    format!("^({})$", words.join("|"))
+}
 
 /// A Kubernetes resource quantity (`250m`, `1`, `512Mi`).
 ///
@@ -95,14 +174,15 @@ string_schema!(HostName, "HostName", {
     "pattern": DNS_SUBDOMAIN_PATTERN
 });
 
-/// An explicit image tag, never `latest`; empty means the chart's `appVersion`.
+/// An explicit image tag, never a moving one such as `latest`; empty means
+/// the chart's `appVersion`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(transparent)]
 pub struct ImageTag(pub String);
 string_schema!(ImageTag, "ImageTag", {
     "type": "string",
     "anyOf": [{ "const": "" }, { "pattern": TAG_PATTERN }],
-    "not": { "const": "latest" }
+    "not": { "pattern": moving_tag_pattern() }
 });
 
 /// An image digest (`sha256:…`), or empty for none.
@@ -145,4 +225,22 @@ pub fn check_dns_label(value: &str, max: usize) -> Result<(), String> {
         return Err("must start and end with a letter or digit (DNS-1123 label)".into());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moving_tags_in_any_casing() {
+        let pattern = regex::Regex::new(&moving_tag_pattern()).unwrap();
+        for tag in [
+            "latest", "LATEST", "Latest", "stable", "Main", "NIGHTLY", "edge",
+        ] {
+            assert!(is_moving_tag(tag) && pattern.is_match(tag), "{tag}");
+        }
+        for tag in ["1.4.2", "latest-1", "stable2", "mainline", ""] {
+            assert!(!is_moving_tag(tag) && !pattern.is_match(tag), "{tag}");
+        }
+    }
 }

@@ -445,7 +445,7 @@ pub enum ConcurrencyPolicy {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct CronJob {
     /// Cron schedule: five fields (minute hour day-of-month month day-of-week) or a macro such as `@daily`.
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 6))]
     pub schedule: String,
     /// IANA time zone the schedule is read in; empty means the controller's (usually UTC).
     pub time_zone: String,

@@ -192,9 +192,28 @@ fn render_many_files_in_one_run() {
         );
     }
     assert!(dir.path().join("dist/billing-1.4.0.tgz").is_file());
-    // The chart keeps the input verbatim, comments included.
+    // The chart keeps the input verbatim, comments included, with the
+    // schema modeline `chartgen new` writes in front.
     let kept = std::fs::read_to_string(dir.path().join("charts/billing/chartgen.yaml")).unwrap();
-    assert_eq!(kept, std::fs::read_to_string(&specs[1]).unwrap());
+    let input = std::fs::read_to_string(&specs[1]).unwrap();
+    assert_eq!(
+        kept,
+        format!("# yaml-language-server: $schema=chartgen.schema.json\n{input}")
+    );
+    // Rendering the chart's own chartgen.yaml again keeps one modeline.
+    let out = chartgen(
+        dir.path(),
+        &[
+            "render",
+            "charts/billing/chartgen.yaml",
+            "-o",
+            "charts",
+            "--force",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let again = std::fs::read_to_string(dir.path().join("charts/billing/chartgen.yaml")).unwrap();
+    assert_eq!(again, kept);
 }
 
 #[test]
@@ -223,8 +242,9 @@ fn package_and_schema_commands() {
     snapshot("cli-package", &out);
     assert!(dir.path().join("dist/web-api-0.1.0.tgz").is_file());
 
+    // What the user names and chartgen cannot use is invalid input.
     let out = chartgen(dir.path(), &["package", "missing"]);
-    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
 
     let out = chartgen(dir.path(), &["schema"]);
     assert_eq!(out.status.code(), Some(0));
@@ -294,4 +314,278 @@ fn a_huge_input_is_refused_quickly() {
     assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("may be at most 1048576 bytes"));
     assert!(!dir.path().join("out").exists(), "nothing written");
+}
+
+/// A chartgen spec is linted as the chart it generates whatever its file is
+/// called: `specs/shop.yaml` lints like `specs/chartgen.yaml`, and a broken
+/// one is an input error at its place, not a manifest with no findings.
+#[test]
+fn lint_recognises_a_spec_by_its_content() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("specs")).unwrap();
+    let spec = std::fs::read_to_string(fixture("specs/daemon-host-paths.yaml")).unwrap();
+    std::fs::write(dir.path().join("specs/shop.yaml"), &spec).unwrap();
+    std::fs::write(dir.path().join("specs/chartgen.yaml"), &spec).unwrap();
+    let by_content = chartgen(dir.path(), &["lint", "specs/shop.yaml"]);
+    let by_name = chartgen(dir.path(), &["lint", "specs/chartgen.yaml"]);
+    assert_eq!(transcript(&by_content), transcript(&by_name));
+    assert!(
+        String::from_utf8_lossy(&by_content.stdout).contains("CG018"),
+        "the chart's host path is found: {}",
+        transcript(&by_content)
+    );
+    snapshot("cli-lint-spec-by-content", &by_content);
+
+    std::fs::write(
+        dir.path().join("specs/typo.yaml"),
+        spec.replace("image:", "imgae:"),
+    )
+    .unwrap();
+    let out = chartgen(dir.path(), &["lint", "specs/typo.yaml"]);
+    snapshot("cli-lint-spec-by-content-typo", &out);
+}
+
+/// YAML that holds no Kubernetes object is an input error, from a file as
+/// from standard input, located at the document that is not one.
+#[test]
+fn lint_refuses_yaml_without_kubernetes_objects() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("plain.yaml", "foo: bar\n"),
+        ("list.yaml", "- a\n- b\n"),
+        (
+            "stray.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n---\nfoo: bar\n",
+        ),
+        ("comments.yaml", "# nothing here\n---\n"),
+        (
+            "values.yaml",
+            "image:\n  repository: nginx\n  tag: \"1.27.3\"\nreplicaCount: 2\n",
+        ),
+    ];
+    let mut shown = String::new();
+    for (file, text) in cases {
+        std::fs::write(dir.path().join(file), text).unwrap();
+        let out = chartgen(dir.path(), &["lint", file]);
+        assert_eq!(out.status.code(), Some(2), "{file}: {}", transcript(&out));
+        shown.push_str(&format!("$ chartgen lint {file}\n{}\n", transcript(&out)));
+    }
+    settings().bind(|| insta::assert_snapshot!("cli-lint-no-objects", shown));
+}
+
+/// Rendered manifests of a CRD-heavy chart run to megabytes: far more than
+/// a chartgen.yaml's 1 MiB is read, and the limit names what was read.
+#[test]
+fn lint_reads_large_manifest_streams_and_names_its_limit() {
+    use std::io::Write;
+    let lint_stdin = |bytes: &[u8]| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_chartgen"))
+            .args(["lint", "-"])
+            .env("NO_COLOR", "1")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        // The reader may stop early; a refused write is its business.
+        let _ = stdin.write_all(bytes);
+        drop(stdin);
+        child.wait_with_output().unwrap()
+    };
+    let object = "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings-N\ndata:\n  LOG_LEVEL: info\n";
+    let mut stream = String::new();
+    let mut n = 0;
+    while stream.len() < 3 << 20 {
+        stream.push_str(&object.replace('N', &n.to_string()));
+        n += 1;
+    }
+    let out = lint_stdin(stream.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+
+    let huge = vec![b'#'; (16 << 20) + 10];
+    let out = lint_stdin(&huge);
+    snapshot("cli-lint-stdin-too-large", &out);
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("big.yaml"), &huge).unwrap();
+    let out = chartgen(dir.path(), &["lint", "big.yaml"]);
+    snapshot("cli-lint-file-too-large", &out);
+}
+
+/// `package` on what is not a chart, or a chart with a link in it, is
+/// invalid input: exit 2, nothing written.
+#[test]
+fn package_refuses_what_is_not_a_chart_as_invalid_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("specs")).unwrap();
+    std::fs::write(dir.path().join("specs/shop.yaml"), "name: shop\n").unwrap();
+    let out = chartgen(dir.path(), &["package", "specs", "-d", "dist"]);
+    snapshot("cli-package-not-a-chart", &out);
+    assert!(!dir.path().join("dist").exists());
+
+    #[cfg(unix)]
+    {
+        assert_eq!(
+            chartgen(dir.path(), &["new", "web-api"]).status.code(),
+            Some(0)
+        );
+        std::os::unix::fs::symlink(
+            "/etc/passwd",
+            dir.path().join("web-api/templates/leak.yaml"),
+        )
+        .unwrap();
+        let out = chartgen(dir.path(), &["package", "web-api", "-d", "dist"]);
+        assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+        assert!(!dir.path().join("dist/web-api-0.1.0.tgz").exists());
+    }
+}
+
+/// `render --force` replaces the chart chartgen wrote, the files an earlier
+/// version of its input generated included, but refuses to delete a file
+/// chartgen did not write: it names it, exits 2 and writes nothing.
+#[test]
+fn render_force_keeps_files_chartgen_did_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = chartgen(dir.path(), &["new", "web-api"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let input = dir.path().join("web-api/chartgen.yaml");
+    let text = std::fs::read_to_string(&input).unwrap();
+    assert!(
+        text.contains("refuses while the folder holds files chartgen did not generate"),
+        "the regenerate comment says what --force does:\n{text}"
+    );
+    let render = || {
+        chartgen(
+            dir.path(),
+            &["render", "web-api/chartgen.yaml", "-o", ".", "--force"],
+        )
+    };
+    // Hook jobs and a staging overlay, then neither: the files an earlier
+    // render wrote go without a word.
+    std::fs::write(
+        &input,
+        format!("{text}jobs:\n  - name: migrate\n    command: [/app/migrate]\nenvironments: [dev, staging, prod]\n"),
+    )
+    .unwrap();
+    let out = render();
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    assert!(dir.path().join("web-api/templates/jobs.yaml").is_file());
+    std::fs::write(&input, format!("{text}environments: [dev, prod]\n")).unwrap();
+    let out = render();
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let files = files_under(&dir.path().join("web-api"));
+    assert!(
+        !files.contains(&"templates/jobs.yaml".to_owned()),
+        "{files:?}"
+    );
+    assert!(
+        !files.contains(&"values-staging.yaml".to_owned()),
+        "{files:?}"
+    );
+
+    // Hand-added files stay, and so does everything else.
+    std::fs::write(dir.path().join("web-api/templates/extra.yaml"), "mine").unwrap();
+    std::fs::write(
+        dir.path().join("web-api/values-canary.yaml"),
+        "replicaCount: 1\n",
+    )
+    .unwrap();
+    let before = files_under(&dir.path().join("web-api"));
+    let out = render();
+    snapshot("cli-render-force-foreign-files", &out);
+    assert_eq!(files_under(&dir.path().join("web-api")), before);
+    assert_only_chart(dir.path(), "web-api");
+}
+
+/// Sidecars are native exactly when every Kubernetes version `kubeVersion`
+/// admits is 1.29 or later, whatever the range's shape.
+#[test]
+fn native_sidecars_follow_the_range_kube_version_admits() {
+    let cases = [
+        (">=1.29.0-0", true),
+        ("^1.30.0", true),
+        (">= 1.30", true),
+        ("1.29.x", true),
+        ("~1.30", true),
+        (">=1.29.0-0 <1.40", true),
+        (">1.28", true),
+        (">=1.30.0-0 || 1.29.x", true),
+        (">=1.30.0-0 || 1.28.x", false),
+        (">=1.27.0-0", false),
+        ("<1.40", false),
+        ("*", false),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (range, native)) in cases.iter().enumerate() {
+        let file = format!("s{i}.yaml");
+        std::fs::write(
+            dir.path().join(&file),
+            format!(
+                "name: s{i}\nimage: ghcr.io/acme/app:1.0.0\nkubeVersion: \"{range}\"\nsidecars:\n  - name: proxy\n    image: envoyproxy/envoy:v1.31.2\n"
+            ),
+        )
+        .unwrap();
+        let out = chartgen(dir.path(), &["render", &file, "-o", "out"]);
+        assert_eq!(out.status.code(), Some(0), "{range}: {}", transcript(&out));
+        let deployment = std::fs::read_to_string(
+            dir.path()
+                .join(format!("out/s{i}/templates/deployment.yaml")),
+        )
+        .unwrap();
+        assert_eq!(
+            deployment.contains("restartPolicy: Always"),
+            *native,
+            "{range}:\n{deployment}"
+        );
+    }
+}
+
+/// A spec that names a team's own blueprint, linted or rendered without
+/// `--blueprints`: the error says where the blueprint would come from.
+#[test]
+fn a_custom_blueprint_without_blueprints_says_how_to_load_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("chartgen.yaml"),
+        "name: small\nimage: ghcr.io/acme/app:1.0.0\nblueprint: tiny\n",
+    )
+    .unwrap();
+    let out = chartgen(dir.path(), &["lint", "chartgen.yaml"]);
+    snapshot("cli-lint-custom-blueprint-without-blueprints", &out);
+    let out = chartgen(dir.path(), &["render", "chartgen.yaml", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    assert!(!dir.path().join("out").exists());
+}
+
+/// A schedule chartgen accepts is one the chart's own values schema accepts:
+/// the shortest macro, `@daily`, included.
+#[test]
+fn every_schedule_chartgen_accepts_passes_the_chart_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, schedule) in ["@daily", "@hourly", "@midnight", "0 3 * * *"]
+        .iter()
+        .enumerate()
+    {
+        let file = format!("c{i}.yaml");
+        std::fs::write(
+            dir.path().join(&file),
+            format!("name: c{i}\nblueprint: cronjob\nimage: busybox:1.36.1\nschedule: \"{schedule}\"\ncommand: [date]\n"),
+        )
+        .unwrap();
+        let out = chartgen(dir.path(), &["render", &file, "-o", "out"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{schedule}: {}",
+            transcript(&out)
+        );
+        let out = chartgen(dir.path(), &["validate", &format!("out/c{i}")]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{schedule}: {}",
+            transcript(&out)
+        );
+    }
 }

@@ -27,7 +27,7 @@ pub fn generate(path: &Path) -> chartgen::Result<Chart> {
     let spec = chartgen::load_spec(&name, &text)?;
     Engine::new(Blueprints::embedded())
         .generate(&spec, Some(&text))
-        .map_err(|e| e.in_file(&name))
+        .map_err(|e| e.located(&name, &text))
 }
 
 /// Every file of a chart under `==== path ====` headers: one review shows a whole chart.

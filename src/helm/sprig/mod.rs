@@ -52,6 +52,7 @@ mod path;
 mod random;
 mod regexp;
 pub(super) mod semver;
+pub use semver::range as semver_range;
 mod strings;
 mod time;
 mod url;

@@ -14,6 +14,8 @@ use regex::Regex;
 use super::govalue::go_quote;
 use super::{str_value, Call, Dict, Result};
 
+pub mod range;
+
 /// A parsed version.
 #[derive(Clone, Debug)]
 struct Version {

@@ -1,10 +1,13 @@
 use serde_yaml::Value;
 
 use crate::lint::{rule, Manifest, Report};
+use crate::model::types::is_moving_tag;
 
 rule! {
     /// ## What it does
-    /// Flags a container image without an explicit tag or digest, or tagged `latest`.
+    /// Flags a container image without an explicit tag or digest, or with a
+    /// moving tag: `latest`, `stable`, `main`, `master`, `edge` or `nightly`,
+    /// in any casing (tags are case-sensitive, but `LATEST` moves as well).
     ///
     /// ## Why it matters
     /// A moving tag means two pods of one release can run different code, a
@@ -15,6 +18,7 @@ rule! {
     /// ## Example
     /// ```yaml
     /// image: nginx:latest        # flagged
+    /// image: nginx:Stable        # flagged
     /// image: nginx               # flagged: no tag means latest
     /// image: nginx:1.27.3-alpine # fine
     /// image: nginx@sha256:4f53…  # fine
@@ -30,8 +34,8 @@ fn check(manifests: &[Manifest], report: &mut Report) {
             };
             let problem = match tag_of(image) {
                 _ if image.contains('@') => None,
-                None => Some("has no tag, so it means `latest`"),
-                Some("latest") => Some("uses the `latest` tag"),
+                None => Some("has no tag, so it means `latest`".to_owned()),
+                Some(tag) if is_moving_tag(tag) => Some(format!("uses the moving tag `{tag}`")),
                 Some(_) => None,
             };
             if let Some(problem) = problem {

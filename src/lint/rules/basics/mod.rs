@@ -1,6 +1,8 @@
-//! Rules on what every workload needs: pinned images, resources, probes.
+//! Rules on what every workload needs: pinned images, resources, probes,
+//! and pods that run to completion when they should.
 
 mod image_tag;
+mod job_sidecar;
 mod probes;
 mod prod_pin;
 mod resources;
@@ -13,4 +15,5 @@ pub static RULES: &[&Rule] = &[
     &resources::RULE,
     &probes::RULE,
     &prod_pin::RULE,
+    &job_sidecar::RULE,
 ];

@@ -2,6 +2,7 @@ use serde_json::Value as Json;
 
 use crate::environments::is_production;
 use crate::lint::{rule, Overlay, Report};
+use crate::model::types::is_moving_tag;
 
 rule! {
     /// ## What it does
@@ -10,8 +11,9 @@ rule! {
     /// environments `chartgen new` pins images in) under which an image is
     /// not pinned: every `image` map (a map with a
     /// `repository`) must end up with a `digest`, or a `tag` that is neither
-    /// empty (which follows the chart's `appVersion`) nor a moving tag such
-    /// as `latest`, `stable` or `main`.
+    /// empty (which follows the chart's `appVersion`) nor a moving tag:
+    /// `latest`, `stable`, `main`, `master`, `edge` or `nightly`, in any
+    /// casing (`LATEST` moves as well).
     ///
     /// ## Why it matters
     /// A production release must be reproducible: the same chart and values
@@ -29,9 +31,6 @@ rule! {
     /// ```
     RULE = "CG004", "production-image-pinned", Error, overlay check
 }
-
-/// Tags that move, whatever their name says.
-const MOVING: &[&str] = &["latest", "stable", "main", "master", "edge", "nightly"];
 
 fn check(overlay: &Overlay, report: &mut Report) {
     if !is_production(overlay.environment) {
@@ -52,7 +51,7 @@ fn check(overlay: &Overlay, report: &mut Report) {
             Json::String(tag) if tag.is_empty() => {
                 "the tag is empty, so production follows the chart's appVersion".to_owned()
             }
-            Json::String(tag) if MOVING.contains(&tag.as_str()) => {
+            Json::String(tag) if is_moving_tag(tag) => {
                 format!("the tag `{tag}` moves")
             }
             Json::String(_) => continue,

@@ -8,6 +8,7 @@
 //! explicit namespaces must be equal.
 
 mod disruption_budget;
+mod duplicate_names;
 mod headless_service;
 mod hook_on_pod_template;
 mod name_limits;
@@ -33,6 +34,7 @@ pub static RULES: &[&Rule] = &[
     &hook_on_pod_template::RULE,
     &unstable_selector::RULE,
     &name_limits::RULE,
+    &duplicate_names::RULE,
 ];
 
 /// The pod template of an object that creates pods.

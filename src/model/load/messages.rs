@@ -1,0 +1,544 @@
+//! What serde_yaml and the schema report, said in a user's words: located,
+//! with the key path, what was expected and an example; never a Rust type
+//! name or a regular expression.
+
+use serde_json::Value as Json;
+
+use super::super::types::pattern_help;
+use super::{closest, locate, Violation};
+use crate::error::{Error, Location};
+use crate::schema;
+
+/// The schema node for the value at `path`, choosing among `anyOf` forms
+/// the one whose type fits `instance` (the value there, when known).
+fn node_at<'a>(schema: &'a Json, path: &[String], instance: Option<&Json>) -> Option<&'a Json> {
+    let mut node = schema;
+    let mut value = instance;
+    for key in path {
+        let next = value.and_then(|v| match v {
+            Json::Object(map) => map.get(key.as_str()),
+            Json::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        });
+        node = forms(node, value).into_iter().find_map(|form| {
+            form.get("properties")
+                .and_then(|p| p.get(key.as_str()))
+                .or_else(|| form.get("additionalProperties").filter(|a| a.is_object()))
+                .or_else(|| form.get("items").filter(|_| key.parse::<usize>().is_ok()))
+        })?;
+        value = next;
+    }
+    forms(node, value).into_iter().next()
+}
+
+/// The forms a node allows (itself, or each of its `anyOf`/`oneOf`), those
+/// whose type fits `value` first.
+fn forms<'a>(node: &'a Json, value: Option<&Json>) -> Vec<&'a Json> {
+    let mut all: Vec<&Json> = ["anyOf", "oneOf"]
+        .iter()
+        .filter_map(|k| node.get(*k).and_then(Json::as_array))
+        .flatten()
+        .collect();
+    if all.is_empty() {
+        all.push(node);
+    }
+    all.sort_by_key(|form| !value.is_some_and(|v| fits(form, v)));
+    all
+}
+
+/// Whether a schema's `type` allows `value`'s JSON type.
+fn fits(schema: &Json, value: &Json) -> bool {
+    let kind = match value {
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Json::Number(_) => "number",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object(_) => "object",
+    };
+    let allows = |t: &str| t == kind || (t == "number" && kind == "integer");
+    match schema.get("type") {
+        Some(Json::String(t)) => allows(t),
+        Some(Json::Array(types)) => types.iter().filter_map(Json::as_str).any(allows),
+        _ => true,
+    }
+}
+
+fn value_at<'a>(json: &'a Json, path: &[String]) -> Option<&'a Json> {
+    path.iter().try_fold(json, |node, key| match node {
+        Json::Object(map) => map.get(key.as_str()),
+        Json::Array(items) => items.get(key.parse::<usize>().ok()?),
+        _ => None,
+    })
+}
+
+/// The schema's description of the key at `path`, which names what the key
+/// is for and gives an example: the help of an error that has none of its own.
+pub(super) fn key_help(path: &[String]) -> Option<String> {
+    if path.is_empty() {
+        return None;
+    }
+    let schema = schema::input_schema();
+    // A key of a map (`hostPaths.logs`) has no description of its own: the
+    // map's says what its keys are.
+    let text = [path, &path[..path.len() - 1]].iter().find_map(|path| {
+        let node = node_at(&schema, path, None)?;
+        node.get("description").and_then(Json::as_str).or_else(|| {
+            forms(node, None)
+                .iter()
+                .find_map(|f| f.get("description").and_then(Json::as_str))
+        })
+    })?;
+    Some(text.trim().trim_end_matches('.').to_owned())
+}
+
+/// What a pattern at `path` asks for, and an example; quantities by what
+/// they measure.
+fn pattern_words(pattern: &str, path: &[String]) -> (String, String) {
+    if pattern == super::super::types::QUANTITY_PATTERN {
+        let (what, example) = match path.last().map(String::as_str) {
+            Some("cpu") => (
+                "a CPU quantity (cores, or thousandths of a core with `m`)",
+                "`250m` (a quarter of a core), `0.5` or `2`",
+            ),
+            Some("memory") => (
+                "a memory quantity (bytes, with a suffix such as `Mi` or `Gi`)",
+                "`128Mi`, `512Mi` or `1Gi`",
+            ),
+            Some("size") => (
+                "a storage size (bytes, with a suffix such as `Gi`)",
+                "`10Gi` or `500Mi`",
+            ),
+            _ => ("a Kubernetes quantity", "`250m` or `128Mi`"),
+        };
+        return (what.to_owned(), example.to_owned());
+    }
+    match pattern_help(pattern) {
+        Some(help) => (help.what.to_owned(), help.example.to_owned()),
+        None => ("of the expected form".to_owned(), String::new()),
+    }
+}
+
+/// A value that does not match its pattern: what the pattern asks for, and
+/// the key's own example when its description has one, else the pattern's.
+fn pattern_violation(path: Vec<String>, shown: &str, pattern: &str) -> Violation {
+    let (what, example) = pattern_words(pattern, &path);
+    let quantity = pattern == super::super::types::QUANTITY_PATTERN;
+    let hint = key_help(&path)
+        .filter(|help| help.contains("e.g.") && !quantity)
+        .or_else(|| (!example.is_empty()).then(|| format!("e.g. {example}")));
+    Violation::new(path, format!("`{shown}` is not {what}"), hint)
+}
+
+fn matches(pattern: &str, text: &str) -> bool {
+    regex::Regex::new(pattern).is_ok_and(|re| re.is_match(text))
+}
+
+/// A schema violation in words: which constraint of the node at `path` the
+/// value breaks, found by checking each against the value, and an example.
+pub(super) fn schema_violation(path: Vec<String>, raw: &str, json: &Json) -> Violation {
+    let schema = schema::input_schema();
+    let value = value_at(json, &path);
+    let node = node_at(&schema, &path, Some(json));
+    if let (Some(node), Some(value)) = (node, value) {
+        if let Some(violation) = describe(node, value, &path) {
+            return violation;
+        }
+    }
+    Violation::new(path, scrub(raw), None)
+}
+
+fn describe(node: &Json, value: &Json, path: &[String]) -> Option<Violation> {
+    let number = |key: &str| node.get(key).and_then(Json::as_f64);
+    let count = |key: &str| node.get(key).and_then(Json::as_u64).map(|n| n as usize);
+    let here = || path.to_vec();
+    match value {
+        Json::String(text) => {
+            let chars = text.chars().count();
+            if let Some(pattern) = node.get("pattern").and_then(Json::as_str) {
+                if !matches(pattern, text) {
+                    return Some(pattern_violation(here(), text, pattern));
+                }
+            }
+            if count("minLength").is_some_and(|min| chars < min) {
+                return Some(Violation::new(here(), "must not be empty".into(), None));
+            }
+            if let Some(max) = count("maxLength").filter(|max| chars > *max) {
+                return Some(Violation::new(
+                    here(),
+                    format!("`{text}` is {chars} characters long; the limit is {max}"),
+                    None,
+                ));
+            }
+            if let Some(options) = node.get("enum").and_then(Json::as_array) {
+                let names: Vec<&str> = options.iter().filter_map(Json::as_str).collect();
+                if !names.contains(&text.as_str()) {
+                    return Some(unknown_variant(here(), text, &names));
+                }
+            }
+            None
+        }
+        Json::Number(n) => {
+            let v = n.as_f64()?;
+            if let Some(min) = number("minimum").filter(|min| v < *min) {
+                return Some(Violation::new(
+                    here(),
+                    format!("{n} is below the minimum, {min}"),
+                    None,
+                ));
+            }
+            if let Some(max) = number("maximum").filter(|max| v > *max) {
+                return Some(Violation::new(
+                    here(),
+                    format!("{n} is above the maximum, {max}"),
+                    None,
+                ));
+            }
+            None
+        }
+        Json::Array(items) => {
+            let min = count("minItems").filter(|min| items.len() < *min)?;
+            let message = match min {
+                1 => "the list is empty; it needs at least one item".to_owned(),
+                n => format!("the list has {} items; it needs at least {n}", items.len()),
+            };
+            Some(Violation::new(here(), message, None))
+        }
+        Json::Object(map) => {
+            let names = node.get("propertyNames")?;
+            let pattern = names.get("pattern").and_then(Json::as_str);
+            let max = names
+                .get("maxLength")
+                .and_then(Json::as_u64)
+                .map(|n| n as usize);
+            map.keys().find_map(|key| {
+                let mut at = here();
+                at.push(key.clone());
+                if let Some(pattern) = pattern.filter(|p| !matches(p, key)) {
+                    return Some(pattern_violation(at, key, pattern));
+                }
+                let len = key.chars().count();
+                max.filter(|max| len > *max).map(|max| {
+                    Violation::new(
+                        at,
+                        format!("`{key}` is {len} characters long; the limit is {max}"),
+                        None,
+                    )
+                })
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A validator's own message with any regular expression in it replaced by
+/// words: the last resort, for a constraint `describe` does not know.
+fn scrub(raw: &str) -> String {
+    let Some((value, quoted)) = raw.split_once(" does not match ") else {
+        return raw.to_owned();
+    };
+    let pattern = quoted.strip_prefix('"').and_then(|q| q.strip_suffix('"'));
+    let (what, example) = pattern_words(pattern.unwrap_or_default(), &[]);
+    match example.is_empty() {
+        true => format!("{value} is not {what}"),
+        false => format!("{value} is not {what}, e.g. {example}"),
+    }
+}
+
+fn unknown_variant(path: Vec<String>, given: &str, names: &[&str]) -> Violation {
+    let listed = names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint = match closest(given, names) {
+        Some(near) => format!("did you mean `{near}`? The choices are {listed}"),
+        None => format!("the choices are {listed}"),
+    };
+    Violation::new(
+        path,
+        format!("`{given}` is not one of the choices"),
+        Some(hint),
+    )
+}
+
+/// `jobs[0].hook[1]` as serde_yaml writes a path, as key segments.
+fn segments(path: &str) -> Vec<String> {
+    path.split('.')
+        .flat_map(|part| part.split('['))
+        .map(|s| s.trim_end_matches(']').to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Turns a serde_yaml error into a located message, suggesting the closest
+/// valid key for an unknown one.
+pub(super) fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Error {
+    let raw = e.to_string();
+    // serde_yaml writes " at line L column C" after the message; the
+    // location goes in front instead, and any context after it stays.
+    let message = match raw.split_once(" at line ") {
+        Some((head, tail)) => match tail.split_once(", ") {
+            Some((_, context)) => format!("{head}, {context}"),
+            None => head.to_owned(),
+        },
+        None => raw.clone(),
+    };
+    let (mut path, mut message) = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => (segments(path), rest.to_owned()),
+        _ => (Vec::new(), message),
+    };
+    let mut hint = None;
+    let mut location = e.location().map(|l| (l.line(), l.column()));
+    if let Some(unknown) = backticked_after(&message, "unknown field `").map(str::to_owned) {
+        let expected: Vec<&str> = message
+            .split("expected ")
+            .nth(1)
+            .map(|list| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        hint = Some(match closest(&unknown, &expected) {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => format!("valid keys here: {}", expected.join(", ")),
+        });
+        path.push(unknown);
+        if let Some(found) = locate(text, &path) {
+            location = Some(found);
+        }
+        message = "unknown key".into();
+    } else if let Some(field) = backticked_after(&message, "missing field `").map(str::to_owned) {
+        message = format!("missing required key `{field}`");
+        let mut missing = path.clone();
+        missing.push(field);
+        hint = key_help(&missing).map(|h| format!("`{}`: {h}", missing.join(".")));
+    } else if let Some(field) = backticked_after(&message, "duplicate field `").map(str::to_owned) {
+        message = format!("`{field}` appears twice");
+        hint = Some("each key may appear once in a mapping".into());
+        path.push(field);
+        // The last occurrence: the one a reader keeps, and a repeat.
+        if let Some(found) = locate(text, &path) {
+            location = Some(found);
+        }
+    } else if let Some(given) = backticked_after(&message, "unknown variant `").map(str::to_owned) {
+        let names: Vec<&str> = message
+            .split("expected ")
+            .nth(1)
+            .map(|list| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let violation = unknown_variant(path.clone(), &given, &names);
+        message = violation.message;
+        hint = violation.hint;
+    } else if path.is_empty() && message.contains("expected struct Spec") {
+        let found = message
+            .split("invalid type: ")
+            .nth(1)
+            .and_then(|f| f.split(", expected").next())
+            .unwrap_or("something else");
+        message = format!(
+            "the file holds {}, not a mapping of keys",
+            found_words(found)
+        );
+        hint = Some(
+            "a chartgen.yaml maps keys to values, one per line, e.g. `name: web-api` then \
+             `image: nginx:1.27.3`; `chartgen new NAME` writes one"
+                .into(),
+        );
+    } else if let Some((line, _)) = location {
+        if text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .is_some_and(|l| l.contains('\t'))
+        {
+            hint = Some("YAML indents with spaces; this line contains a tab".into());
+        }
+    }
+    let message = type_words(&message);
+    let hint = hint.or_else(|| key_help(&path));
+    Error::Input {
+        location: Some(Location {
+            file: file.to_owned(),
+            line: Some(location.map_or(1, |l| l.0)),
+            column: Some(location.map_or(1, |l| l.1)),
+        }),
+        key: Some(path.join(".")).filter(|k| !k.is_empty()),
+        message,
+        hint,
+    }
+}
+
+/// What serde calls a YAML node, as a user would.
+fn found_words(found: &str) -> String {
+    match found {
+        "sequence" => "a list".into(),
+        "map" => "a mapping".into(),
+        "unit value" => "nothing".into(),
+        other => other.replace("string ", "the text ").replace('`', ""),
+    }
+}
+
+/// serde's words for the types it expected, as a user would say them: no
+/// Rust type names (`struct ResourcesSpec`, `i32`, `untagged enum Quantity`).
+fn type_words(message: &str) -> String {
+    let mut message = message
+        .replace("invalid type: ", "wrong type: found ")
+        .replace("invalid value: ", "")
+        .replace("found unit value", "found nothing")
+        .replace("found map", "found a mapping")
+        .replace("found sequence", "found a list")
+        .replace("expected a sequence", "expected a list")
+        .replace("expected a map", "expected a mapping")
+        .replace("expected u16", "expected an integer from 1 to 65535")
+        .replace(
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        );
+    for int in ["i8", "i16", "i32", "i64", "u8", "u64", "usize", "isize"] {
+        message = message.replace(&format!("expected {int}"), "expected a whole number");
+    }
+    if let Some(at) = message.find("expected struct ") {
+        message.truncate(at);
+        message.push_str("expected a mapping of keys");
+    }
+    if let Some(at) = message.find("data did not match any variant of untagged enum ") {
+        let name = &message[at + "data did not match any variant of untagged enum ".len()..];
+        let words = match name.trim() {
+            "Quantity" => "expected a quantity such as `250m` (CPU) or `128Mi` (memory)",
+            "EnvironmentSpec" => {
+                "expected an environment: a name such as `staging`, or a mapping with `name:` and its details"
+            }
+            _ => "the value has none of the forms expected here",
+        };
+        message.truncate(at);
+        message.push_str(words);
+    }
+    message
+}
+
+fn backticked_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = &message[message.find(prefix)? + prefix.len()..];
+    rest.split('`').next()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value as Json;
+
+    use super::super::load_spec;
+    use super::pattern_help;
+
+    fn patterns(node: &Json, out: &mut Vec<String>) {
+        match node {
+            Json::Object(map) => {
+                for (key, value) in map {
+                    match (key.as_str(), value) {
+                        // A pattern under `not` is never reported as one.
+                        ("not", _) => {}
+                        ("pattern", Json::String(p)) => out.push(p.clone()),
+                        _ => patterns(value, out),
+                    }
+                }
+            }
+            Json::Array(items) => items.iter().for_each(|v| patterns(v, out)),
+            _ => {}
+        }
+    }
+
+    /// Every pattern the schemas have is said in words, so no message shows
+    /// a regular expression.
+    #[test]
+    fn every_schema_pattern_has_words() {
+        let mut all = Vec::new();
+        patterns(&crate::schema::input_schema(), &mut all);
+        let keys: Vec<String> = crate::model::Values::KEYS
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
+        patterns(&crate::schema::values_schema(&keys), &mut all);
+        assert!(all.len() > 10);
+        for pattern in all {
+            assert!(pattern_help(&pattern).is_some(), "no words for {pattern}");
+        }
+    }
+
+    /// No message names a Rust type or shows a regular expression, whatever
+    /// wrong value stands at whatever key.
+    #[test]
+    fn messages_speak_the_users_language() {
+        let base = "name: web-api\nimage: nginx:1.27.3\n";
+        let keys = [
+            "blueprint",
+            "description",
+            "version",
+            "kubeVersion",
+            "command",
+            "args",
+            "port",
+            "healthPath",
+            "healthPort",
+            "healthCommand",
+            "preStop",
+            "replicas",
+            "schedule",
+            "timeZone",
+            "runAsUser",
+            "fsGroup",
+            "config",
+            "secrets",
+            "secretSources",
+            "generatedSecrets",
+            "resources",
+            "hosts",
+            "writablePaths",
+            "storage",
+            "jobs",
+            "sidecars",
+            "initContainers",
+            "environments",
+            "hostPaths",
+            "sharedVolumes",
+            "lint",
+        ];
+        let wrong = [
+            "5",
+            "-1",
+            "1.5",
+            "[1]",
+            "[]",
+            "{a: 1}",
+            "{}",
+            "x",
+            "\"\"",
+            "~",
+            "[{}]",
+            "[x]",
+            "{cpu: x}",
+            "{cpu: [1]}",
+            "{memory: -1}",
+            "[{name: x}]",
+            "{rules: {CG1: on}}",
+            "{Bad_Name: /x}",
+            "{x: {from: y}}",
+            "{mountPath: x}",
+            "[{name: m, command: [x], hook: [x]}]",
+        ];
+        let rust = regex::Regex::new(
+            r"\b(struct|enum|i32|u16|u32|u64|i64|usize|Vec|BTreeMap|Option|String)\b|\^|\$\b|\[0-9",
+        )
+        .unwrap();
+        for key in keys {
+            for value in wrong {
+                let text = format!("{base}{key}: {value}\n");
+                if let Err(e) = load_spec("c.yaml", &text) {
+                    let shown = e.to_string();
+                    assert!(!rust.is_match(&shown), "{key}: {value}: {shown}");
+                    assert!(shown.starts_with("c.yaml:"), "{key}: {value}: {shown}");
+                }
+            }
+        }
+        for text in ["- a\n- b\n", "hello\n", "42\n"] {
+            let shown = load_spec("c.yaml", text).unwrap_err().to_string();
+            assert!(!rust.is_match(&shown), "{text}: {shown}");
+            assert!(shown.contains("not a mapping of keys"), "{shown}");
+        }
+    }
+}
