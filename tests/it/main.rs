@@ -9,6 +9,7 @@ mod generate;
 mod kube;
 mod lint;
 mod lint_chart;
+mod mutations;
 mod oracle;
 mod package;
 mod support;
