@@ -10,6 +10,7 @@ mod generate;
 mod kube;
 mod lint;
 mod lint_chart;
+mod mutations;
 mod oracle;
 mod package;
 mod scanner;
