@@ -459,11 +459,21 @@ pub fn native_sidecars(kube_version: &str) -> bool {
         .is_some_and(|lowest| (lowest.major, lowest.minor) >= (1, 29))
 }
 
+/// Optional keys only some charts' templates read, as (section, key): a
+/// chart's defaults set them where its templates read them (a DaemonSet's
+/// `maxUnavailable`, the peers admitted to serving ports), and its schema
+/// offers them only there.
+const READ_WHERE_SET: &[(&str, &str)] = &[
+    ("updateStrategy", "maxUnavailable"),
+    ("networkPolicy", "from"),
+];
+
 /// Fits the schema to what this chart's templates read: the maps keyed by
 /// structural names (`sidecars`, `jobs`, `initContainers`) are closed to the
 /// names this chart declares, so a misspelt name in a values file fails like
 /// any other unknown key, each job gets the schema of its kind (a hook or a
-/// scheduled job), and secret sources the chart has none of are left out.
+/// scheduled job), and secret sources the chart has none of are left out,
+/// as are the [`READ_WHERE_SET`] keys its defaults leave unset.
 fn close_to_values(schema: &Json, values: &Json) -> Option<Json> {
     let named = ["sidecars", "jobs", "initContainers"];
     let present: Vec<&str> = named
@@ -475,7 +485,12 @@ fn close_to_values(schema: &Json, values: &Json) -> Option<Json> {
         .into_iter()
         .filter(|k| values.get("secrets").is_some_and(|s| s.get(*k).is_none()))
         .collect();
-    if present.is_empty() && unused.is_empty() {
+    let unread: Vec<(&str, &str)> = READ_WHERE_SET
+        .iter()
+        .copied()
+        .filter(|(section, key)| values.get(section).is_some_and(|s| s.get(key).is_none()))
+        .collect();
+    if present.is_empty() && unused.is_empty() && unread.is_empty() {
         return None;
     }
     let mut schema = schema.clone();
@@ -493,6 +508,11 @@ fn close_to_values(schema: &Json, values: &Json) -> Option<Json> {
     }
     if let Some(Json::Object(props)) = schema["properties"]["secrets"].get_mut("properties") {
         for key in unused {
+            props.shift_remove(key);
+        }
+    }
+    for (section, key) in unread {
+        if let Some(Json::Object(props)) = schema["properties"][section].get_mut("properties") {
             props.shift_remove(key);
         }
     }

@@ -128,7 +128,9 @@ impl Values {
             },
             network_policy: NetworkPolicy {
                 enabled: true,
-                from: Vec::new(),
+                // Pods that serve nothing admit no traffic, from anyone.
+                from: (spec.port.is_some() || spec.sidecars.iter().any(|s| s.port.is_some()))
+                    .then(Vec::new),
             },
             persistence: spec.storage.as_ref().map(|storage| Persistence {
                 size: storage

@@ -686,8 +686,9 @@ pub struct PodDisruptionBudget {
 pub struct NetworkPolicy {
     /// Create the NetworkPolicy; it admits traffic to the `http` port only.
     pub enabled: bool,
-    /// Who may connect (Kubernetes NetworkPolicyPeer list); empty admits every source.
-    pub from: Vec<Json>,
+    /// Who may connect to the serving ports (Kubernetes NetworkPolicyPeer list); empty admits every source. Only charts whose pods serve a port have it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Vec<Json>>,
 }
 
 /// Pod security context.

@@ -513,8 +513,9 @@ fn native_sidecars_follow_the_range_kube_version_admits() {
         (">=1.30.0-0 || 1.29.x", true),
         (">=1.30.0-0 || 1.28.x", false),
         (">=1.27.0-0", false),
-        ("<1.40", false),
-        ("*", false),
+        (">=1.25.0-0 <1.40", false),
+        ("1.28.x || >=1.31", false),
+        ("", false),
     ];
     let dir = tempfile::tempdir().unwrap();
     for (i, (range, native)) in cases.iter().enumerate() {

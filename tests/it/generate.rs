@@ -265,3 +265,64 @@ fn new_job_flag_adds_a_scheduled_job() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("jobs.0.schedule"));
     assert!(!dir.path().join("bad").exists(), "nothing written");
 }
+
+/// Every key a chart's values schema offers is read by one of its templates:
+/// by its own path (`.Values.a.b`), or through an ancestor a template takes
+/// whole (`.Values.a` not followed by a key: `toYaml`, `range`, `with`,
+/// `include`). A key no template reads would be accepted and then ignored.
+#[test]
+fn schemas_offer_only_keys_the_templates_read() {
+    fn leaves(schema: &serde_json::Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        match schema.get("properties").and_then(|p| p.as_object()) {
+            Some(props) => {
+                for (key, child) in props {
+                    path.push(key.clone());
+                    leaves(child, path, out);
+                    path.pop();
+                }
+            }
+            None => out.push(path.clone()),
+        }
+    }
+    let mut unread = Vec::new();
+    for spec in crate::support::files_under(&crate::support::fixture("specs")) {
+        let chart = generate(&crate::support::fixture(&format!("specs/{spec}"))).unwrap();
+        let schema: serde_json::Value =
+            serde_json::from_str(&chart.files["values.schema.json"]).unwrap();
+        let templates: Vec<&String> = chart
+            .files
+            .iter()
+            .filter(|(f, _)| f.starts_with("templates/"))
+            .map(|(_, t)| t)
+            .collect();
+        let mut all = Vec::new();
+        leaves(&schema, &mut Vec::new(), &mut all);
+        // Reads `.Values.<path>` itself, or takes it whole: not followed by a
+        // further key (another `.` and a letter).
+        let read_whole = |path: &[String]| {
+            let needle = format!(".Values.{}", path.join("."));
+            templates.iter().any(|t| {
+                t.match_indices(&needle).any(|(at, _)| {
+                    let rest = &t[at + needle.len()..];
+                    let deeper =
+                        rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_alphabetic());
+                    let longer_key = rest.starts_with(|c: char| c.is_alphanumeric() || c == '_');
+                    !deeper && !longer_key
+                })
+            })
+        };
+        for path in all {
+            // `global` is for a parent chart's values, which flow into every
+            // subchart whether it reads them or not.
+            let read = path[0] == "global" || (1..=path.len()).any(|n| read_whole(&path[..n]));
+            if !read {
+                unread.push(format!("{spec}: {}", path.join(".")));
+            }
+        }
+    }
+    assert!(
+        unread.is_empty(),
+        "keys no template reads:\n{}",
+        unread.join("\n")
+    );
+}

@@ -62,6 +62,9 @@ pub(super) fn check(spec: &Spec) -> Checked {
     Ok(())
 }
 
+/// The oldest Kubernetes (major, minor) a generated chart installs on.
+pub const OLDEST_KUBERNETES: (u64, u64) = (1, 25);
+
 /// `kubeVersion` as Helm reads Chart.yaml's: a Masterminds/semver constraint
 /// that some Kubernetes version satisfies. Empty means any version, as in Helm.
 fn kube_version(text: &str) -> Checked {
@@ -83,13 +86,25 @@ fn kube_version(text: &str) -> Checked {
             )
         }
     };
-    if range.lowest().is_none() {
+    let Some(lowest) = range.lowest() else {
         return fail(
             at(&["kubeVersion"]),
             format!(
                 "`{text}` admits no version, so Helm would refuse to install the chart anywhere"
             ),
             hint,
+        );
+    };
+    if (lowest.major, lowest.minor) < OLDEST_KUBERNETES {
+        let (major, minor) = OLDEST_KUBERNETES;
+        return fail(
+            at(&["kubeVersion"]),
+            format!(
+                "`{text}` admits Kubernetes {}.{}, older than the {major}.{minor} the chart's \
+                 objects need (`autoscaling/v2`, the CronJob `timeZone`, Pod Security admission)",
+                lowest.major, lowest.minor
+            ),
+            Some("start the range at 1.25 or later, e.g. `>=1.25.0-0`"),
         );
     }
     Ok(())
@@ -453,6 +468,25 @@ fn environments(spec: &Spec) -> Checked {
                 format!("the environment `{name}` is declared twice"),
                 Some("each environment has one overlay, `values-<name>.yaml`; list it once"),
             );
+        }
+        if let Some(cluster) = &env.detail().cluster {
+            // A kubectl context name lands in printed commands and comments.
+            let allowed = |c: char| c.is_ascii_alphanumeric() || "-._:/@+=,".contains(c);
+            if let Some(bad) = cluster
+                .chars()
+                .find(|c| !allowed(*c))
+                .or(cluster.is_empty().then_some(' '))
+            {
+                return fail(
+                    at(&["environments", &i.to_string(), "cluster"]),
+                    format!(
+                        "`{}` is not a kubectl context name chartgen can print in a command: it {}",
+                        cluster.escape_debug(),
+                        if cluster.is_empty() { "is empty".to_owned() } else { format!("contains `{}`", bad.escape_debug()) }
+                    ),
+                    Some("use the context's name as `kubectl config get-contexts` lists it, e.g. `prod-eu` or `arn:aws:eks:eu-west-1:123456789012:cluster/prod`"),
+                );
+            }
         }
         let hosts_of = env.detail().hosts;
         let names: Vec<&str> = hosts_of.iter().map(|h| h.0.as_str()).collect();
