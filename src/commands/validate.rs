@@ -63,6 +63,11 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
             sets.push(vec![ValuesSource::read(&file, text)?]);
         }
     } else {
+        if args.values.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+            return Err(Error::Usage(
+                "standard input (`-f -`) can be read once; name files for the others".into(),
+            ));
+        }
         let mut files = Vec::new();
         for path in &args.values {
             files.push(ValuesSource::from_path(path)?);
