@@ -277,10 +277,8 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, source: &str) -> Result<LoadedC
             continue;
         }
         let sub_source = format!("{source}/charts/{name}");
-        let sub = if Path::new(&name)
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("tgz"))
-        {
+        // Helm's test is case-sensitive: `x.TGZ` is read as a folder.
+        let sub = if Path::new(&name).extension().is_some_and(|e| e == "tgz") {
             let [(file, data)] = files.as_slice() else {
                 return Err(Error::Chart {
                     path: sub_source.into(),
