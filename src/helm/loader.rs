@@ -16,7 +16,12 @@ use serde_json::{Map, Value as Json};
 use super::read::{read_values, unmarshal, Spans};
 use super::sprig::govalue::go_float32;
 use super::sprig::semver::is_version;
-use crate::archive::{read_archive, read_archive_from, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+use crate::archive::{read_archive_within, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+
+/// How deep subcharts may nest (`charts/` within `charts/`): far beyond
+/// any real chart, and a bound on the work a crafted archive can ask for.
+/// Helm has none; chartgen refuses deeper charts and says so.
+pub const MAX_SUBCHART_DEPTH: usize = 16;
 use crate::error::{Error, Location, Result};
 use crate::package::Ignore;
 
@@ -103,9 +108,11 @@ pub fn load(path: &Path, shown: &str) -> Result<LoadedChart> {
     if path.is_dir() {
         load_dir(path, shown)
     } else {
-        let archive = read_archive(path)?;
+        let file = std::fs::File::open(path).map_err(|e| Error::io("cannot read", path, e))?;
+        let mut budget = MAX_TOTAL_BYTES;
+        let archive = read_archive_within(&path.display().to_string(), file, &mut budget)?;
         let files = archive.files.into_iter().collect();
-        load_files(files, &format!("{shown}:{}", archive.top))
+        load_nested(files, &format!("{shown}:{}", archive.top), 0, &mut budget)
     }
 }
 
@@ -184,7 +191,31 @@ pub fn read_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
 
 /// Helm's `LoadFiles`: a chart from its files, by path relative to the
 /// chart's folder. `source` names the chart in errors and locations.
+/// Archives among its subcharts are decompressed within what is left of
+/// one chart's bound once its own files are counted.
 pub fn load_files(files: Vec<(String, Vec<u8>)>, source: &str) -> Result<LoadedChart> {
+    let size: u64 = files.iter().map(|(_, data)| data.len() as u64).sum();
+    let mut budget = MAX_TOTAL_BYTES.saturating_sub(size);
+    load_nested(files, source, 0, &mut budget)
+}
+
+/// [`load_files`] for a chart `depth` levels below the top, nested
+/// archives drawing on `budget`.
+fn load_nested(
+    files: Vec<(String, Vec<u8>)>,
+    source: &str,
+    depth: usize,
+    budget: &mut u64,
+) -> Result<LoadedChart> {
+    if depth > MAX_SUBCHART_DEPTH {
+        return Err(Error::Chart {
+            path: source.into(),
+            message: format!(
+                "is a subchart nested deeper than {MAX_SUBCHART_DEPTH} levels, which chartgen \
+                 does not load (Helm sets no limit)"
+            ),
+        });
+    }
     let at = |rel: &str| format!("{source}/{rel}");
     let mut files: Vec<(String, Vec<u8>)> = files
         .into_iter()
@@ -291,9 +322,14 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, source: &str) -> Result<LoadedC
                     message: "is a folder named like an archive".into(),
                 });
             }
-            let archive = read_archive_from(&sub_source, data.as_slice())?;
+            let archive = read_archive_within(&sub_source, data.as_slice(), budget)?;
             let files = archive.files.into_iter().collect();
-            load_files(files, &format!("{sub_source}:{}", archive.top))?
+            load_nested(
+                files,
+                &format!("{sub_source}:{}", archive.top),
+                depth + 1,
+                budget,
+            )?
         } else {
             let files = files
                 .into_iter()
@@ -302,7 +338,7 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, source: &str) -> Result<LoadedC
                         .map(|(_, rest)| (rest.to_owned(), data))
                 })
                 .collect();
-            load_files(files, &sub_source)?
+            load_nested(files, &sub_source, depth + 1, budget)?
         };
         chart.dependencies.push(sub);
     }
