@@ -495,3 +495,38 @@ fn nested_archives_share_one_bound_and_nest_a_bounded_depth() {
         transcript(&out)
     );
 }
+
+/// Chart.yaml's problems are located at the field, with the key path and
+/// a hint; a syntax error says where the open list starts.
+#[test]
+fn chart_yaml_errors_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let check = |chart_yaml: &str| {
+        let chart = dir.path().join("cm");
+        let _ = std::fs::remove_dir_all(&chart);
+        std::fs::create_dir_all(&chart).unwrap();
+        std::fs::write(chart.join("Chart.yaml"), chart_yaml).unwrap();
+        let out = chartgen(dir.path(), &["validate", "cm"]);
+        assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let stderr = check("apiVersion: v2\nname: cm\nversion: 1.x\n");
+    assert!(
+        stderr.starts_with(
+            "error: cm/Chart.yaml:3:1: version: chart.metadata.version \"1.x\" is invalid\n  help: a SemVer 2 version"
+        ),
+        "{stderr}"
+    );
+    let stderr = check(
+        "apiVersion: v2\nname: cm\nversion: 0.1.0\ndependencies:\n  - name: x\n    version: {a: 1}\n",
+    );
+    assert!(
+        stderr.starts_with("error: cm/Chart.yaml:6:5: dependencies.0.version: must be a string"),
+        "{stderr}"
+    );
+    let stderr = check("apiVersion: v2\nname: cm\nversion: 0.1.0\nkeywords: [a, b\n");
+    assert!(
+        stderr.contains("did not find expected ',' or ']' in the list (`[`) opened at 4:11"),
+        "{stderr}"
+    );
+}
