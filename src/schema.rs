@@ -448,7 +448,7 @@ pub fn check(schema: &Json, instance: &Json) -> std::result::Result<Vec<Violatio
                 message: format!(
                     "expected {}, got {got} ({})",
                     named.join(" or "),
-                    shown(&instance)
+                    shown(instance)
                 ),
                 hint: None,
                 wants_quotes,

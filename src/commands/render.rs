@@ -133,7 +133,7 @@ fn is_overlay(dir: &Path, rel: &str) -> bool {
     let Some(env) = overlay_environment(rel).filter(|_| !rel.contains('/')) else {
         return false;
     };
-    let header = overlay_header(&env);
+    let header = overlay_header(env);
     std::fs::read_to_string(dir.join(rel)).is_ok_and(|text| {
         let mut lines = text.lines();
         lines.next() == Some(VALUES_MODELINE) && lines.next() == Some(header.as_str())

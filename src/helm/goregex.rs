@@ -356,8 +356,7 @@ impl Translator {
         let mut negated = false;
         let mut saw_flag = false;
         let mut dot = dotall;
-        loop {
-            let Some(c) = self.peek(0) else { break };
+        while let Some(c) = self.peek(0) {
             self.at += 1;
             match c {
                 'i' | 'm' | 's' | 'U' => {

@@ -467,13 +467,17 @@ fn subschemas<'a>(key: &str, value: &'a Json, legacy: bool) -> (Vec<&'a Json>, b
     }
 }
 
+/// Where a schema leads: the node, and the keyword and reference when it
+/// leads there by one.
+type Edge = (usize, Option<(&'static str, String)>);
+
 /// Schemas and how they lead to each other.
 #[derive(Default)]
 struct Graph<'a> {
     nodes: Vec<*const Json>,
     index: HashMap<*const Json, usize>,
     /// Per node: where it leads, and the reference when by one.
-    edges: Vec<Vec<(usize, Option<(&'static str, String)>)>>,
+    edges: Vec<Vec<Edge>>,
     _schema: std::marker::PhantomData<&'a Json>,
 }
 

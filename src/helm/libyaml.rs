@@ -320,7 +320,7 @@ mod tests {
     #[test]
     fn ends_once_and_drops_anywhere() {
         let mut parser = Parser::new("a: [");
-        assert!((&mut parser).any(|item| item.is_err()));
+        assert!(parser.any(|item| item.is_err()));
         assert!(parser.next().is_none());
         let mut parser = Parser::new("a");
         assert_eq!(parser.by_ref().count(), 5);

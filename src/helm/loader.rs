@@ -99,6 +99,23 @@ impl LoadedChart {
         &self.metadata.name
     }
 
+    /// The chart without its templates and other files (subcharts'
+    /// alike): what checking values needs, cheap to copy for each set of
+    /// values dependency processing changes.
+    pub fn values_only(&self) -> LoadedChart {
+        LoadedChart {
+            metadata: self.metadata.clone(),
+            values: self.values.clone(),
+            values_spans: self.values_spans.clone(),
+            values_text: self.values_text.clone(),
+            schema: self.schema.clone(),
+            templates: BTreeMap::new(),
+            files: BTreeMap::new(),
+            dependencies: self.dependencies.iter().map(Self::values_only).collect(),
+            source: self.source.clone(),
+        }
+    }
+
     /// The chart's `values.yaml` as the user sees it, to locate defaults in.
     pub fn values_file(&self) -> String {
         format!("{}/values.yaml", self.source)

@@ -100,13 +100,8 @@ fn the_table_is_what_the_helm_sdk_reads() {
 fn no_text_makes_the_reader_panic() {
     let seeds: Vec<String> = cases().into_iter().map(|c| c.yaml).collect();
     let alphabet: &[u8] = b" \n\t:-[]{},&*!|>'\"#%@`?<.~01yYnoO";
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        usize::try_from(state % (1 << 31)).unwrap()
-    };
+    let mut rng = crate::support::Rng(0x9E37_79B9_7F4A_7C15);
+    let mut next = move || rng.below(1 << 31);
     for _ in 0..20_000 {
         let mut bytes = seeds[next() % seeds.len()].clone().into_bytes();
         for _ in 0..1 + next() % 8 {
