@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Fuzz the input parser and validator (`input`) and the linter (`manifests`)
-# for SECONDS each (default 60), starting from the seeds in fuzz/corpus/.
+# Fuzz the input parser and validator (`input`), the linter (`manifests`),
+# kubeVersion ranges (`kube_version`) and the values reader (`values`) for
+# SECONDS each (default 60), starting from the seeds in fuzz/corpus/. An input
+# that runs past 10 s or 2 GiB is a failure too, as a crash is.
 # libFuzzer needs nightly compiler flags; RUSTC_BOOTSTRAP lets the stable
 # toolchain accept them. A crash leaves its input in fuzz/artifacts/ and fails.
 set -euo pipefail
@@ -8,8 +10,9 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH="${1:-60}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
 export RUSTC_BOOTSTRAP=1
-for target in input manifests kube_version; do
+for target in input manifests kube_version values; do
     mkdir -p "fuzz/corpus/$target"
     cargo fuzz run "$target" "fuzz/corpus/$target" -- \
-        -max_total_time="$SECONDS_EACH" -max_len=8192 -print_final_stats=1 2>&1 | tail -n 3
+        -max_total_time="$SECONDS_EACH" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 2>&1 | tail -n 3
 done

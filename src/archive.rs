@@ -33,6 +33,18 @@ pub fn read_archive(path: &Path) -> Result<ChartArchive> {
 
 /// Reads a chart archive from `reader`, naming it `name` in errors.
 pub fn read_archive_from(name: &str, reader: impl Read) -> Result<ChartArchive> {
+    let mut budget = MAX_TOTAL_BYTES;
+    read_archive_within(name, reader, &mut budget)
+}
+
+/// Reads a chart archive from `reader`, its files drawing on `budget`
+/// (the bytes that may still be decompressed, shared by the archives
+/// nested in one chart), naming it `name` in errors.
+pub fn read_archive_within(
+    name: &str,
+    reader: impl Read,
+    budget: &mut u64,
+) -> Result<ChartArchive> {
     let refuse = |message: String| Error::Input {
         location: Some(Location {
             file: name.to_owned(),
@@ -50,7 +62,6 @@ pub fn read_archive_from(name: &str, reader: impl Read) -> Result<ChartArchive> 
     let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(reader));
     let mut top: Option<String> = None;
     let mut files = BTreeMap::new();
-    let mut total = 0u64;
     for entry in archive.entries().map_err(bad)? {
         let mut entry = entry.map_err(bad)?;
         let raw = entry.path_bytes().into_owned();
@@ -98,11 +109,14 @@ pub fn read_archive_from(name: &str, reader: impl Read) -> Result<ChartArchive> 
                 "`{shown}` is {size} bytes; a chart file may be at most {MAX_FILE_BYTES}"
             )));
         }
-        total += size;
-        if total > MAX_TOTAL_BYTES {
-            return Err(refuse(format!(
-                "its files add up to more than {MAX_TOTAL_BYTES} bytes"
-            )));
+        match budget.checked_sub(size) {
+            Some(left) => *budget = left,
+            None => {
+                return Err(refuse(format!(
+                    "its files add up to more than {MAX_TOTAL_BYTES} bytes (with those of the \
+                     archives around it and beside it)"
+                )))
+            }
         }
         let mut data = Vec::with_capacity(size as usize);
         entry

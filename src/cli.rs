@@ -138,7 +138,7 @@ pub struct PackageArgs {
 /// Arguments of `chartgen validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// A values file to check (repeatable; later files win); by default the chart's own.
+    /// A values file to check (repeatable; later files win; `-` reads standard input; at most 5 MiB each); by default the chart's own.
     #[arg(long = "values", short = 'f', value_name = "VALUES")]
     pub values: Vec<PathBuf>,
     /// The chart: a folder or a packaged .tgz.
@@ -163,7 +163,7 @@ pub struct LintArgs {
     /// What to lint: a chart folder, a packaged .tgz, a chartgen.yaml (by its content, whatever its name), a file of manifests (at most 16 MiB), or `-` for standard input (the default).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Also lint a chart with FILE over its defaults, like `helm install -f FILE` (repeatable).
+    /// Also lint a chart with FILE over its defaults, like `helm install -f FILE` (repeatable; `-` reads standard input; at most 5 MiB each).
     #[arg(long = "values", short = 'f', value_name = "FILE")]
     pub values: Vec<PathBuf>,
     /// Set a rule's severity or turn it off (repeatable).

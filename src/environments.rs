@@ -123,14 +123,22 @@ pub fn overlay_yaml(chart: &str, overlay: &Overlay, schema: &Json) -> String {
         ..
     } = overlay;
     format!(
-        "# yaml-language-server: $schema=values.schema.json\n\
-         # Values for the `{name}` environment: only what differs from values.yaml.\n\
+        "{}\n\
+         {}\n\
          #\n\
          # Install from the folder that holds the chart (./{chart}), with a namespace per\n\
          # environment in one cluster:\n\
          #   helm upgrade --install {chart} ./{chart} --namespace {namespace} --create-namespace -f ./{chart}/values-{name}.yaml\n\
          # or with a cluster per environment:\n\
          #   helm upgrade --install {chart} ./{chart} --kube-context {cluster} --namespace {chart} --create-namespace -f ./{chart}/values-{name}.yaml\n\n{}",
+        crate::render::VALUES_MODELINE,
+        overlay_header(name),
         crate::yaml::commented(&overlay.values, schema)
     )
+}
+
+/// The line after the modeline that opens the overlay of environment
+/// `name`: how chartgen knows an overlay it wrote.
+pub fn overlay_header(name: &str) -> String {
+    format!("# Values for the `{name}` environment: only what differs from values.yaml.")
 }

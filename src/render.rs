@@ -588,7 +588,7 @@ fn values_for(spec: &Spec, image: &ImageRef, manifest: &Manifest) -> Result<Json
 
 fn values_yaml(name: &str, manifest: &Manifest, values: &Json, schema: &Json) -> String {
     format!(
-        "# yaml-language-server: $schema=values.schema.json\n\
+        "{VALUES_MODELINE}\n\
          # Default values of the {name} chart (chartgen {VERSION}, blueprint `{}`).\n\
          # Each key is described in values.schema.json and README.md. Override them per\n\
          # environment with `helm upgrade -f FILE` or `--set`.\n\n{}",
@@ -597,10 +597,18 @@ fn values_yaml(name: &str, manifest: &Manifest, values: &Json, schema: &Json) ->
     )
 }
 
+/// The first line of a chart's chartgen.yaml, so editors check it against
+/// `chartgen.schema.json` offline.
+pub const INPUT_MODELINE: &str = "# yaml-language-server: $schema=chartgen.schema.json";
+
+/// The first line of a chart's values files, so editors check them against
+/// `values.schema.json` offline.
+pub const VALUES_MODELINE: &str = "# yaml-language-server: $schema=values.schema.json";
+
 fn spec_yaml(spec: &Spec) -> String {
     let value = serde_json::to_value(spec).expect("spec serializes");
     format!(
-        "# yaml-language-server: $schema=chartgen.schema.json\n\
+        "{INPUT_MODELINE}\n\
          # chartgen input: regenerate the chart with `chartgen render chartgen.yaml -o .. --force`.\n\
          # --force replaces the whole folder, so edits to generated files are lost; it\n\
          # refuses while the folder holds files chartgen did not generate.\n\n{}",

@@ -19,7 +19,7 @@ use crate::helm::jsonschema::{self, schema_checks};
 use crate::helm::loader::LoadedChart;
 use crate::helm::read::Span;
 use crate::helm::values::Values as HelmValues;
-use crate::model::types::is_moving_tag;
+use crate::model::types::{is_moving_tag, moving_tag_pattern};
 use crate::model::{Spec, Values};
 use crate::yaml::ValuesSource;
 
@@ -58,8 +58,8 @@ pub fn input_schema() -> Json {
 }
 
 /// The input schema and its compiled validator, built once per process.
-fn input() -> &'static (Json, ::jsonschema::Validator) {
-    static INPUT: OnceLock<(Json, ::jsonschema::Validator)> = OnceLock::new();
+fn input() -> &'static (Json, jsonschema::Compiled) {
+    static INPUT: OnceLock<(Json, jsonschema::Compiled)> = OnceLock::new();
     INPUT.get_or_init(|| {
         let schema = schema_of::<Spec>();
         let validator = jsonschema::compile(&schema)
@@ -70,7 +70,7 @@ fn input() -> &'static (Json, ::jsonschema::Validator) {
 
 /// The first violation of the input schema by a `chartgen.yaml`, as (key path, message).
 pub fn input_violation(instance: &Json) -> Option<(Vec<String>, String)> {
-    errors(&input().1, instance).next()
+    errors(&input().1.validator, instance).next()
 }
 
 fn schema_of<T: JsonSchema>() -> Json {
@@ -336,9 +336,9 @@ fn locate_value<'a>(
 /// the key itself and the closest valid key suggested; an error when the
 /// schema cannot be used, as Helm would say.
 pub fn check(schema: &Json, instance: &Json) -> std::result::Result<Vec<Violation>, String> {
-    let validator = jsonschema::compile(schema)?;
+    let compiled = jsonschema::compile(schema)?;
     let mut out = Vec::new();
-    for error in validator.iter_errors(instance) {
+    for error in compiled.validator.iter_errors(instance) {
         let path: Vec<String> = error
             .instance_path()
             .iter()
@@ -362,16 +362,24 @@ pub fn check(schema: &Json, instance: &Json) -> std::result::Result<Vec<Violatio
                     wants_quotes: false,
                 });
             }
-        } else if let ValidationErrorKind::Not { .. } = error.kind() {
-            let value = error.instance().to_string();
-            let moving = error.instance().as_str().filter(|t| is_moving_tag(t));
+        } else if let ValidationErrorKind::Not { schema } = error.kind() {
+            // chartgen's own rule against moving tags gets its advice; any
+            // other `not` is only named.
+            let ours = jsonschema::written_pattern(schema) == Some(moving_tag_pattern().as_str());
+            let moving = error
+                .instance()
+                .as_str()
+                .filter(|t| ours && is_moving_tag(t));
             let (message, hint) = if let Some(tag) = moving {
                 (
                     format!("`{tag}` is not an explicit version"),
                     Some("pin a tag such as `1.4.2`, or set the image's `digest`".to_owned()),
                 )
             } else {
-                (format!("{value} is not allowed here"), None)
+                (
+                    format!("{} is not allowed here", shown(error.instance())),
+                    None,
+                )
             };
             out.push(Violation {
                 path,
@@ -400,7 +408,10 @@ pub fn check(schema: &Json, instance: &Json) -> std::result::Result<Vec<Violatio
                 .unwrap_or_default();
             out.push(Violation {
                 path,
-                message: format!("{} is not one of the allowed values", error.instance()),
+                message: format!(
+                    "{} is not one of the allowed values",
+                    shown(error.instance())
+                ),
                 hint: (!allowed.is_empty()).then(|| format!("use one of {}", allowed.join(", "))),
                 wants_quotes: false,
             });
@@ -434,20 +445,43 @@ pub fn check(schema: &Json, instance: &Json) -> std::result::Result<Vec<Violatio
                 && matches!(instance.as_ref(), Json::Bool(_) | Json::Number(_));
             out.push(Violation {
                 path,
-                message: format!("expected {}, got {got} ({instance})", named.join(" or ")),
+                message: format!(
+                    "expected {}, got {got} ({})",
+                    named.join(" or "),
+                    shown(instance)
+                ),
                 hint: None,
                 wants_quotes,
             });
         } else {
             out.push(Violation {
                 path,
-                message: error.to_string(),
+                message: message_of(&error),
                 hint: None,
                 wants_quotes: false,
             });
         }
     }
     Ok(out)
+}
+
+/// A value as a message quotes it: compact JSON, cut to about 60
+/// characters.
+fn shown(value: &Json) -> String {
+    crate::helm::read::cut(&value.to_string())
+}
+
+/// The validator's message, the offending value in it cut as [`shown`]
+/// cuts it.
+fn message_of(error: &::jsonschema::ValidationError<'_>) -> String {
+    let message = error.to_string();
+    let full = error.instance().to_string();
+    let cut = shown(error.instance().as_ref());
+    if cut == full {
+        message
+    } else {
+        message.replacen(&full, &cut, 1)
+    }
 }
 
 /// The property names a schema allows at `path` (following `properties`,
@@ -475,7 +509,7 @@ fn properties_at<'a>(schema: &'a Json, path: &[String]) -> Vec<&'a str> {
 /// schema that cannot be used is one violation at the top saying so.
 pub fn violations(schema: &Json, instance: &Json) -> Vec<(Vec<String>, String)> {
     match jsonschema::compile(schema) {
-        Ok(validator) => errors(&validator, instance).collect(),
+        Ok(compiled) => errors(&compiled.validator, instance).collect(),
         Err(message) => vec![(Vec::new(), format!("the schema cannot be used: {message}"))],
     }
 }
@@ -486,7 +520,7 @@ fn errors<'a>(
 ) -> impl Iterator<Item = (Vec<String>, String)> + 'a {
     validator.iter_errors(instance).map(|e| {
         let path = e.instance_path().iter().map(|s| s.to_string()).collect();
-        (path, e.to_string())
+        (path, message_of(&e))
     })
 }
 

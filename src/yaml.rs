@@ -257,33 +257,10 @@ impl ValuesSource {
         })
     }
 
-    /// Reads the values file at `path`: UTF-8 text, at most as large as
-    /// Helm lets a chart's own file be.
+    /// Reads the values file at `path` (standard input for `-`, as Helm
+    /// reads `-f -`): UTF-8 text of at most [`MAX_VALUES_BYTES`].
     pub fn from_path(path: &std::path::Path) -> crate::Result<Self> {
-        let file = path.display().to_string();
-        let refuse = |message: String| crate::Error::Input {
-            location: Some(crate::Location {
-                file: file.clone(),
-                line: None,
-                column: None,
-            }),
-            key: None,
-            message,
-            hint: None,
-        };
-        let size = std::fs::metadata(path)
-            .map_err(|e| crate::Error::io("cannot read", path, e))?
-            .len();
-        if size > crate::MAX_FILE_BYTES {
-            return Err(refuse(format!(
-                "the file is {size} bytes; a values file may be at most {} bytes, as a \
-                 chart's own files may",
-                crate::MAX_FILE_BYTES
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(|e| crate::Error::io("cannot read", path, e))?;
-        let text =
-            String::from_utf8(bytes).map_err(|_| refuse("the file is not UTF-8 text".into()))?;
+        let (file, text) = values_text(path)?;
         Self::read(&file, &text)
     }
 
@@ -291,6 +268,73 @@ impl ValuesSource {
     pub fn values(&self) -> serde_json::Map<String, Json> {
         self.read.value.as_object().cloned().unwrap_or_default()
     }
+}
+
+/// Largest values file (`-f`) chartgen reads, for `validate` and `lint`
+/// alike: as large as Helm lets a file in a chart be. Helm itself bounds
+/// no `-f` file; chartgen does, to bound its memory.
+pub const MAX_VALUES_BYTES: u64 = crate::MAX_FILE_BYTES;
+
+/// How a path given on the command line is named in messages: `-` is
+/// standard input.
+pub fn shown_path(path: &std::path::Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// The bytes of the file at `path`, or of standard input for `-`, reading
+/// at most `limit` bytes and one more whatever the file is (a pipe, a
+/// FIFO, `/dev/zero`): `None` when it holds more than `limit`.
+pub fn read_bounded(path: &std::path::Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(path)?)
+    };
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// The text of the values file at `path` (standard input for `-`), and
+/// how it is named: UTF-8, at most [`MAX_VALUES_BYTES`].
+pub fn values_text(path: &std::path::Path) -> crate::Result<(String, String)> {
+    let file = shown_path(path);
+    let refuse = |message: String, hint: Option<String>| crate::Error::Input {
+        location: Some(crate::Location {
+            file: file.clone(),
+            line: None,
+            column: None,
+        }),
+        key: None,
+        message,
+        hint,
+    };
+    let bytes = read_bounded(path, MAX_VALUES_BYTES)
+        .map_err(|e| crate::Error::io("cannot read", &file, e).unreadable())?
+        .ok_or_else(|| {
+            refuse(
+                format!(
+                    "holds more than {MAX_VALUES_BYTES} bytes ({} MiB), the most chartgen reads \
+                     of a values file",
+                    MAX_VALUES_BYTES >> 20
+                ),
+                Some(
+                    "that is as large as Helm lets a file in a chart be; split the values into \
+                     several -f files"
+                        .into(),
+                ),
+            )
+        })?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| refuse("the file is not UTF-8 text".into(), None))?;
+    Ok((file, text))
 }
 
 /// A values text Helm cannot read, as an input error at its place.

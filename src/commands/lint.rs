@@ -1,6 +1,6 @@
 //! `chartgen lint`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -15,6 +15,7 @@ use crate::lint::{
     lint, output, parse_objects, parse_rule_setting, rules, sort, RuleConfig, Severity,
 };
 use crate::model::{decode_text, load_spec, MAX_MANIFEST_BYTES};
+use crate::yaml::{read_bounded, shown_path, values_text};
 
 /// What a PATH argument names.
 enum Target {
@@ -46,7 +47,7 @@ fn target(path: &Path, shown: &str) -> Result<Target> {
             return Ok(Target::Archive);
         }
     }
-    let text = read_text(path, shown, "manifests")?;
+    let text = read_text(path, shown)?;
     let named = path
         .file_name()
         .is_some_and(|n| n.to_string_lossy().ends_with("chartgen.yaml"));
@@ -76,52 +77,32 @@ fn is_spec(text: &str) -> bool {
         && !has("kind")
 }
 
-/// The text of a file or of standard input holding `what`, bounded by what
-/// a rendered release can be (a chartgen.yaml gets its own, smaller limit
-/// when loaded).
-fn read_text(path: &Path, shown: &str, what: &str) -> Result<String> {
+/// The text of a file or of standard input holding manifests or a
+/// chartgen.yaml, bounded by [`MAX_MANIFEST_BYTES`] whatever the file is (a
+/// chartgen.yaml gets its own, smaller limit when loaded).
+fn read_text(path: &Path, shown: &str) -> Result<String> {
     let limit = MAX_MANIFEST_BYTES;
-    let too_large = |size: String| Error::Input {
-        location: Some(Location {
-            file: match shown {
-                "-" => "standard input".to_owned(),
-                file => file.to_owned(),
-            },
-            line: None,
-            column: None,
-        }),
-        key: None,
-        message: format!(
-            "{size}; chartgen lint reads at most {limit} bytes ({} MiB) of {what}",
-            limit >> 20
-        ),
-        hint: (what == "manifests").then(|| {
-            "a Helm release (its rendered manifests included) is stored gzip-compressed in one \
-             Secret of at most 1 MiB, so no installable release renders to more; lint its parts \
-             separately"
-                .into()
-        }),
-    };
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io("cannot read", "standard input", e).unreadable())?;
-        if bytes.len() as u64 > limit {
-            return Err(too_large(format!("more than {limit} bytes were read")));
-        }
-    } else {
-        let size = std::fs::metadata(path)
-            .map_err(|e| Error::io("cannot read", path, e).unreadable())?
-            .len();
-        if size > limit {
-            return Err(too_large(format!("the file is {size} bytes")));
-        }
-        std::fs::File::open(path)
-            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
-            .map_err(|e| Error::io("cannot read", path, e).unreadable())?;
-    }
+    let file = shown_path(path);
+    let bytes = read_bounded(path, limit)
+        .map_err(|e| Error::io("cannot read", &file, e).unreadable())?
+        .ok_or_else(|| Error::Input {
+            location: Some(Location {
+                file,
+                line: None,
+                column: None,
+            }),
+            key: None,
+            message: format!(
+                "holds more than {limit} bytes ({} MiB), the most chartgen lint reads of \
+                 rendered manifests",
+                limit >> 20
+            ),
+            hint: Some(
+                "lint the release in parts, e.g. `helm template CHART --show-only \
+                 templates/FILE.yaml | chartgen lint -`"
+                    .into(),
+            ),
+        })?;
     decode_text(shown, bytes)
 }
 
@@ -153,6 +134,15 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
         .map(|p| p.display().to_string().trim_end_matches('/').to_owned())
         .map(|p| if p.is_empty() { "/".to_owned() } else { p })
         .collect();
+    let stdin = paths
+        .iter()
+        .chain(&args.values)
+        .filter(|p| p.as_os_str() == "-");
+    if stdin.count() > 1 {
+        return Err(Error::Usage(
+            "standard input (`-`) can be read once; name files for the others".into(),
+        ));
+    }
     let targets = paths
         .iter()
         .zip(&shown_paths)
@@ -165,10 +155,8 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
     }
     let mut extra = Vec::new();
     for path in &args.values {
-        extra.push(ValuesFile {
-            file: path.display().to_string(),
-            text: read_text(path, &path.display().to_string(), "values")?,
-        });
+        let (file, text) = values_text(path)?;
+        extra.push(ValuesFile { file, text });
     }
     let mut findings = Vec::new();
     let mut manifests = Vec::new();

@@ -7,14 +7,10 @@ use std::path::Path;
 use super::{engine, say};
 use crate::chart::{entries_under, Chart};
 use crate::cli::RenderArgs;
-use crate::environments::overlay_environment;
+use crate::environments::{overlay_environment, overlay_header};
 use crate::error::{Error, Location, Result};
 use crate::model::{load_spec, read_input, Spec};
-use crate::render::Engine;
-
-/// The first line `chartgen new` writes into a chart's chartgen.yaml, so
-/// editors check the file against `chartgen.schema.json` offline.
-const MODELINE: &str = "# yaml-language-server: $schema=chartgen.schema.json";
+use crate::render::{Engine, INPUT_MODELINE, VALUES_MODELINE};
 
 pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
     let engine = engine(&args.source)?;
@@ -91,7 +87,7 @@ fn with_modeline(text: &str) -> String {
         .any(|l| l.trim_start().starts_with("# yaml-language-server:") && l.contains("$schema="));
     match has {
         true => text.to_owned(),
-        false => format!("{MODELINE}\n{text}"),
+        false => format!("{INPUT_MODELINE}\n{text}"),
     }
 }
 
@@ -137,10 +133,9 @@ fn is_overlay(dir: &Path, rel: &str) -> bool {
     let Some(env) = overlay_environment(rel).filter(|_| !rel.contains('/')) else {
         return false;
     };
-    let header = format!("# Values for the `{env}` environment: only what differs");
+    let header = overlay_header(env);
     std::fs::read_to_string(dir.join(rel)).is_ok_and(|text| {
         let mut lines = text.lines();
-        lines.next() == Some("# yaml-language-server: $schema=values.schema.json")
-            && lines.next().is_some_and(|l| l.starts_with(&header))
+        lines.next() == Some(VALUES_MODELINE) && lines.next() == Some(header.as_str())
     })
 }

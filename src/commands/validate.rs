@@ -63,6 +63,11 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
             sets.push(vec![ValuesSource::read(&file, text)?]);
         }
     } else {
+        if args.values.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+            return Err(Error::Usage(
+                "standard input (`-f -`) can be read once; name files for the others".into(),
+            ));
+        }
         let mut files = Vec::new();
         for path in &args.values {
             files.push(ValuesSource::from_path(path)?);
@@ -70,6 +75,8 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
         sets.push(files);
     }
     let mut count = 0;
+    // Templates and other files play no part in the verdict.
+    let chart = chart.values_only();
     for files in &sets {
         for error in verdict(&chart, files)? {
             say(out, format_args!("{error}"))?;
@@ -94,7 +101,8 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
 
 /// What Helm says of installing `chart` with `files` stacked over its
 /// defaults: every violation (or a subchart's values that are not a map),
-/// located; empty when Helm accepts the values.
+/// located; empty when Helm accepts the values. `chart` is copied, as
+/// processing dependencies changes it: pass it [`LoadedChart::values_only`].
 fn verdict(chart: &LoadedChart, files: &[ValuesSource]) -> Result<Vec<Error>> {
     let mut user = Values::new();
     for file in files {

@@ -6,6 +6,7 @@
 //! same libyaml, so both accept and refuse the same texts and report the
 //! same problems.
 
+use std::marker::PhantomData;
 use std::mem::MaybeUninit;
 use std::ptr::NonNull;
 
@@ -64,96 +65,157 @@ pub(crate) enum Event {
 pub(crate) struct ParseError {
     pub problem: String,
     pub mark: Mark,
+    /// What libyaml was reading ("while parsing a flow sequence"), and
+    /// where that starts.
+    pub context: Option<(String, Mark)>,
 }
 
-/// libyaml's parser over a text it borrows.
+/// libyaml's parser over a text it borrows, read as an iterator of events
+/// that ends after the stream's end or the first error.
+///
+/// The parser lives on the heap at an address that never changes, and is
+/// reached only through the raw pointer [`Box::into_raw`] gave, never
+/// through a `Box` or a reference (serde_yaml's `Owned`): libyaml keeps a
+/// pointer to the parser itself (the read handler's data), and moving or
+/// reborrowing a `Box` would invalidate that pointer under Rust's aliasing
+/// rules.
 pub(crate) struct Parser<'input> {
-    /// Boxed so that it never moves once initialized: libyaml keeps
-    /// pointers into its own buffers.
-    sys: Box<MaybeUninit<unsafe_sys::yaml_parser_t>>,
-    /// The input libyaml reads from, kept alive as long as the parser.
-    _input: &'input [u8],
-    failed: bool,
+    /// Allocated by `Box::into_raw` in [`Parser::new`], freed in `Drop`;
+    /// initialized by libyaml when `initialized` is set.
+    sys: NonNull<unsafe_sys::yaml_parser_t>,
+    /// The input libyaml reads from, borrowed as long as the parser lives.
+    _input: PhantomData<&'input [u8]>,
+    /// libyaml initialized the parser (it fails only when out of memory):
+    /// otherwise it is never passed to libyaml, only freed.
+    initialized: bool,
+    /// The stream ended or an error was returned: no more events.
+    done: bool,
 }
 
 impl<'input> Parser<'input> {
     /// A parser of `input`.
     pub fn new(input: &'input str) -> Self {
-        let mut boxed = Box::new(MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit());
         let bytes = input.as_bytes();
-        // SAFETY: the parser is initialized in place in its box, which never
-        // moves, before any other call; the input outlives the parser.
-        let failed = unsafe {
-            let parser = boxed.as_mut_ptr();
+        let boxed = Box::new(MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit());
+        // From here on the allocation is reached only through this pointer,
+        // never through the box again.
+        let sys = NonNull::from(Box::leak(boxed)).cast::<unsafe_sys::yaml_parser_t>();
+        // SAFETY: `sys` points to an allocation of the parser's size and
+        // alignment, valid until `Drop` frees it. `yaml_parser_initialize`
+        // writes every field before any is read (it zeroes the struct
+        // first); only then are the other calls made. The input pointer and
+        // length describe `bytes`, which outlive the parser (`'input`), and
+        // libyaml only reads them. Declaring UTF-8 (the text is a `str`)
+        // keeps libyaml from guessing an encoding from the first bytes; a
+        // BOM is then a character it skips at the start of a line, counted
+        // in the marks, which stay byte offsets into `input`.
+        let initialized = unsafe {
+            let parser = sys.as_ptr();
             if unsafe_sys::yaml_parser_initialize(parser).fail {
-                true
+                false
             } else {
+                unsafe_sys::yaml_parser_set_encoding(parser, unsafe_sys::YAML_UTF8_ENCODING);
                 unsafe_sys::yaml_parser_set_input_string(
                     parser,
                     bytes.as_ptr(),
                     bytes.len() as u64,
                 );
-                false
+                true
             }
         };
-        // Only an allocation failure makes initialization fail; the box is
-        // then left uninitialized, and never used nor deleted.
         Parser {
-            sys: boxed,
-            _input: bytes,
-            failed,
+            sys,
+            _input: PhantomData,
+            initialized,
+            done: false,
         }
     }
+}
 
-    /// The next event, with where it starts and ends.
-    pub fn next(&mut self) -> Result<(Event, Mark, Mark), ParseError> {
-        if self.failed {
-            return Err(ParseError {
+impl Iterator for Parser<'_> {
+    type Item = Result<(Event, Mark, Mark), ParseError>;
+
+    /// The next event, with where it starts and ends; `None` once the
+    /// stream has ended or an error was returned.
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        if !self.initialized {
+            self.done = true;
+            return Some(Err(ParseError {
                 problem: "the YAML parser could not start".into(),
                 mark: Mark::default(),
-            });
+                context: None,
+            }));
         }
         let mut event = MaybeUninit::<unsafe_sys::yaml_event_t>::uninit();
-        // SAFETY: the parser was initialized (see `new`); an event is read
-        // only when libyaml reports success, and deleted once converted.
-        unsafe {
-            let parser = self.sys.as_mut_ptr();
-            let state: &unsafe_sys::yaml_parser_t = &*parser;
-            if state.error != unsafe_sys::YAML_NO_ERROR {
-                return Err(error(state));
+        // SAFETY: the parser was initialized (`initialized`) and is
+        // reached only through `self.sys`; `&mut self` makes this the only
+        // call into libyaml on it right now. The error fields are plain
+        // data libyaml set. `yaml_parser_parse` fills `event` when it does
+        // not fail, and only then is the event read, converted into owned
+        // data (nothing borrowed from it survives) and deleted once.
+        let item = unsafe {
+            let parser = self.sys.as_ptr();
+            // The fields are read through a shared reference (libyaml
+            // exposes them by `Deref`), which ends before libyaml runs.
+            let earlier = (&*parser).error;
+            if earlier != unsafe_sys::YAML_NO_ERROR {
+                Err(error(parser))
+            } else {
+                let event = event.as_mut_ptr();
+                if unsafe_sys::yaml_parser_parse(parser, event).fail {
+                    Err(error(parser))
+                } else {
+                    let converted = convert(&*event);
+                    let start = Mark::from((*event).start_mark);
+                    let end = Mark::from((*event).end_mark);
+                    unsafe_sys::yaml_event_delete(event);
+                    Ok((converted, start, end))
+                }
             }
-            let event = event.as_mut_ptr();
-            if unsafe_sys::yaml_parser_parse(parser, event).fail {
-                return Err(error(&*parser));
-            }
-            let converted = convert(&*event);
-            let start = Mark::from((*event).start_mark);
-            let end = Mark::from((*event).end_mark);
-            unsafe_sys::yaml_event_delete(event);
-            Ok((converted, start, end))
-        }
+        };
+        self.done = matches!(item, Err(_) | Ok((Event::StreamEnd, _, _)));
+        Some(item)
     }
 }
 
 impl Drop for Parser<'_> {
     fn drop(&mut self) {
-        if !self.failed {
-            // SAFETY: initialized in `new`, deleted once here.
-            unsafe { unsafe_sys::yaml_parser_delete(self.sys.as_mut_ptr()) }
+        // SAFETY: `sys` came from `Box::into_raw` of a
+        // `Box<MaybeUninit<yaml_parser_t>>` and is freed only here, once.
+        // An initialized parser is deleted first (libyaml frees its own
+        // buffers); an unusable one holds nothing libyaml allocated.
+        // `MaybeUninit` has the layout of the parser, so the box rebuilt
+        // from the pointer frees the allocation it came from.
+        unsafe {
+            if self.initialized {
+                unsafe_sys::yaml_parser_delete(self.sys.as_ptr());
+            }
+            drop(Box::from_raw(
+                self.sys
+                    .as_ptr()
+                    .cast::<MaybeUninit<unsafe_sys::yaml_parser_t>>(),
+            ));
         }
     }
 }
 
-/// The parser's error.
+/// The parser's error, with the context libyaml gives it ("while parsing a
+/// flow sequence", where that sequence starts).
 ///
 /// # Safety
 ///
-/// `parser` must be initialized.
-unsafe fn error(parser: &unsafe_sys::yaml_parser_t) -> ParseError {
+/// `parser` must point to an initialized parser.
+unsafe fn error(parser: *const unsafe_sys::yaml_parser_t) -> ParseError {
+    let parser = &*parser;
     ParseError {
         problem: text(parser.problem.cast())
             .unwrap_or_else(|| "unknown problem parsing YAML content".into()),
         mark: Mark::from(parser.problem_mark),
+        context: text(parser.context.cast())
+            .map(|context| (context, Mark::from(parser.context_mark))),
     }
 }
 
@@ -218,17 +280,10 @@ unsafe fn convert(event: &unsafe_sys::yaml_event_t) -> Event {
 mod tests {
     use super::*;
 
-    fn events(text: &str) -> Result<Vec<Event>, ParseError> {
-        let mut parser = Parser::new(text);
-        let mut out = Vec::new();
-        loop {
-            let (event, _, _) = parser.next()?;
-            let end = matches!(event, Event::StreamEnd);
-            out.push(event);
-            if end {
-                return Ok(out);
-            }
-        }
+    fn events(text: &str) -> Result<Vec<(Event, Mark)>, ParseError> {
+        Parser::new(text)
+            .map(|item| item.map(|(event, start, _)| (event, start)))
+            .collect()
     }
 
     #[test]
@@ -240,5 +295,47 @@ mod tests {
         }
         let error = events("a: [1, 2\n").unwrap_err();
         assert_eq!(error.problem, "did not find expected ',' or ']'");
+        let (context, at) = error.context.unwrap();
+        assert_eq!(
+            (context.as_str(), at.line, at.column),
+            ("while parsing a flow sequence", 0, 3)
+        );
+    }
+
+    /// Marks are byte offsets into the text, a leading BOM included (it
+    /// was skipped before counting, and hints quoted the wrong text).
+    #[test]
+    fn marks_count_a_bom() {
+        let marks: Vec<usize> = events("\u{feff}ab: 12345\n")
+            .unwrap()
+            .into_iter()
+            .filter(|(event, _)| matches!(event, Event::Scalar { .. }))
+            .map(|(_, mark)| mark.index)
+            .collect();
+        assert_eq!(marks, [3, 7]);
+    }
+
+    /// The iterator ends after the stream's end and after an error, and a
+    /// parser dropped half-way frees what it holds.
+    #[test]
+    fn ends_once_and_drops_anywhere() {
+        let mut parser = Parser::new("a: [");
+        assert!(parser.any(|item| item.is_err()));
+        assert!(parser.next().is_none());
+        let mut parser = Parser::new("a");
+        assert_eq!(parser.by_ref().count(), 5);
+        assert!(parser.next().is_none());
+        let mut parser = Parser::new("a: {b: [c, d]}\n");
+        assert!(parser.nth(3).is_some());
+        drop(parser);
+        for text in [
+            "a: !<%ED%A0%80> x\n",
+            "a: !<%00> x\n",
+            "&a [*a]\n",
+            "a: \"\\0\\x80\\uD7FF\"\n",
+            "%YAML 1.1\n---\na: b\n...\n---\nc\n",
+        ] {
+            assert!(Parser::new(text).count() > 0, "{text:?}");
+        }
     }
 }

@@ -13,10 +13,15 @@ use std::path::Path;
 
 use serde_json::{Map, Value as Json};
 
-use super::read::{read_values, unmarshal, Spans};
+use super::read::{read_values, unmarshal, unmarshal_located, Spans};
 use super::sprig::govalue::go_float32;
 use super::sprig::semver::is_version;
-use crate::archive::{read_archive, read_archive_from, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+use crate::archive::{read_archive_within, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+
+/// How deep subcharts may nest (`charts/` within `charts/`): far beyond
+/// any real chart, and a bound on the work a crafted archive can ask for.
+/// Helm has none; chartgen refuses deeper charts and says so.
+pub const MAX_SUBCHART_DEPTH: usize = 16;
 use crate::error::{Error, Location, Result};
 use crate::package::Ignore;
 
@@ -62,6 +67,9 @@ pub struct Metadata {
     pub dependencies: Option<Vec<Dependency>>,
     /// Chart.yaml as read (sigs.k8s.io/yaml).
     pub raw: Map<String, Json>,
+    /// Where Chart.yaml's fields are written (requirements.yaml's, for a
+    /// v1 chart's dependencies), and in which file.
+    pub spans: (String, Spans),
 }
 
 /// One entry of Chart.yaml's `dependencies`.
@@ -91,6 +99,23 @@ impl LoadedChart {
         &self.metadata.name
     }
 
+    /// The chart without its templates and other files (subcharts'
+    /// alike): what checking values needs, cheap to copy for each set of
+    /// values dependency processing changes.
+    pub fn values_only(&self) -> LoadedChart {
+        LoadedChart {
+            metadata: self.metadata.clone(),
+            values: self.values.clone(),
+            values_spans: self.values_spans.clone(),
+            values_text: self.values_text.clone(),
+            schema: self.schema.clone(),
+            templates: BTreeMap::new(),
+            files: BTreeMap::new(),
+            dependencies: self.dependencies.iter().map(Self::values_only).collect(),
+            source: self.source.clone(),
+        }
+    }
+
     /// The chart's `values.yaml` as the user sees it, to locate defaults in.
     pub fn values_file(&self) -> String {
         format!("{}/values.yaml", self.source)
@@ -103,9 +128,11 @@ pub fn load(path: &Path, shown: &str) -> Result<LoadedChart> {
     if path.is_dir() {
         load_dir(path, shown)
     } else {
-        let archive = read_archive(path)?;
+        let file = std::fs::File::open(path).map_err(|e| Error::io("cannot read", path, e))?;
+        let mut budget = MAX_TOTAL_BYTES;
+        let archive = read_archive_within(&path.display().to_string(), file, &mut budget)?;
         let files = archive.files.into_iter().collect();
-        load_files(files, &format!("{shown}:{}", archive.top))
+        load_nested(files, &format!("{shown}:{}", archive.top), 0, &mut budget)
     }
 }
 
@@ -184,7 +211,31 @@ pub fn read_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
 
 /// Helm's `LoadFiles`: a chart from its files, by path relative to the
 /// chart's folder. `source` names the chart in errors and locations.
+/// Archives among its subcharts are decompressed within what is left of
+/// one chart's bound once its own files are counted.
 pub fn load_files(files: Vec<(String, Vec<u8>)>, source: &str) -> Result<LoadedChart> {
+    let size: u64 = files.iter().map(|(_, data)| data.len() as u64).sum();
+    let mut budget = MAX_TOTAL_BYTES.saturating_sub(size);
+    load_nested(files, source, 0, &mut budget)
+}
+
+/// [`load_files`] for a chart `depth` levels below the top, nested
+/// archives drawing on `budget`.
+fn load_nested(
+    files: Vec<(String, Vec<u8>)>,
+    source: &str,
+    depth: usize,
+    budget: &mut u64,
+) -> Result<LoadedChart> {
+    if depth > MAX_SUBCHART_DEPTH {
+        return Err(Error::Chart {
+            path: source.into(),
+            message: format!(
+                "is a subchart nested deeper than {MAX_SUBCHART_DEPTH} levels, which chartgen \
+                 does not load (Helm sets no limit)"
+            ),
+        });
+    }
     let at = |rel: &str| format!("{source}/{rel}");
     let mut files: Vec<(String, Vec<u8>)> = files
         .into_iter()
@@ -265,11 +316,9 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, source: &str) -> Result<LoadedC
         path: source.into(),
         message: "has no Chart.yaml; is it a chart?".into(),
     })?;
-    validate(&metadata).map_err(|message| Error::Input {
-        location: Some(whole(&at("Chart.yaml"))),
-        key: None,
-        message,
-        hint: None,
+    validate(&metadata).map_err(|(key, message, hint)| {
+        let (file, spans) = &metadata.spans;
+        located(file, spans, &key, message, hint)
     })?;
     chart.metadata = metadata;
     for (name, files) in subcharts {
@@ -277,10 +326,8 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, source: &str) -> Result<LoadedC
             continue;
         }
         let sub_source = format!("{source}/charts/{name}");
-        let sub = if Path::new(&name)
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("tgz"))
-        {
+        // Helm's test is case-sensitive: `x.TGZ` is read as a folder.
+        let sub = if Path::new(&name).extension().is_some_and(|e| e == "tgz") {
             let [(file, data)] = files.as_slice() else {
                 return Err(Error::Chart {
                     path: sub_source.into(),
@@ -293,9 +340,14 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, source: &str) -> Result<LoadedC
                     message: "is a folder named like an archive".into(),
                 });
             }
-            let archive = read_archive_from(&sub_source, data.as_slice())?;
+            let archive = read_archive_within(&sub_source, data.as_slice(), budget)?;
             let files = archive.files.into_iter().collect();
-            load_files(files, &format!("{sub_source}:{}", archive.top))?
+            load_nested(
+                files,
+                &format!("{sub_source}:{}", archive.top),
+                depth + 1,
+                budget,
+            )?
         } else {
             let files = files
                 .into_iter()
@@ -304,7 +356,7 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, source: &str) -> Result<LoadedC
                         .map(|(_, rest)| (rest.to_owned(), data))
                 })
                 .collect();
-            load_files(files, &sub_source)?
+            load_nested(files, &sub_source, depth + 1, budget)?
         };
         chart.dependencies.push(sub);
     }
@@ -336,27 +388,61 @@ fn yaml(file: &str, text: &str) -> Result<Json> {
     unmarshal(text).map_err(|e| crate::yaml::yaml_error(file, e))
 }
 
+/// An error about the field at `key` of `file`, at the nearest place
+/// `spans` know for it.
+fn located(
+    file: &str,
+    spans: &Spans,
+    key: &[String],
+    message: String,
+    hint: Option<String>,
+) -> Error {
+    let at = (1..=key.len())
+        .rev()
+        .find_map(|n| spans.get(&key[..n]))
+        .map(|span| span.at());
+    Error::Input {
+        location: Some(Location {
+            file: file.to_owned(),
+            line: at.map(|p| p.line),
+            column: at.map(|p| p.column),
+        }),
+        key: Some(key.join(".")).filter(|k| !k.is_empty()),
+        message,
+        hint,
+    }
+}
+
 /// Chart.yaml (or requirements.yaml) read into `into` as
 /// `sigs.k8s.io/yaml` reads it into Helm's Metadata struct: the keys the
 /// file has replace what `into` held.
 fn read_metadata(file: &str, data: &[u8], mut into: Metadata) -> Result<Metadata> {
-    let refuse = |key: &str, message: String| Error::Input {
-        location: Some(whole(file)),
-        key: Some(key.to_owned()).filter(|k| !k.is_empty()),
-        message,
-        hint: None,
+    let (raw, spans) =
+        unmarshal_located(text(file, data)?).map_err(|e| crate::yaml::yaml_error(file, e))?;
+    let refuse = |key: &[String], message: String, hint: Option<String>| {
+        located(file, &spans, key, message, hint)
     };
-    let raw = match yaml(file, text(file, data)?)? {
+    let raw = match raw {
         Json::Object(raw) => raw,
         Json::Null => Map::new(),
-        _ => return Err(refuse("", "must be a map of fields".into())),
+        _ => {
+            return Err(refuse(
+                &[],
+                "must be a map of fields".into(),
+                Some("e.g. `apiVersion: v2`, `name: my-chart`, `version: 0.1.0`".into()),
+            ))
+        }
     };
     let string = |key: &str| -> Result<Option<String>> {
         match raw.get(key) {
             None | Some(Json::Null) => Ok(None),
-            Some(value) => go_string(value)
-                .map(Some)
-                .ok_or_else(|| refuse(key, "must be a string".into())),
+            Some(value) => go_string(value).map(Some).ok_or_else(|| {
+                refuse(
+                    &[key.to_owned()],
+                    "must be a string".into(),
+                    Some(format!("e.g. `{key}: \"…\"`")),
+                )
+            }),
         }
     };
     if let Some(v) = string("apiVersion")? {
@@ -377,16 +463,29 @@ fn read_metadata(file: &str, data: &[u8], mut into: Metadata) -> Result<Metadata
         Some(Json::Array(items)) => {
             let mut deps = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                let key = format!("dependencies.{i}");
-                deps.push(dependency(item).map_err(|m| refuse(&key, m))?);
+                deps.push(dependency(item).map_err(|(field, message)| {
+                    let mut key = vec!["dependencies".to_owned(), i.to_string()];
+                    key.extend(field.map(str::to_owned));
+                    refuse(&key, message, None)
+                })?);
             }
             into.dependencies = Some(deps);
+            into.spans = (file.to_owned(), spans.clone());
         }
-        Some(_) => return Err(refuse("dependencies", "must be a list".into())),
+        Some(_) => {
+            return Err(refuse(
+                &["dependencies".to_owned()],
+                "must be a list".into(),
+                Some("e.g. `dependencies: [{name: redis, version: 19.x, repository: …}]`".into()),
+            ))
+        }
     }
     if into.api_version.is_empty() {
         // Helm 2 charts may leave it out; Helm reads them as v1.
         into.api_version = "v1".into();
+    }
+    if file.ends_with("Chart.yaml") || into.spans.0.is_empty() {
+        into.spans = (file.to_owned(), spans);
     }
     into.raw.extend(raw);
     Ok(into)
@@ -394,7 +493,7 @@ fn read_metadata(file: &str, data: &[u8], mut into: Metadata) -> Result<Metadata
 
 /// One `dependencies` entry; a null entry is kept as an empty one for
 /// [`validate`] to refuse, as Helm does.
-fn dependency(item: &Json) -> std::result::Result<Dependency, String> {
+fn dependency(item: &Json) -> std::result::Result<Dependency, (Option<&'static str>, String)> {
     let Json::Object(fields) = item else {
         return if item.is_null() {
             Ok(Dependency {
@@ -402,27 +501,28 @@ fn dependency(item: &Json) -> std::result::Result<Dependency, String> {
                 ..Dependency::default()
             })
         } else {
-            Err("must be a map of fields".into())
+            Err((None, "must be a map of fields".into()))
         };
     };
-    let string = |key: &str| -> std::result::Result<String, String> {
-        match fields.get(key) {
-            None | Some(Json::Null) => Ok(String::new()),
-            Some(v) => go_string(v).ok_or_else(|| format!("`{key}` must be a string")),
-        }
-    };
+    let string =
+        |key: &'static str| -> std::result::Result<String, (Option<&'static str>, String)> {
+            match fields.get(key) {
+                None | Some(Json::Null) => Ok(String::new()),
+                Some(v) => go_string(v).ok_or_else(|| (Some(key), "must be a string".to_owned())),
+            }
+        };
     let tags = match fields.get("tags") {
         None | Some(Json::Null) => Vec::new(),
         Some(Json::Array(tags)) => tags
             .iter()
-            .map(|t| go_string(t).ok_or_else(|| "`tags` must be strings".to_owned()))
+            .map(|t| go_string(t).ok_or_else(|| (Some("tags"), "must be strings".to_owned())))
             .collect::<std::result::Result<_, _>>()?,
-        Some(_) => return Err("`tags` must be a list".into()),
+        Some(_) => return Err((Some("tags"), "must be a list".into())),
     };
     let import_values = match fields.get("import-values") {
         None | Some(Json::Null) => Vec::new(),
         Some(Json::Array(items)) => items.clone(),
-        Some(_) => return Err("`import-values` must be a list".into()),
+        Some(_) => return Err((Some("import-values"), "must be a list".into())),
     };
     Ok(Dependency {
         name: string("name")?,
@@ -452,31 +552,61 @@ fn go_string(value: &Json) -> Option<String> {
 }
 
 /// Helm's `Metadata.Validate`, as far as loading needs it.
-fn validate(metadata: &Metadata) -> std::result::Result<(), String> {
+/// A refusal names the field (a key path), says what is wrong, and how to
+/// fix it.
+fn validate(metadata: &Metadata) -> std::result::Result<(), (Vec<String>, String, Option<String>)> {
+    let field = |path: &[&str]| path.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>();
+    let semver = || Some("a SemVer 2 version, e.g. `version: 0.1.0`".to_owned());
     let name = &metadata.name;
     if name.is_empty() {
-        return Err("chart.metadata.name is required".into());
+        return Err((
+            field(&["name"]),
+            "chart.metadata.name is required".into(),
+            Some("e.g. `name: my-chart`".into()),
+        ));
     }
     // Helm's test: the name is its own `filepath.Base`.
     if name.contains('/') {
-        return Err(format!("chart.metadata.name {name:?} is invalid"));
+        return Err((
+            field(&["name"]),
+            format!("chart.metadata.name {name:?} is invalid"),
+            Some("a chart's name holds no `/`".into()),
+        ));
     }
     if metadata.version.is_empty() {
-        return Err("chart.metadata.version is required".into());
+        return Err((
+            field(&["version"]),
+            "chart.metadata.version is required".into(),
+            semver(),
+        ));
     }
     if !is_version(&metadata.version) {
-        return Err(format!(
-            "chart.metadata.version {:?} is invalid",
-            metadata.version
+        return Err((
+            field(&["version"]),
+            format!("chart.metadata.version {:?} is invalid", metadata.version),
+            semver(),
         ));
     }
     if !matches!(metadata.kind.as_str(), "" | "application" | "library") {
-        return Err("chart.metadata.type must be application or library".into());
+        return Err((
+            field(&["type"]),
+            "chart.metadata.type must be application or library".into(),
+            Some("`type: application` (the default) or `type: library`".into()),
+        ));
     }
     let mut seen = std::collections::HashSet::new();
-    for dependency in metadata.dependencies.iter().flatten() {
+    for (i, dependency) in metadata.dependencies.iter().flatten().enumerate() {
+        let at = |key: &str| {
+            let mut path = field(&["dependencies", &i.to_string()]);
+            path.extend((!key.is_empty()).then(|| key.to_owned()));
+            path
+        };
         if dependency.name == "\0null" {
-            return Err("dependencies must not contain empty or null nodes".into());
+            return Err((
+                at(""),
+                "dependencies must not contain empty or null nodes".into(),
+                None,
+            ));
         }
         if !dependency.alias.is_empty()
             && !dependency
@@ -484,9 +614,13 @@ fn validate(metadata: &Metadata) -> std::result::Result<(), String> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         {
-            return Err(format!(
-                "dependency {:?} has disallowed characters in the alias",
-                dependency.name
+            return Err((
+                at("alias"),
+                format!(
+                    "dependency {:?} has disallowed characters in the alias",
+                    dependency.name
+                ),
+                Some("an alias holds letters, digits, `_` and `-`".into()),
             ));
         }
         let key = if dependency.alias.is_empty() {
@@ -495,8 +629,15 @@ fn validate(metadata: &Metadata) -> std::result::Result<(), String> {
             &dependency.alias
         };
         if !seen.insert(key.clone()) {
-            return Err(format!(
-                "more than one dependency with name or alias {key:?}"
+            let which = if dependency.alias.is_empty() {
+                "name"
+            } else {
+                "alias"
+            };
+            return Err((
+                at(which),
+                format!("more than one dependency with name or alias {key:?}"),
+                Some("give one of them an `alias`".into()),
             ));
         }
     }

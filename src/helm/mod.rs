@@ -23,6 +23,7 @@
 
 pub mod dependencies;
 mod files;
+pub(crate) mod goregex;
 pub mod jsonschema;
 mod libyaml;
 pub mod loader;

@@ -24,10 +24,15 @@ use super::sprig::base64::decode_go;
 use super::sprig::govalue::go_float32;
 use super::values::merge_maps;
 
-/// How deep values may nest. go-yaml allows 10,000 levels; chartgen stops
-/// at 1,000 (and says so), far beyond any values file, so that nothing
-/// that walks values later can run out of stack.
+/// How deep values may nest, aliases expanded. go-yaml and Go's JSON
+/// allow 10,000 levels ([`HELM_MAX_DEPTH`]); chartgen stops at 1,000 (and
+/// says so), far beyond any values file, so that nothing that walks values
+/// later can run out of stack.
 pub const MAX_DEPTH: usize = 1_000;
+
+/// How deep Helm lets values nest: go-yaml refuses deeper text, and Go's
+/// JSON decoder deeper values (aliases expanded).
+pub const HELM_MAX_DEPTH: usize = 10_000;
 
 /// A place in a text: 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -56,10 +61,76 @@ impl Span {
     }
 }
 
-/// Where each value of a document is written, by key path (list items by
-/// their index). Values an alias or merge key copies point at the text they
-/// were copied from.
-pub type Spans = HashMap<Vec<String>, Span>;
+/// Where each value of a values file is written, by key path (list items
+/// by their index). Values an alias or merge key copies point at the text
+/// they were copied from; a later document's value replaces an earlier's.
+///
+/// Kept as a tree (each entry: its parent and its own key), so that its
+/// size follows the number of values, however deep they nest.
+#[derive(Debug, Clone, Default)]
+pub struct Spans {
+    spans: Vec<Span>,
+    /// An entry's children: (parent entry, key) → entry.
+    children: HashMap<(usize, Box<str>), usize>,
+    root: Option<usize>,
+}
+
+impl Spans {
+    /// No spans.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Where the value at `path` is written (the whole document for an
+    /// empty path).
+    pub fn get(&self, path: &[String]) -> Option<&Span> {
+        let mut at = self.root?;
+        for segment in path {
+            at = *self.children.get(&(at, segment.as_str().into()))?;
+        }
+        self.spans.get(at)
+    }
+
+    /// How many values are located.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether no value is located.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    fn set_root(&mut self, span: Span) -> usize {
+        match self.root {
+            Some(root) => {
+                self.spans[root] = span;
+                root
+            }
+            None => {
+                self.spans.push(span);
+                let root = self.spans.len() - 1;
+                self.root = Some(root);
+                root
+            }
+        }
+    }
+
+    fn child(&mut self, parent: usize, segment: &str, span: Span) -> usize {
+        match self.children.get(&(parent, segment.into())) {
+            Some(&id) => {
+                self.spans[id] = span;
+                id
+            }
+            None => {
+                self.spans.push(span);
+                let id = self.spans.len() - 1;
+                self.children.insert((parent, segment.into()), id);
+                id
+            }
+        }
+    }
+}
 
 /// A values file as Helm reads it: a map, and where its values are written.
 #[derive(Debug, Clone)]
@@ -98,12 +169,15 @@ pub fn read_values(text: &str) -> Result<ValuesText, YamlError> {
 /// `sigs.k8s.io/yaml.Unmarshal` into `interface{}`, as `fromYaml` reads
 /// text: the first document only, any JSON value (`null` when empty).
 pub fn unmarshal(text: &str) -> Result<Json, YamlError> {
-    let chunk = Chunk {
-        text,
-        line: 0,
-        offset: 0,
-    };
-    document(chunk, true).map(|(value, _)| value)
+    document(whole(text), true, None).map(|(value, _)| value)
+}
+
+/// [`unmarshal`], with where each value is written: how Helm reads
+/// Chart.yaml, located.
+pub fn unmarshal_located(text: &str) -> Result<(Json, Spans), YamlError> {
+    let mut spans = Spans::new();
+    let (value, _) = document(whole(text), true, Some(&mut spans))?;
+    Ok((value, spans))
 }
 
 /// Where each value of a values file is written, as far as the file can be
@@ -113,11 +187,19 @@ pub fn spans(text: &str) -> Spans {
     read(text, false).map(|v| v.spans).unwrap_or_default()
 }
 
+fn whole(text: &str) -> Chunk<'_> {
+    Chunk {
+        text,
+        line: 0,
+        offset: 0,
+    }
+}
+
 fn read(text: &str, strict: bool) -> Result<ValuesText, YamlError> {
     let mut merged = Map::new();
     let mut spans = Spans::new();
     for chunk in documents(text)? {
-        let (value, chunk_spans) = document(chunk, strict)?;
+        let (value, at) = document(chunk, strict, Some(&mut spans))?;
         match value {
             Json::Null => {}
             Json::Object(map) => merge_maps(&mut merged, map),
@@ -128,7 +210,6 @@ fn read(text: &str, strict: bool) -> Result<ValuesText, YamlError> {
                     Json::Bool(_) => "a boolean",
                     _ => "a number",
                 };
-                let at = chunk_spans.get(&Vec::new()).map(|s| s.value);
                 return Err(YamlError {
                     message: format!("a values file must be a map of keys, not {kind}"),
                     at,
@@ -136,7 +217,6 @@ fn read(text: &str, strict: bool) -> Result<ValuesText, YamlError> {
                 });
             }
         }
-        spans.extend(chunk_spans);
     }
     Ok(ValuesText {
         value: Json::Object(merged),
@@ -206,6 +286,9 @@ struct Node {
     kind: Kind,
     pos: Pos,
     bytes: (usize, usize),
+    /// How deep its value nests once aliases are expanded, as Go's JSON
+    /// counts: 0 for a scalar, 1 for a list or map of scalars.
+    depth: usize,
 }
 
 #[derive(Debug)]
@@ -224,9 +307,20 @@ enum Kind {
 }
 
 /// The first document of a chunk as go-yaml's parser builds it: nodes in
-/// an arena, anchors resolved at the point of use.
+/// an arena, anchors resolved at the point of use, each collection's depth
+/// (aliases expanded) known once it ends.
 fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
-    let mut parser = Parser::new(chunk.text);
+    // go-yaml drops a BOM that opens a document's text as it guesses the
+    // encoding; libyaml, told the text is UTF-8, would read it as a column
+    // of the first line (and a map starting there would end at the next).
+    let chunk = match chunk.text.strip_prefix('\u{feff}') {
+        Some(text) => Chunk {
+            text,
+            offset: chunk.offset + '\u{feff}'.len_utf8(),
+            ..chunk
+        },
+        None => chunk,
+    };
     let mark = |m: Mark| Pos {
         line: chunk.line.saturating_add(m.line).saturating_add(1),
         column: m.column.saturating_add(1),
@@ -236,22 +330,30 @@ fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
     let mut anchors: HashMap<String, usize> = HashMap::new();
     let mut open: Vec<usize> = Vec::new();
     let mut root = None;
-    loop {
-        let (event, start, end) = parser.next().map_err(|e| YamlError {
-            message: e.problem,
-            at: Some(mark(e.mark)),
-            hint: None,
+    for item in Parser::new(chunk.text) {
+        let (event, start, end) = item.map_err(|e| {
+            let message = match e.context {
+                Some((context, at)) => {
+                    let at = mark(at);
+                    format!("{} {}", e.problem, context_words(&context, at))
+                }
+                None => e.problem,
+            };
+            YamlError {
+                message,
+                at: Some(mark(e.mark)),
+                hint: None,
+            }
         })?;
         let pos = mark(start);
         let bytes = (byte(start), byte(end));
         let (kind, anchor) = match event {
-            Event::StreamEnd => return Ok(root.map(|r| (nodes, r))),
-            Event::DocumentEnd if root.is_some() => {
-                return Ok(root.map(|r| (nodes, r)));
-            }
+            Event::StreamEnd => break,
+            Event::DocumentEnd if root.is_some() => break,
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(id) = open.pop() {
                     nodes[id].bytes.1 = bytes.1;
+                    nodes[id].depth = depth_of(&nodes, id);
                 }
                 continue;
             }
@@ -283,8 +385,19 @@ fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
             Event::StreamStart | Event::DocumentStart | Event::DocumentEnd => continue,
         };
         let collection = matches!(kind, Kind::Seq(_) | Kind::Map(_));
+        // An alias is as deep as what it copies (an anchor still open is
+        // one that contains itself, refused when it is decoded).
+        let depth = match kind {
+            Kind::Alias(target, _) => nodes[target].depth,
+            _ => 0,
+        };
         let id = nodes.len();
-        nodes.push(Node { kind, pos, bytes });
+        nodes.push(Node {
+            kind,
+            pos,
+            bytes,
+            depth,
+        });
         if let Some(anchor) = anchor {
             anchors.insert(anchor, id);
         }
@@ -296,17 +409,87 @@ fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
             None => root = Some(id),
         }
         if collection {
-            if open.len() >= MAX_DEPTH {
+            if open.len() >= HELM_MAX_DEPTH {
+                // go-yaml's own words; chartgen would refuse the values
+                // later anyway, beyond MAX_DEPTH.
                 return Err(YamlError {
-                    message: format!(
-                        "values nest deeper than {MAX_DEPTH} levels, which chartgen does not \
-                         read (Helm reads up to 10000)"
-                    ),
+                    message: format!("exceeded max depth of {HELM_MAX_DEPTH}"),
                     at: Some(pos),
                     hint: None,
                 });
             }
             open.push(id);
+        }
+    }
+    Ok(root.map(|r| (nodes, r)))
+}
+
+/// libyaml's context of a syntax error ("while parsing a flow sequence"),
+/// as the place the reader should look at.
+fn context_words(context: &str, at: Pos) -> String {
+    let what = match context {
+        "while parsing a flow sequence" => "in the list (`[`) opened at",
+        "while parsing a flow mapping" => "in the map (`{`) opened at",
+        "while parsing a block collection" => "in the list that starts at",
+        "while parsing a block mapping" => "in the map that starts at",
+        "while scanning a quoted scalar" => "in the quoted text that starts at",
+        "while scanning a block scalar" => "in the block of text that starts at",
+        "while scanning a simple key" => "in the key that starts at",
+        "while scanning a plain scalar" => "in the text that starts at",
+        "while scanning an anchor" | "while scanning an alias" => "in the anchor or alias at",
+        "while parsing a node" => "in the value at",
+        "while scanning a tag" | "while parsing a node tag" => "in the tag at",
+        _ => return format!("({context} at {}:{})", at.line, at.column),
+    };
+    format!("{what} {}:{}", at.line, at.column)
+}
+
+/// The depth (as Go's JSON counts it) of collection `id`, whose children
+/// are complete: a list or map is one level deeper than its deepest value;
+/// what a merge key copies sits at the map's own level.
+fn depth_of(nodes: &[Node], id: usize) -> usize {
+    let below = |child: usize| nodes[child].depth;
+    let deepest = match &nodes[id].kind {
+        Kind::Seq(children) => children.iter().map(|&c| below(c) + 1).max(),
+        Kind::Map(children) => children
+            .chunks(2)
+            .filter_map(|pair| match *pair {
+                [key, value] if is_merge(&nodes[key]) => match &nodes[value].kind {
+                    Kind::Seq(items) => items.iter().map(|&i| below(i)).max(),
+                    _ => Some(below(value)),
+                },
+                [_, value] => Some(below(value) + 1),
+                _ => None,
+            })
+            .max(),
+        _ => return 0,
+    };
+    deepest.unwrap_or(0).max(1)
+}
+
+/// The bracket Go's JSON decoder stops at: the first collection at `level`
+/// (1 for `node`) along a path deep enough to reach it.
+fn bracket_at(nodes: &[Node], mut node: usize, level: usize) -> char {
+    let mut here = 1;
+    loop {
+        node = match &nodes[node].kind {
+            Kind::Alias(target, _) => *target,
+            Kind::Seq(_) if here == level => return '[',
+            Kind::Map(_) if here == level => return '{',
+            Kind::Seq(children) | Kind::Map(children) => {
+                let need = level - here;
+                let next = children.iter().copied().find(|&c| {
+                    nodes[c].depth >= need && !matches!(nodes[c].kind, Kind::Scalar { .. })
+                });
+                match next {
+                    Some(next) => {
+                        here += 1;
+                        next
+                    }
+                    None => return '[',
+                }
+            }
+            Kind::Scalar { .. } => return '[',
         }
     }
 }
@@ -375,7 +558,8 @@ fn allowed_alias_ratio(decodes: usize) -> f64 {
 /// to JSON, in one walk.
 struct Decoder<'a> {
     nodes: &'a [Node],
-    spans: Spans,
+    /// Where values are written, when wanted.
+    spans: Option<&'a mut Spans>,
     /// Alias nodes being expanded, to catch an anchor that holds itself.
     expanding: HashSet<usize>,
     alias_depth: usize,
@@ -385,6 +569,8 @@ struct Decoder<'a> {
     /// does not see: reported only when the whole document decodes.
     late: Option<YamlError>,
     nan_keys: u64,
+    /// The document's root node.
+    root: usize,
 }
 
 /// A scalar read: a value of go-yaml's kinds, or `!!binary` decoded.
@@ -400,6 +586,14 @@ struct MapBuilder {
     index: HashMap<(u8, String), usize>,
 }
 
+/// Where a node being decoded sits: its entry in the spans (when they are
+/// kept), and how many collections hold it.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    span: Option<usize>,
+    level: usize,
+}
+
 fn number(f: f64) -> Json {
     // A float64 that is a whole number within ±2^53 prints as an integer,
     // as Go's JSON does; the value is the same either way.
@@ -410,33 +604,46 @@ fn number(f: f64) -> Json {
     Number::from_f64(f).map_or(Json::Null, Json::Number)
 }
 
-fn document(chunk: Chunk<'_>, strict: bool) -> Result<(Json, Spans), YamlError> {
+/// The first document of `chunk`, and where it is written; its values
+/// located in `spans` when given.
+fn document(
+    chunk: Chunk<'_>,
+    strict: bool,
+    mut spans: Option<&mut Spans>,
+) -> Result<(Json, Option<Pos>), YamlError> {
     let Some((nodes, root)) = parse(chunk)? else {
-        return Ok((Json::Null, Spans::new()));
+        return Ok((Json::Null, None));
     };
+    let node = &nodes[root];
+    let at = node.pos;
+    let root_span = spans.as_deref_mut().map(|spans| {
+        spans.set_root(Span {
+            key: None,
+            value: node.pos,
+            bytes: node.bytes,
+        })
+    });
     let mut decoder = Decoder {
         nodes: &nodes,
-        spans: Spans::new(),
+        spans,
         expanding: HashSet::new(),
         alias_depth: 0,
         decodes: 0,
         aliased: 0,
         late: None,
         nan_keys: 0,
+        root,
     };
-    let node = &nodes[root];
-    decoder.spans.insert(
-        Vec::new(),
-        Span {
-            key: None,
-            value: node.pos,
-            bytes: node.bytes,
-        },
-    );
-    let value = decoder.value(root, &mut Vec::new())?;
+    // go-yaml counts the document node itself.
+    decoder.count(at)?;
+    let place = Place {
+        span: root_span,
+        level: 0,
+    };
+    let value = decoder.value(root, place)?;
     match decoder.late {
         Some(error) if strict => Err(error),
-        _ => Ok((value, decoder.spans)),
+        _ => Ok((value, Some(at))),
     }
 }
 
@@ -451,6 +658,9 @@ impl Decoder<'_> {
         }
     }
 
+    /// go-yaml's count of every node it decodes (aliases, keys and merged
+    /// maps included), and its refusal of documents that are mostly
+    /// copies.
     fn count(&mut self, at: Pos) -> Result<(), YamlError> {
         self.decodes += 1;
         if self.alias_depth > 0 {
@@ -468,14 +678,47 @@ impl Decoder<'_> {
         Ok(())
     }
 
-    /// Decodes node `id`, found at `path`.
-    fn value(&mut self, id: usize, path: &mut Vec<String>) -> Result<Json, YamlError> {
-        stacker::maybe_grow(64 << 10, 1 << 20, || self.value_here(id, path))
+    /// Records where the value under `segment` of `parent` is written.
+    fn locate(&mut self, parent: Option<usize>, segment: &str, span: Span) -> Option<usize> {
+        let spans = self.spans.as_deref_mut()?;
+        Some(spans.child(parent?, segment, span))
     }
 
-    fn value_here(&mut self, id: usize, path: &mut Vec<String>) -> Result<Json, YamlError> {
+    /// Refuses a collection deeper than chartgen reads, in Helm's words
+    /// when Helm refuses it too.
+    fn too_deep(&self, at: Pos) -> YamlError {
+        let total = self.nodes[self.root].depth;
+        let message = if total > HELM_MAX_DEPTH {
+            let bracket = bracket_at(self.nodes, self.root, HELM_MAX_DEPTH + 1);
+            format!("invalid character '{bracket}' exceeded max depth")
+        } else {
+            format!(
+                "values nest {total} levels deep (aliases expanded), deeper than the \
+                 {MAX_DEPTH} chartgen reads (Helm reads up to {HELM_MAX_DEPTH})"
+            )
+        };
+        YamlError {
+            message,
+            at: Some(at),
+            hint: None,
+        }
+    }
+
+    /// Decodes node `id`, found at `place`.
+    fn value(&mut self, id: usize, place: Place) -> Result<Json, YamlError> {
+        stacker::maybe_grow(64 << 10, 1 << 20, || self.value_here(id, place))
+    }
+
+    fn value_here(&mut self, id: usize, place: Place) -> Result<Json, YamlError> {
         let node = &self.nodes[id];
         self.count(node.pos)?;
+        let inner = Place {
+            span: place.span,
+            level: place.level + 1,
+        };
+        if matches!(node.kind, Kind::Seq(_) | Kind::Map(_)) && inner.level > MAX_DEPTH {
+            return Err(self.too_deep(node.pos));
+        }
         match &node.kind {
             Kind::Scalar {
                 value,
@@ -485,31 +728,26 @@ impl Decoder<'_> {
             Kind::Seq(children) => {
                 let mut items = Vec::with_capacity(children.len());
                 for (i, &child) in children.iter().enumerate() {
-                    path.push(i.to_string());
                     let at = &self.nodes[child];
-                    self.spans.insert(
-                        path.clone(),
-                        Span {
-                            key: None,
-                            value: at.pos,
-                            bytes: at.bytes,
-                        },
-                    );
-                    let item = self.value(child, path);
-                    path.pop();
-                    items.push(item?);
+                    let span = Span {
+                        key: None,
+                        value: at.pos,
+                        bytes: at.bytes,
+                    };
+                    let span = self.locate(place.span, &i.to_string(), span);
+                    items.push(self.value(child, Place { span, ..inner })?);
                 }
                 Ok(Json::Array(items))
             }
             Kind::Map(_) => {
                 let mut map = MapBuilder::default();
-                self.fill(id, &mut map, path)?;
+                self.fill(id, &mut map, inner)?;
                 Ok(self.object(map))
             }
             Kind::Alias(target, name) => {
                 let target = *target;
                 let name = name.clone();
-                self.alias(id, &name, |d| d.value(target, path))
+                self.alias(id, &name, |d| d.value(target, place))
             }
         }
     }
@@ -603,9 +841,11 @@ impl Decoder<'_> {
         })
     }
 
-    /// A key as go-yaml decodes it: a scalar, or an alias of one.
+    /// A key as go-yaml decodes it: a scalar, or an alias of one; counted
+    /// as every node go-yaml decodes is.
     fn key(&mut self, id: usize) -> Result<Key, YamlError> {
         let node = &self.nodes[id];
+        self.count(node.pos)?;
         match &node.kind {
             Kind::Scalar {
                 value,
@@ -635,13 +875,9 @@ impl Decoder<'_> {
         }
     }
 
-    /// Adds the entries of mapping node `id` (merges included) to `map`.
-    fn fill(
-        &mut self,
-        id: usize,
-        map: &mut MapBuilder,
-        path: &mut Vec<String>,
-    ) -> Result<(), YamlError> {
+    /// Adds the entries of mapping node `id` (merges included) to `map`,
+    /// whose entries sit at `place`.
+    fn fill(&mut self, id: usize, map: &mut MapBuilder, place: Place) -> Result<(), YamlError> {
         let Kind::Map(children) = &self.nodes[id].kind else {
             return Ok(());
         };
@@ -651,39 +887,38 @@ impl Decoder<'_> {
             };
             let key_node = &self.nodes[key_id];
             if is_merge(key_node) {
-                self.merge(value_id, map, path)?;
+                self.merge(value_id, map, place)?;
                 continue;
             }
             let key = self.key(key_id)?;
             let name = key.to_json_key();
-            let segment = name.clone().unwrap_or_default();
-            path.push(segment);
             let value_node = &self.nodes[value_id];
             let span = Span {
                 key: Some(key_node.pos),
                 value: value_node.pos,
                 bytes: value_node.bytes,
             };
-            let value = self.value(value_id, path);
-            if name.is_ok() {
-                self.spans.insert(path.clone(), span);
-            }
-            path.pop();
-            let value = value?;
-            if let Err(message) = name {
+            let span = match &name {
+                Ok(segment) => self.locate(place.span, segment, span),
+                Err(_) => None,
+            };
+            let value = self.value(value_id, Place { span, ..place })?;
+            let key_pos = key_node.pos;
+            let Ok(_) = name else {
+                let message = name.err().unwrap_or_default();
                 self.late(
-                    format!("{message}, value: {value}"),
-                    key_node.pos,
+                    format!("{message}, value: {}", cut(&value.to_string())),
+                    key_pos,
                     Some("quote the key to make it a string".into()),
                 );
                 continue;
-            }
+            };
             let identity = key.identity(&mut self.nan_keys);
             match map.index.get(&identity) {
-                Some(&at) => map.entries[at] = (key, value, key_node.pos),
+                Some(&at) => map.entries[at] = (key, value, key_pos),
                 None => {
                     map.index.insert(identity, map.entries.len());
-                    map.entries.push((key, value, key_node.pos));
+                    map.entries.push((key, value, key_pos));
                 }
             }
         }
@@ -692,46 +927,36 @@ impl Decoder<'_> {
 
     /// go-yaml v2's merge key: a map, an alias of one, or a list of them
     /// (earlier ones taking precedence).
-    fn merge(
-        &mut self,
-        id: usize,
-        map: &mut MapBuilder,
-        path: &mut Vec<String>,
-    ) -> Result<(), YamlError> {
-        let want_map = |at: Pos| YamlError {
-            message: "map merge requires map or sequence of maps as the value".into(),
-            at: Some(at),
-            hint: None,
-        };
+    fn merge(&mut self, id: usize, map: &mut MapBuilder, place: Place) -> Result<(), YamlError> {
         let node = &self.nodes[id];
         match &node.kind {
-            Kind::Map(_) => self.fill(id, map, path),
-            Kind::Alias(target, name) => {
-                let target = *target;
-                if !matches!(self.nodes[target].kind, Kind::Map(_)) {
-                    return Err(want_map(node.pos));
-                }
-                let name = name.clone();
-                self.alias(id, &name, |d| d.fill(target, map, path))
-            }
+            Kind::Map(_) | Kind::Alias(..) => self.merged(id, map, place),
             Kind::Seq(children) => {
                 for &child in children.iter().rev() {
-                    let item = &self.nodes[child];
-                    match &item.kind {
-                        Kind::Map(_) => self.fill(child, map, path)?,
-                        Kind::Alias(target, name)
-                            if matches!(self.nodes[*target].kind, Kind::Map(_)) =>
-                        {
-                            let target = *target;
-                            let name = name.clone();
-                            self.alias(child, &name, |d| d.fill(target, map, path))?;
-                        }
-                        _ => return Err(want_map(item.pos)),
-                    }
+                    self.merged(child, map, place)?;
                 }
                 Ok(())
             }
             Kind::Scalar { .. } => Err(want_map(node.pos)),
+        }
+    }
+
+    /// One map a merge key copies: a mapping node, or an alias of one,
+    /// counted as go-yaml counts every node it decodes.
+    fn merged(&mut self, id: usize, map: &mut MapBuilder, place: Place) -> Result<(), YamlError> {
+        let node = &self.nodes[id];
+        match &node.kind {
+            Kind::Map(_) => {
+                self.count(node.pos)?;
+                self.fill(id, map, place)
+            }
+            Kind::Alias(target, name) if matches!(self.nodes[*target].kind, Kind::Map(_)) => {
+                self.count(node.pos)?;
+                let target = *target;
+                let name = name.clone();
+                self.alias(id, &name, |d| d.merged(target, map, place))
+            }
+            _ => Err(want_map(node.pos)),
         }
     }
 
@@ -749,8 +974,9 @@ impl Decoder<'_> {
                 if *other != key {
                     self.late(
                         format!(
-                            "two keys of this map both read as `{name}`, and Helm keeps one \
-                             of them at random"
+                            "two keys of this map both read as `{}`, and Helm keeps one \
+                             of them at random",
+                            cut(&name)
                         ),
                         at,
                         Some(
@@ -766,6 +992,23 @@ impl Decoder<'_> {
             out.insert(name, value);
         }
         Json::Object(out)
+    }
+}
+
+fn want_map(at: Pos) -> YamlError {
+    YamlError {
+        message: "map merge requires map or sequence of maps as the value".into(),
+        at: Some(at),
+        hint: None,
+    }
+}
+
+/// A value's text as a message quotes it: at most about 60 characters.
+pub fn cut(text: &str) -> String {
+    const MAX: usize = 60;
+    match text.char_indices().nth(MAX) {
+        None => text.to_owned(),
+        Some((at, _)) => format!("{}…", &text[..at]),
     }
 }
 
@@ -818,7 +1061,14 @@ mod tests {
         let deep = |n: usize| format!("a: {}{}\n", "[".repeat(n), "]".repeat(n));
         assert!(read_values(&deep(MAX_DEPTH - 2)).is_ok());
         let error = read_values(&deep(MAX_DEPTH)).unwrap_err();
-        assert!(error.message.contains("chartgen does not read"), "{error}");
+        assert!(
+            error
+                .message
+                .contains("deeper than the 1000 chartgen reads"),
+            "{error}"
+        );
+        let error = read_values(&deep(HELM_MAX_DEPTH + 1)).unwrap_err();
+        assert_eq!(error.message, "exceeded max depth of 10000");
         let mut bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n".to_owned();
         for (name, prev) in ["b", "c", "d", "e", "f", "g", "h"]
             .iter()
@@ -831,6 +1081,75 @@ mod tests {
         }
         let error = read_values(&bomb).unwrap_err();
         assert_eq!(error.message, "document contains excessive aliasing");
+    }
+
+    /// Merged maps, the aliases in a merge list and keys are counted as
+    /// go-yaml counts them: 740 bytes of merges nested ten by ten ran for
+    /// minutes instead of being refused at once.
+    #[test]
+    fn merge_keys_count_towards_aliasing() {
+        let mut bomb = "a0: &a0 {}\n".to_owned();
+        for i in 1..=11 {
+            let previous = vec![format!("*a{}", i - 1); 10].join(", ");
+            bomb.push_str(&format!("a{i}: &a{i} {{<<: [{previous}]}}\n"));
+        }
+        let error = read_values(&bomb).unwrap_err();
+        assert_eq!(error.message, "document contains excessive aliasing");
+        // Aliased keys count too.
+        let mut keys = "k: &k key\n".to_owned();
+        for i in 0..2000 {
+            keys.push_str(&format!("m{i}: {{*k : 1}}\n"));
+        }
+        assert!(read_values(&keys).is_ok());
+    }
+
+    /// Depth counts what aliases copy: anchors each nesting the previous
+    /// one went past the limit that the text alone respects.
+    #[test]
+    fn depth_counts_aliases() {
+        let chain = |levels: usize, anchors: usize| {
+            let mut text = format!("l0: &l0 {}{}\n", "[".repeat(levels), "]".repeat(levels));
+            for i in 1..anchors {
+                text.push_str(&format!(
+                    "l{i}: &l{i} {}*l{}{}\n",
+                    "[".repeat(levels),
+                    i - 1,
+                    "]".repeat(levels)
+                ));
+            }
+            text
+        };
+        let error = read_values(&chain(400, 3)).unwrap_err();
+        assert!(
+            error
+                .message
+                .starts_with("values nest 1201 levels deep (aliases expanded)"),
+            "{error}"
+        );
+        let error = read_values(&chain(990, 20)).unwrap_err();
+        assert_eq!(error.message, "invalid character '[' exceeded max depth");
+        assert!(read_values(&chain(300, 3)).is_ok());
+    }
+
+    #[test]
+    fn syntax_errors_say_where_the_open_collection_starts() {
+        let error = read_values("a: [1, 2\n").unwrap_err();
+        assert_eq!(
+            error.message,
+            "did not find expected ',' or ']' in the list (`[`) opened at 1:4"
+        );
+        assert_eq!(error.at, Some(Pos { line: 2, column: 1 }));
+    }
+
+    #[test]
+    fn a_bom_moves_no_place() {
+        let text = "\u{feff}nameOverride: 12345\nb: [x]\n";
+        let read = read_values(text).unwrap();
+        let span = read.spans.get(&["nameOverride".to_owned()]).unwrap();
+        assert_eq!(&text[span.bytes.0..span.bytes.1], "12345");
+        assert_eq!(span.at(), Pos { line: 1, column: 1 });
+        let span = read.spans.get(&["b".to_owned(), "0".to_owned()]).unwrap();
+        assert_eq!(&text[span.bytes.0..span.bytes.1], "x");
     }
 
     #[test]

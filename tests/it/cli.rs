@@ -590,3 +590,136 @@ fn every_schedule_chartgen_accepts_passes_the_chart_schema() {
         );
     }
 }
+
+/// Runs chartgen in `cwd` with `input` on standard input; killed (and the
+/// test failed) when it runs past `budget`, so an unbounded read fails
+/// instead of hanging the suite.
+fn chartgen_piped(
+    cwd: &std::path::Path,
+    args: &[&str],
+    input: Vec<u8>,
+    budget: std::time::Duration,
+) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_chartgen"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The reader may stop early; a refused write is its business.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > budget {
+            child.kill().unwrap();
+            panic!("chartgen {args:?} ran past {budget:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+/// One valid object, then comment lines up to `size` bytes: a text any
+/// cut of which still reads, so a silent cut shows as success.
+fn padded(head: &str, size: usize) -> Vec<u8> {
+    let mut text = head.as_bytes().to_vec();
+    let line = format!("# {}\n", "x".repeat(77));
+    while text.len() < size {
+        text.extend_from_slice(line.as_bytes());
+    }
+    text
+}
+
+/// A pipe (`lint <(cat big.yaml)`) is bounded like standard input: a file
+/// that is not a regular one was cut at the limit and linted as if whole.
+#[test]
+fn lint_refuses_an_oversized_pipe_instead_of_cutting_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let object = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n";
+    let out = chartgen_piped(
+        dir.path(),
+        &["lint", "/dev/stdin"],
+        padded(object, (16 << 20) + 100),
+        std::time::Duration::from_secs(120),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("holds more than 16777216 bytes (16 MiB), the most chartgen lint reads"),
+        "{stderr}"
+    );
+}
+
+/// Values files are read with one bound for `validate -f` and `lint -f`,
+/// whatever they are (a FIFO, a pipe, `/dev/zero`), and `-f -` reads
+/// standard input as Helm does.
+#[test]
+fn values_files_are_read_bounded_and_from_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        chartgen(dir.path(), &["new", "web-api"]).status.code(),
+        Some(0)
+    );
+    let budget = std::time::Duration::from_secs(120);
+    let big = || padded("replicaCount: 2\n", (5 << 20) + 100);
+    for command in ["validate", "lint"] {
+        let out = chartgen_piped(
+            dir.path(),
+            &[command, "-f", "/dev/stdin", "web-api"],
+            big(),
+            budget,
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(
+                "error: /dev/stdin: holds more than 5242880 bytes (5 MiB), the most chartgen \
+                 reads of a values file"
+            ),
+            "{command}: {stderr}"
+        );
+        let out = chartgen_piped(
+            dir.path(),
+            &[command, "-f", "/dev/zero", "web-api"],
+            Vec::new(),
+            budget,
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    }
+    let out = chartgen_piped(
+        dir.path(),
+        &["validate", "-f", "-", "web-api"],
+        b"replicaCount: 2\nimage:\n  tag: latest\n".to_vec(),
+        budget,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("standard input:3:3: image.tag: "),
+        "{}",
+        transcript(&out)
+    );
+    let out = chartgen_piped(
+        dir.path(),
+        &["lint", "web-api", "-f", "-"],
+        b"replicaCount: 3\n".to_vec(),
+        budget,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let out = chartgen_piped(
+        dir.path(),
+        &["validate", "-f", "-", "-f", "-", "web-api"],
+        Vec::new(),
+        budget,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+}

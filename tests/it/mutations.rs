@@ -15,33 +15,12 @@ use serde_json::Value as Json;
 use serde_yaml::{Mapping, Value};
 
 use crate::oracle::oracle;
-use crate::support::{chartgen, files_under, fixture};
+use crate::support::{chartgen, files_under, fixture, Rng};
 
 /// Mutated specs per run.
 const MUTATIONS: usize = 400;
 /// The Kubernetes version Helm lints against.
 const KUBE_VERSION: &str = "v1.37.0";
-
-/// SplitMix64: small, seedable, the same on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
 
 /// Values a typo or a misunderstanding puts where another was meant.
 fn replacements() -> Vec<Value> {

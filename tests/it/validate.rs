@@ -417,3 +417,116 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A chart whose archive `name.tgz` holds `files` (names below its top
+/// folder) and, when given, the archive `inner` as its only subchart.
+fn subchart_archive(name: &str, files: &[(&str, &[u8])], inner: Option<(&str, &[u8])>) -> Vec<u8> {
+    let chart = format!("apiVersion: v2\nname: {name}\nversion: 0.1.0\n");
+    let mut entries: Vec<(String, tar::EntryType, &[u8])> = vec![(
+        format!("{name}/Chart.yaml"),
+        tar::EntryType::Regular,
+        chart.as_bytes(),
+    )];
+    for (file, data) in files {
+        entries.push((format!("{name}/{file}"), tar::EntryType::Regular, data));
+    }
+    if let Some((inner_name, data)) = inner {
+        entries.push((
+            format!("{name}/charts/{inner_name}.tgz"),
+            tar::EntryType::Regular,
+            data,
+        ));
+    }
+    let borrowed: Vec<(&str, tar::EntryType, &[u8])> = entries
+        .iter()
+        .map(|(n, k, d)| (n.as_str(), *k, *d))
+        .collect();
+    raw_archive(&borrowed)
+}
+
+/// Archives nested in a chart share one decompression bound (each had a
+/// fresh 100 MiB), and subcharts nest at most 16 deep.
+#[test]
+fn nested_archives_share_one_bound_and_nest_a_bounded_depth() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = |inner: &[u8], name: &str| {
+        let chart = dir.path().join("top");
+        let _ = std::fs::remove_dir_all(&chart);
+        std::fs::create_dir_all(chart.join("charts")).unwrap();
+        std::fs::write(
+            chart.join("Chart.yaml"),
+            "apiVersion: v2\nname: top\nversion: 0.1.0\n",
+        )
+        .unwrap();
+        std::fs::write(chart.join(format!("charts/{name}.tgz")), inner).unwrap();
+        chartgen(dir.path(), &["validate", "top"])
+    };
+    // 95 MiB of the chart's own files, and an archive of 10 MiB more.
+    let big = vec![0u8; chartgen::MAX_FILE_BYTES as usize];
+    let names: Vec<String> = (0..2).map(|i| format!("f{i}")).collect();
+    let files: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), big.as_slice())).collect();
+    let inner = subchart_archive("b", &files, None);
+    let outer = subchart_archive("a", &[], Some(("b", &inner)));
+    let out = top(&outer, "a");
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    for i in 0..19 {
+        std::fs::write(dir.path().join(format!("top/big{i}")), &big).unwrap();
+    }
+    let out = chartgen(dir.path(), &["validate", "top"]);
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("add up to more than 104857600 bytes"),
+        "{}",
+        transcript(&out)
+    );
+    let mut archive = subchart_archive("c0", &[], None);
+    for level in 1..=17 {
+        archive = subchart_archive(
+            &format!("c{level}"),
+            &[],
+            Some((&format!("c{}", level - 1), &archive)),
+        );
+    }
+    let out = top(&archive, "c17");
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("nested deeper than 16 levels"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// Chart.yaml's problems are located at the field, with the key path and
+/// a hint; a syntax error says where the open list starts.
+#[test]
+fn chart_yaml_errors_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let check = |chart_yaml: &str| {
+        let chart = dir.path().join("cm");
+        let _ = std::fs::remove_dir_all(&chart);
+        std::fs::create_dir_all(&chart).unwrap();
+        std::fs::write(chart.join("Chart.yaml"), chart_yaml).unwrap();
+        let out = chartgen(dir.path(), &["validate", "cm"]);
+        assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let stderr = check("apiVersion: v2\nname: cm\nversion: 1.x\n");
+    assert!(
+        stderr.starts_with(
+            "error: cm/Chart.yaml:3:1: version: chart.metadata.version \"1.x\" is invalid\n  help: a SemVer 2 version"
+        ),
+        "{stderr}"
+    );
+    let stderr = check(
+        "apiVersion: v2\nname: cm\nversion: 0.1.0\ndependencies:\n  - name: x\n    version: {a: 1}\n",
+    );
+    assert!(
+        stderr.starts_with("error: cm/Chart.yaml:6:5: dependencies.0.version: must be a string"),
+        "{stderr}"
+    );
+    let stderr = check("apiVersion: v2\nname: cm\nversion: 0.1.0\nkeywords: [a, b\n");
+    assert!(
+        stderr.contains("did not find expected ',' or ']' in the list (`[`) opened at 4:11"),
+        "{stderr}"
+    );
+}

@@ -92,21 +92,16 @@ fn the_table_is_what_the_helm_sdk_reads() {
     assert!(drift.is_empty(), "{}", drift.join("\n"));
 }
 
-/// No text makes the reader panic: the table's texts, cut, joined and
-/// sprinkled with YAML's punctuation, many times over (a seeded generator,
-/// so a failure repeats). libyaml-safer, tried first, panicked on
+/// No text makes the reader panic or run past 30 s or 64 MiB: the table's
+/// texts, cut, joined and sprinkled with YAML's punctuation, many times
+/// over (a seeded generator, so a failure repeats). libyaml-safer, tried first, panicked on
 /// `a: |-\n  x` and on `[!tag, x]` within the first few hundred.
 #[test]
 fn no_text_makes_the_reader_panic() {
     let seeds: Vec<String> = cases().into_iter().map(|c| c.yaml).collect();
     let alphabet: &[u8] = b" \n\t:-[]{},&*!|>'\"#%@`?<.~01yYnoO";
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        usize::try_from(state % (1 << 31)).unwrap()
-    };
+    let mut rng = crate::support::Rng(0x9E37_79B9_7F4A_7C15);
+    let mut next = move || rng.below(1 << 31);
     for _ in 0..20_000 {
         let mut bytes = seeds[next() % seeds.len()].clone().into_bytes();
         for _ in 0..1 + next() % 8 {
@@ -125,7 +120,155 @@ fn no_text_makes_the_reader_panic() {
         let Ok(text) = String::from_utf8(bytes) else {
             continue;
         };
-        let _ = chartgen::helm::read::read_values(&text);
+        let _ = read_within("a mutated text", text.clone(), 30, 64);
         let _ = chartgen::helm::read::spans(&text);
     }
+}
+
+/// Bytes allocated and not yet freed by the current thread, and the most
+/// there were since [`Counted::measure`] began: a thread's own count, so
+/// tests running beside it on a loaded machine do not disturb it.
+mod counted {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    thread_local! {
+        static LIVE: Cell<isize> = const { Cell::new(0) };
+        static PEAK: Cell<isize> = const { Cell::new(0) };
+    }
+
+    /// The system allocator, counting per thread.
+    pub struct Counted;
+
+    fn add(bytes: isize) {
+        // `try_with`: a thread being torn down has no counters left.
+        let _ = LIVE.try_with(|live| {
+            let now = live.get() + bytes;
+            live.set(now);
+            let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
+        });
+    }
+
+    // SAFETY: every call is forwarded to `System` unchanged; the counting
+    // around it allocates nothing (const-initialized thread-locals).
+    unsafe impl GlobalAlloc for Counted {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            let ptr = System.alloc(layout);
+            if !ptr.is_null() {
+                add(layout.size() as isize);
+            }
+            ptr
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            System.dealloc(ptr, layout);
+            add(-(layout.size() as isize));
+        }
+
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            let ptr = System.alloc_zeroed(layout);
+            if !ptr.is_null() {
+                add(layout.size() as isize);
+            }
+            ptr
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            let new = System.realloc(ptr, layout, new_size);
+            if !new.is_null() {
+                add(new_size as isize - layout.size() as isize);
+            }
+            new
+        }
+    }
+
+    impl Counted {
+        /// Runs `f`, returning its result and the most bytes it held at
+        /// once.
+        pub fn measure<T>(f: impl FnOnce() -> T) -> (T, usize) {
+            let start = LIVE.with(Cell::get);
+            PEAK.with(|peak| peak.set(start));
+            let out = f();
+            let peak = PEAK.with(Cell::get);
+            (out, usize::try_from(peak - start).unwrap_or(0))
+        }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: counted::Counted = counted::Counted;
+
+/// Reads `text` as a values file on its own thread, within `seconds` (a
+/// reader that runs away fails the test instead of hanging the suite) and
+/// `mib` of memory held at once; the verdict, as the error's message.
+fn read_within(what: &str, text: String, seconds: u64, mib: usize) -> Result<(), String> {
+    let (done, verdict) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let (read, peak) =
+            counted::Counted::measure(|| chartgen::helm::read::read_values(&text).map(|_| ()));
+        let _ = done.send((read.map_err(|e| e.message), peak));
+    });
+    let (read, peak) = verdict
+        .recv_timeout(std::time::Duration::from_secs(seconds))
+        .unwrap_or_else(|_| panic!("{what}: still reading after {seconds} s"));
+    assert!(
+        peak <= mib << 20,
+        "{what}: held {} MiB at once, more than {mib}",
+        peak >> 20
+    );
+    read
+}
+
+/// The reviewer's reproducers, each read within a time and a memory
+/// budget far above what a fixed reader needs (milliseconds, a few MiB)
+/// and far below what the defects took (minutes; GiB).
+#[test]
+fn adversarial_texts_are_read_within_bounds() {
+    // Merge keys nested ten by ten: 10^11 merges, refused at once by
+    // go-yaml's count.
+    let mut merges = "a0: &a0 {}\n".to_owned();
+    for i in 1..=11 {
+        let previous = vec![format!("*a{}", i - 1); 10].join(", ");
+        merges.push_str(&format!("a{i}: &a{i} {{<<: [{previous}]}}\n"));
+    }
+    assert_eq!(
+        read_within("merge keys", merges, 30, 64),
+        Err("document contains excessive aliasing".into())
+    );
+    // Anchors each nesting the previous one 990 deep: 19,800 levels.
+    let mut chain = format!("l0: &l0 {}{}\n", "[".repeat(990), "]".repeat(990));
+    for i in 1..20 {
+        chain.push_str(&format!(
+            "l{i}: &l{i} {}*l{}{}\n",
+            "[".repeat(990),
+            i - 1,
+            "]".repeat(990)
+        ));
+    }
+    assert_eq!(
+        read_within("aliased depth", chain, 30, 64),
+        Err("invalid character '[' exceeded max depth".into())
+    );
+    // Deep and wide: 997 levels around 60,000 items (a 42 KB file of this
+    // shape held 1.15 GB).
+    let wide = format!(
+        "a: {}{}{}\n",
+        "[".repeat(997),
+        vec!["x"; 60_000].join(", "),
+        "]".repeat(997)
+    );
+    assert_eq!(read_within("deep and wide", wide, 30, 128), Ok(()));
+    // Many documents, many separators, many keys.
+    assert_eq!(
+        read_within("documents", "---\na: 1\n".repeat(300_000), 60, 256),
+        Ok(())
+    );
+    assert_eq!(
+        read_within("separators", "---\n".repeat(500_000), 60, 256),
+        Ok(())
+    );
+    let keys: String = (0..100_000)
+        .map(|i| format!("k{i}: {{v: [1, 2]}}\n"))
+        .collect();
+    assert_eq!(read_within("keys", keys, 60, 512), Ok(()));
 }

@@ -154,17 +154,17 @@ fn lint_rules(spec: &Spec) -> Checked {
 /// Container names and images: the main container is named after the chart.
 fn containers(spec: &Spec) -> Checked {
     let mut names = vec![spec.name.0.as_str()];
-    let sidecars = spec.sidecars.iter().map(|c| ("sidecars", &c.name.0));
+    let sidecars = spec
+        .sidecars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ("sidecars", i, &c.name.0));
     let inits = spec
         .init_containers
         .iter()
-        .map(|c| ("initContainers", &c.name.0));
-    for (i, (list, name)) in sidecars.chain(inits).enumerate() {
-        let index = if list == "sidecars" {
-            i
-        } else {
-            i - spec.sidecars.len()
-        };
+        .enumerate()
+        .map(|(i, c)| ("initContainers", i, &c.name.0));
+    for (list, index, name) in sidecars.chain(inits) {
         let path = vec![list.to_owned(), index.to_string(), "name".into()];
         check_dns_label(name, 63).map_err(|m| {
             Violation::new(

@@ -131,8 +131,21 @@ fn pattern_violation(path: Vec<String>, shown: &str, pattern: &str) -> Violation
     Violation::new(path, format!("`{shown}` is not {what}"), hint)
 }
 
+/// Whether `text` matches one of chartgen's own schema patterns, each
+/// compiled once per process.
 fn matches(pattern: &str, text: &str) -> bool {
-    regex::Regex::new(pattern).is_ok_and(|re| re.is_match(text))
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static COMPILED: OnceLock<Mutex<HashMap<String, Option<regex::Regex>>>> = OnceLock::new();
+    let cache = COMPILED.get_or_init(Mutex::default);
+    let Ok(mut cache) = cache.lock() else {
+        return regex::Regex::new(pattern).is_ok_and(|re| re.is_match(text));
+    };
+    cache
+        .entry(pattern.to_owned())
+        .or_insert_with(|| regex::Regex::new(pattern).ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(text))
 }
 
 /// A schema violation in words: which constraint of the node at `path` the

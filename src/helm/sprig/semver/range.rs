@@ -344,7 +344,9 @@ mod tests {
         }
     }
 
-    /// SplitMix64, for reproducible random constraints.
+    /// SplitMix64, for reproducible random constraints: the integration
+    /// tests' generator (`tests/it/support.rs`), which unit tests cannot
+    /// reach without making it part of the library.
     struct Rng(u64);
     impl Rng {
         fn next(&mut self) -> u64 {

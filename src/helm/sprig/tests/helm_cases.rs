@@ -1068,6 +1068,15 @@ hi"#),
         Out(r#"smith, john"#),
     ),
     (r#"{{ regexReplaceAll "a" "aaa" "$$" }}"#, Out(r#"$$$"#)),
+    (
+        r#"{{ regexReplaceAll "(?P<é>a)" "a" "[$é]" }}"#,
+        Err(
+            r#"error calling regexReplaceAll: regexp: Compile(`(?P<é>a)`): error parsing regexp: invalid named capture: `(?P<é>`"#,
+        ),
+    ),
+    (r#"{{ regexMatch "^\s$" " " }}"#, Out(r#"false"#)),
+    (r#"{{ regexMatch "^[[:alpha:]]+$" "abc" }}"#, Out(r#"true"#)),
+    (r#"{{ regexMatch "^\<a$" "<a" }}"#, Out(r#"true"#)),
     (r#"{{ regexReplaceAll "a" "aaa" "$2x" }}"#, Out(r#""#)),
     (
         r#"{{ regexReplaceAllLiteral "a(x*)b" "-ab-axxb-" "${1}" }}"#,
