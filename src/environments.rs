@@ -114,23 +114,28 @@ pub fn overlays(spec: &Spec, values: &Json, image: &ImageRef, scales: bool) -> V
 }
 
 /// The text of `values-<env>.yaml`: the modeline, how to install with it in
-/// both patterns, and the overlay with the schema's descriptions.
-pub fn overlay_yaml(chart: &str, overlay: &Overlay, schema: &Json) -> String {
+/// both patterns (with a flag for each secret an install must be given),
+/// and the overlay with the schema's descriptions.
+pub fn overlay_yaml(chart: &str, overlay: &Overlay, schema: &Json, secrets: &[String]) -> String {
     let Overlay {
         name,
         namespace,
         cluster,
         ..
     } = overlay;
+    let flags: String = secrets
+        .iter()
+        .map(|key| format!(" --set-string secrets.data.{key}=…"))
+        .collect();
     format!(
         "{}\n\
          {}\n\
          #\n\
          # Install from the folder that holds the chart (./{chart}), with a namespace per\n\
          # environment in one cluster:\n\
-         #   helm upgrade --install {chart} ./{chart} --namespace {namespace} --create-namespace -f ./{chart}/values-{name}.yaml\n\
+         #   helm upgrade --install {chart} ./{chart} --namespace {namespace} --create-namespace -f ./{chart}/values-{name}.yaml{flags}\n\
          # or with a cluster per environment:\n\
-         #   helm upgrade --install {chart} ./{chart} --kube-context {cluster} --namespace {chart} --create-namespace -f ./{chart}/values-{name}.yaml\n\n{}",
+         #   helm upgrade --install {chart} ./{chart} --kube-context {cluster} --namespace {chart} --create-namespace -f ./{chart}/values-{name}.yaml{flags}\n\n{}",
         crate::render::VALUES_MODELINE,
         overlay_header(name),
         crate::yaml::commented(&overlay.values, schema)

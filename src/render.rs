@@ -152,6 +152,8 @@ impl Engine {
             environments => Value::from(Serde(&overlays)),
             jobs => Value::from(Serde(job_views(spec))),
             install_secrets => install_secrets(spec),
+            source_secrets => source_secrets(spec),
+            generated_secrets => &spec.generated_secrets,
             scanners => Value::from(Serde(deliberate_checks(&values))),
         };
 
@@ -195,10 +197,11 @@ impl Engine {
             "chartgen.schema.json".into(),
             input_schema_text().to_owned(),
         );
+        let secrets = install_secrets(spec);
         for overlay in &overlays {
             files.insert(
                 format!("values-{}.yaml", overlay.name),
-                overlay_yaml(&name, overlay, values_schema),
+                overlay_yaml(&name, overlay, values_schema, &secrets),
             );
         }
         files.insert(
@@ -357,6 +360,20 @@ fn install_secrets(spec: &Spec) -> Vec<String> {
         .collect()
 }
 
+/// The secrets each external source fetches, by the source's values key
+/// (`externalSecret`, `vault`): where an environment turns a source off, an
+/// install must give its secrets another way.
+fn source_secrets(spec: &Spec) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (key, source) in &spec.secret_sources {
+        let backend = serde_json::to_value(source.from).expect("a backend serializes");
+        out.entry(backend.as_str().unwrap_or_default().to_owned())
+            .or_default()
+            .push(key.clone());
+    }
+    out
+}
+
 /// Refuses names that would meet what the blueprint names itself: a job
 /// named like the blueprint's component (its pods would carry the
 /// workload's selector labels, so the Service and budget would pick them),
@@ -404,9 +421,9 @@ fn check_names(spec: &Spec, manifest: &Manifest) -> Result<()> {
     Ok(())
 }
 
-/// The jobs as the templates read them: the hooks with their events, the
-/// events and weight of the objects the hooks read (they must exist first),
-/// and the scheduled jobs.
+/// The jobs as the templates read them: the hooks with their events and
+/// whether they read copies, the events and weight of the copies (made
+/// before the jobs that read them), and the scheduled jobs.
 fn job_views(spec: &Spec) -> Json {
     let events = |job: &JobSpec| -> Vec<String> {
         job.hook_events()
@@ -420,31 +437,39 @@ fn job_views(spec: &Spec) -> Json {
             })
             .collect()
     };
+    // The release's own ConfigMap, Secret and ServiceAccount are missing
+    // or stale at these events: not made yet (pre-install, or pre-upgrade
+    // after a failed install), from the release being replaced (pre-upgrade,
+    // pre-rollback) or gone (post-delete). A hook that runs at one reads
+    // copies made for the hooks; the others read the release's own.
+    let reads_copies = |job: &JobSpec| {
+        events(job).iter().any(|e| {
+            matches!(
+                e.as_str(),
+                "pre-install" | "pre-upgrade" | "pre-rollback" | "post-delete"
+            )
+        })
+    };
     let hooks: Vec<&JobSpec> = spec.jobs.iter().filter(|j| j.schedule.is_none()).collect();
-    let mut all: Vec<String> = Vec::new();
-    for job in &hooks {
+    let readers: Vec<&JobSpec> = hooks.iter().copied().filter(|j| reads_copies(j)).collect();
+    let mut copy_events: Vec<String> = Vec::new();
+    for job in &readers {
         for event in events(job) {
-            if !all.contains(&event) {
-                all.push(event);
+            if !copy_events.contains(&event) {
+                copy_events.push(event);
             }
         }
     }
-    // The release's own ServiceAccount does not exist yet at pre-install,
-    // and no longer at post-delete: then the hooks get one of the same name.
-    let without_account: Vec<&str> = all
-        .iter()
-        .map(String::as_str)
-        .filter(|e| matches!(*e, "pre-install" | "post-delete"))
-        .collect();
     serde_json::json!({
         "hooks": hooks.iter().map(|j| serde_json::json!({
             "name": j.name.0,
             "events": events(j).join(","),
             "weight": j.weight.unwrap_or(0),
+            "copies": reads_copies(j),
         })).collect::<Vec<_>>(),
-        "hookEvents": all.join(","),
-        "setupWeight": hooks.iter().map(|j| j.weight.unwrap_or(0)).min().unwrap_or(0).saturating_sub(1),
-        "accountEvents": without_account.join(","),
+        "copyEvents": copy_events.join(","),
+        "setupWeight": readers.iter().map(|j| j.weight.unwrap_or(0)).min().unwrap_or(0).saturating_sub(1),
+        "deadline": crate::model::HOOK_DEADLINE_SECONDS,
         "scheduled": spec.jobs.iter().filter(|j| j.schedule.is_some()).map(|j| serde_json::json!({"name": j.name.0})).collect::<Vec<_>>(),
     })
 }

@@ -89,6 +89,21 @@ pub fn deliberate_checks(values: &Json) -> Vec<DeliberateCheck> {
             switches: vec!["--set secrets.loadAs=files".into()],
         });
     }
+    if values["tests"].is_object() {
+        // checkov holds every Pod to the probes of one that keeps running.
+        let why = "the `helm test` pod runs one check and exits, so a probe would have nothing to watch; it is a Pod rather than a Job because `helm test --logs` reads the logs of a pod named like the test";
+        for (id, title) in [
+            ("CKV_K8S_8", "Liveness Probe Should be Configured"),
+            ("CKV_K8S_9", "Readiness Probe Should be Configured"),
+        ] {
+            checks.push(DeliberateCheck {
+                id,
+                title,
+                why: why.into(),
+                switches: vec!["--set tests.enabled=false".into()],
+            });
+        }
+    }
     checks
 }
 
@@ -136,6 +151,24 @@ mod tests {
             "secrets": {"loadAs": "files", "data": {"A": ""}},
         });
         assert!(deliberate_checks(&values).is_empty());
+    }
+
+    #[test]
+    fn the_test_pod_fails_the_probe_checks_until_tests_are_off() {
+        let pinned = json!({"digest": "sha256:0", "pullPolicy": "IfNotPresent"});
+        let values = json!({
+            "image": pinned,
+            "tests": {"enabled": true, "image": pinned},
+            "resources": {"limits": {"cpu": "1"}},
+            "podSecurityContext": {"runAsUser": 10001},
+            "secrets": {"loadAs": "env", "data": {}},
+        });
+        let checks = deliberate_checks(&values);
+        let ids: Vec<&str> = checks.iter().map(|c| c.id).collect();
+        assert_eq!(ids, ["CKV_K8S_8", "CKV_K8S_9"]);
+        assert!(checks
+            .iter()
+            .all(|c| c.switches == ["--set tests.enabled=false"]));
     }
 
     #[test]

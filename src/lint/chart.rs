@@ -143,7 +143,10 @@ pub fn lint_chart(
                         )
                     })
                 })?;
-                manifests.extend(parsed);
+                manifests.extend(parsed.into_iter().map(|mut m| {
+                    m.release_namespace = Some(release.namespace.clone());
+                    m
+                }));
             }
             for mut finding in lint(&manifests, config) {
                 finding.values.push(set.label.clone());

@@ -20,6 +20,10 @@ pub struct Manifest {
     pub line: usize,
     /// The object.
     pub doc: Value,
+    /// The namespace an object without `metadata.namespace` is installed
+    /// into, when known: a chart's render has its release's; `None` for
+    /// manifests given as they are, which land wherever they are applied.
+    pub release_namespace: Option<String>,
 }
 
 impl Manifest {
@@ -182,6 +186,7 @@ fn documents(file: &str, text: &str) -> Result<Vec<Manifest>> {
                 source: source.clone(),
                 line: start,
                 doc,
+                release_namespace: None,
             });
         }
         Ok(())

@@ -47,6 +47,7 @@ pub fn check(schedule: &str) -> Result<(), String> {
 
 /// Checks the shape of an IANA time zone name (`UTC`, `Europe/Berlin`).
 pub fn check_time_zone(zone: &str) -> Result<(), String> {
+    // Mirrors `types::TIME_ZONE_PATTERN`, which also admits the empty default.
     let ok = !zone.is_empty()
         && !zone.starts_with('/')
         && zone.split('/').all(|part| {

@@ -105,15 +105,15 @@ fn input(location: Location, key: Option<String>, message: String, hint: Option<
 }
 
 /// A problem at a key path of a `chartgen.yaml`: what is wrong, and how to fix it.
-#[derive(Debug)]
-struct Violation {
-    path: Vec<String>,
-    message: String,
-    hint: Option<String>,
+#[derive(Debug, PartialEq)]
+pub(super) struct Violation {
+    pub(super) path: Vec<String>,
+    pub(super) message: String,
+    pub(super) hint: Option<String>,
 }
 
 impl Violation {
-    fn new(path: Vec<String>, message: String, hint: Option<String>) -> Self {
+    pub(super) fn new(path: Vec<String>, message: String, hint: Option<String>) -> Self {
         Violation {
             path,
             message,

@@ -24,6 +24,11 @@ use std::collections::BTreeMap;
 
 use types::{ImageDigest, ImageTag, Port, Quantity};
 
+/// A hook job's default deadline: below the 300 seconds Helm waits for a
+/// hook by default (`--timeout`), so the job is stopped before Helm fails the
+/// release under it, and the copies it reads are not deleted while it runs.
+pub const HOOK_DEADLINE_SECONDS: u32 = 240;
+
 /// The image of the `helm test` pod: a shell with `wget`, pinned.
 pub const TEST_IMAGE: (&str, &str) = ("busybox", "1.36.1");
 
@@ -94,11 +99,11 @@ impl Values {
                 annotations: BTreeMap::new(),
                 automount_token: false,
             },
-            service: Service {
+            service: spec.port.map(|_| Service {
                 kind: ServiceType::ClusterIP,
                 port: Port(80),
                 annotations: BTreeMap::new(),
-            },
+            }),
             ingress: Ingress {
                 enabled: !spec.hosts.is_empty(),
                 class_name: String::new(),
@@ -169,14 +174,19 @@ impl Values {
                                 ..cron_job(schedule, job.time_zone.as_ref())
                             },
                             resources: main_resources.clone(),
+                            pods: JobPods::default(),
                         }),
                         None => Job::Hook(HookJob {
                             enabled: true,
                             command: job.command.clone(),
                             args: job.args.clone(),
-                            active_deadline_seconds: 600,
+                            // Below Helm's default `--timeout` of 5 minutes, so
+                            // the job stops before Helm gives up on it.
+                            active_deadline_seconds: HOOK_DEADLINE_SECONDS,
                             backoff_limit: 1,
+                            ttl_seconds_after_finished: 86400,
                             resources: small_resources(),
+                            pods: JobPods::default(),
                         }),
                     };
                     (job.name.0.clone(), values)
@@ -238,7 +248,8 @@ impl Values {
             tolerations: Vec::new(),
             affinity: BTreeMap::new(),
             topology_spread_constraints: Vec::new(),
-            tests: Tests {
+            // The test calls the Service, which only a serving port has.
+            tests: spec.port.map(|_| Tests {
                 enabled: true,
                 image: TestImage {
                     repository: TEST_IMAGE.0.into(),
@@ -246,7 +257,7 @@ impl Values {
                     digest: ImageDigest::default(),
                     pull_policy: PullPolicy::IfNotPresent,
                 },
-            },
+            }),
         }
     }
 }

@@ -12,7 +12,7 @@ use serde_json::Value as Json;
 
 use super::types::{
     DnsLabel, HostName, Port, Quantity, ABSOLUTE_PATH_PATTERN, DNS_LABEL_PATTERN, ENV_KEY_PATTERN,
-    RULE_CODE_PATTERN,
+    RULE_CODE_PATTERN, TIME_ZONE_PATTERN,
 };
 use super::values::ConcurrencyPolicy;
 
@@ -71,6 +71,7 @@ pub struct Spec {
     pub schedule: Option<String>,
     /// Time zone the schedule is read in (IANA name, e.g. `Europe/Berlin`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = TIME_ZONE_PATTERN), length(min = 1))]
     pub time_zone: Option<String>,
     /// User ID the containers run as, from 1 (never root), e.g. `10001`; unset keeps the image's own non-root user.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -297,6 +298,7 @@ pub struct JobSpec {
     pub schedule: Option<String>,
     /// Time zone the schedule is read in (IANA name, e.g. `Europe/Berlin`); with `schedule`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = TIME_ZONE_PATTERN), length(min = 1))]
     pub time_zone: Option<String>,
     /// What happens when a run is due while the previous one is still going (`Forbid` when unset); with `schedule`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

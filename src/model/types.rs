@@ -30,6 +30,9 @@ pub const ABSOLUTE_PATH_PATTERN: &str = "^/";
 pub const RULE_CODE_PATTERN: &str = "^CG[0-9]{3}$";
 /// A Go duration such as `1h` or `90s` (an ExternalSecret's refresh interval).
 pub const DURATION_PATTERN: &str = r"^([0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h))+$";
+/// The shape of an IANA time zone name (`UTC`, `Europe/Berlin`), or empty
+/// for the CronJob controller's own zone.
+pub const TIME_ZONE_PATTERN: &str = "^([A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*)?$";
 
 /// What a schema pattern asks for, in words, and an example: what an error
 /// says instead of the regular expression.
@@ -77,6 +80,10 @@ pub fn pattern_help(pattern: &str) -> Option<PatternHelp> {
             "`CG022`; `chartgen lint --explain` lists them",
         ),
         DURATION_PATTERN => ("a duration", "`1h`, `30m` or `90s`"),
+        TIME_ZONE_PATTERN => (
+            "an IANA time zone name, or empty for the controller's own zone",
+            "`UTC` or `Europe/Berlin`",
+        ),
         _ => return None,
     };
     Some(PatternHelp { what, example })

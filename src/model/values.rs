@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
-use super::types::{DnsLabel, HostName, ImageDigest, ImageTag, Port, Quantity};
+use super::types::{DnsLabel, HostName, ImageDigest, ImageTag, Port, Quantity, TIME_ZONE_PATTERN};
 
 /// Values of a generated chart. A blueprint keeps the sections it uses.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -62,8 +62,9 @@ pub struct Values {
     pub pre_stop: Vec<String>,
     /// The ServiceAccount pods run as.
     pub service_account: ServiceAccount,
-    /// The Service in front of the pods.
-    pub service: Service,
+    /// The Service in front of the pods; charts whose pods serve no port have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<Service>,
     /// The Ingress routing outside traffic to the Service.
     pub ingress: Ingress,
     /// The HorizontalPodAutoscaler.
@@ -112,8 +113,9 @@ pub struct Values {
     pub affinity: BTreeMap<String, Json>,
     /// How pods spread across zones and nodes (Kubernetes `topologySpreadConstraints`).
     pub topology_spread_constraints: Vec<Json>,
-    /// The `helm test` connection check.
-    pub tests: Tests,
+    /// The `helm test` connection check; charts whose pods serve no port have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tests: Option<Tests>,
 }
 
 impl Values {
@@ -447,7 +449,8 @@ pub struct CronJob {
     /// Cron schedule: five fields (minute hour day-of-month month day-of-week) or a macro such as `@daily`.
     #[schemars(length(min = 6))]
     pub schedule: String,
-    /// IANA time zone the schedule is read in; empty means the controller's (usually UTC).
+    /// IANA time zone the schedule is read in, e.g. `Europe/Berlin`; empty means the controller's (usually UTC).
+    #[schemars(regex(pattern = TIME_ZONE_PATTERN))]
     pub time_zone: String,
     /// Stop scheduling new runs.
     pub suspend: bool,
@@ -477,10 +480,12 @@ pub struct CronJob {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Job {
-    /// Run as a Helm hook.
-    Hook(HookJob),
+    // First: untagged variants are tried in order, and only this one
+    // requires a key of its own (`schedule`).
     /// Run on a schedule.
     Scheduled(ScheduledJob),
+    /// Run as a Helm hook.
+    Hook(HookJob),
 }
 
 /// An admin task run on a schedule (a CronJob) with the app's image, settings, secrets and ServiceAccount.
@@ -501,11 +506,16 @@ pub struct ScheduledJob {
     pub cron: CronJob,
     /// CPU and memory of the job's container.
     pub resources: Resources,
+    /// Where its pods run, and what they carry besides the app's `podLabels`.
+    #[serde(flatten)]
+    pub pods: JobPods,
 }
 
 /// An admin job run as a Helm hook with the app's image.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
+// `flatten` rules out serde's deny_unknown_fields; the schema still closes it.
+#[schemars(extend("additionalProperties" = false))]
 pub struct HookJob {
     /// Run the job.
     pub enabled: bool,
@@ -514,14 +524,34 @@ pub struct HookJob {
     pub command: Vec<String>,
     /// Arguments to the command.
     pub args: Vec<String>,
-    /// Seconds the job may take before it is stopped (and the release fails).
+    /// Seconds the job may take, retries included, before it is stopped and the release fails. Keep it below Helm's `--timeout` (5 minutes by default), which fails the release while the job runs on: raise both together, e.g. 840 with `--timeout 15m`.
     #[schemars(range(min = 1))]
     pub active_deadline_seconds: u32,
     /// Retries of a failed run.
     #[schemars(range(min = 0))]
     pub backoff_limit: u32,
+    /// Seconds a finished Job is kept: Helm deletes one that succeeded, and this removes one that failed (a failed `post-delete` job would outlive its release).
+    #[schemars(range(min = 0))]
+    pub ttl_seconds_after_finished: u32,
     /// CPU and memory of the job's container.
     pub resources: Resources,
+    /// Where its pods run, and what they carry besides the app's `podLabels`.
+    #[serde(flatten)]
+    pub pods: JobPods,
+}
+
+/// The pods of an admin job: they carry the app's `podLabels` (which policies
+/// and cost reports select on) but not its `podAnnotations`, `affinity` or
+/// `tolerations`, which concern the app's own pods.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct JobPods {
+    /// Annotations on the job's pods (the app's `podAnnotations` are not copied), e.g. `sidecar.istio.io/inject: "false"` so a mesh proxy does not keep the job from finishing.
+    pub pod_annotations: BTreeMap<String, String>,
+    /// Node labels the job's pods must match, besides the `kubernetes.io/os` and `kubernetes.io/arch` of the app's `nodeSelector` (its image's platform), which they keep.
+    pub node_selector: BTreeMap<String, String>,
+    /// Taints the job's pods tolerate (Kubernetes `tolerations`); the app's are not copied, so a job lands only where ordinary pods may.
+    pub tolerations: Vec<Json>,
 }
 
 /// A sidecar container.
@@ -686,7 +716,7 @@ pub struct PodDisruptionBudget {
 pub struct NetworkPolicy {
     /// Create the NetworkPolicy; it admits traffic to the `http` port only.
     pub enabled: bool,
-    /// Who may connect to the serving ports (Kubernetes NetworkPolicyPeer list); empty admits every source. Only charts whose pods serve a port have it.
+    /// Who may connect to the serving ports (Kubernetes NetworkPolicyPeer list); empty admits every source. The release's own pods (its `helm test` pod and admin jobs) stay admitted. Only charts whose pods serve a port have it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Vec<Json>>,
 }
@@ -755,17 +785,17 @@ pub struct Capabilities {
     pub add: Vec<String>,
 }
 
-/// The `helm test` hook: a Job that checks the Service answers.
+/// The `helm test` hook: a Pod that checks the Service answers (a Pod, so `helm test --logs` shows its output).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tests {
-    /// Create the test job.
+    /// Create the test pod.
     pub enabled: bool,
-    /// Image of the test job.
+    /// Image of the test pod.
     pub image: TestImage,
 }
 
-/// The image of the test job.
+/// The image of the test pod.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct TestImage {

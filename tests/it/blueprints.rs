@@ -99,3 +99,68 @@ fn template_errors_name_file_and_line() {
         "{err}"
     );
 }
+
+/// Every suffix a chart gives an object of its own (`suffixedName`, or the
+/// full name and `-<word>` as NOTES prints it) is refused as a job's name,
+/// at the job's name: the job would be `<fullname>-<suffix>` too, with that
+/// word as its pods' component label.
+#[test]
+fn job_names_never_take_a_suffix_chartgen_uses() {
+    let suffixed = regex::Regex::new(r#""suffix" "([a-z0-9-]+)""#).unwrap();
+    let after_fullname = regex::Regex::new(r#"\.fullname" \.[^}]*\}\}-([a-z][a-z0-9-]*)"#).unwrap();
+    let mut suffixes = std::collections::BTreeSet::new();
+    for spec in files_under(&fixture("specs")) {
+        let chart = generate(&fixture(&format!("specs/{spec}"))).unwrap();
+        let text = std::fs::read_to_string(fixture(&format!("specs/{spec}"))).unwrap();
+        let jobs: Vec<String> = chartgen::load_spec(&spec, &text)
+            .unwrap()
+            .jobs
+            .iter()
+            .map(|j| j.name.0.clone())
+            .collect();
+        for (path, text) in chart
+            .files
+            .iter()
+            .filter(|(p, _)| p.starts_with("templates/"))
+        {
+            for found in suffixed
+                .captures_iter(text)
+                .chain(after_fullname.captures_iter(text))
+            {
+                let suffix = found[1].to_owned();
+                if !jobs.contains(&suffix) {
+                    suffixes.insert((suffix, format!("{spec}: {path}")));
+                }
+            }
+        }
+    }
+    let names: std::collections::BTreeSet<&str> =
+        suffixes.iter().map(|(s, _)| s.as_str()).collect();
+    for expected in [
+        "headless",
+        "hooks",
+        "external",
+        "external-hook",
+        "test",
+        "jobs",
+        "manual",
+    ] {
+        assert!(
+            names.contains(expected),
+            "`{expected}` not found in any chart: {names:?}"
+        );
+    }
+    for (suffix, place) in &suffixes {
+        let spec = format!(
+            "name: shop\nimage: nginx:1.27.3\njobs:\n  - name: {suffix}\n    command: [x]\n"
+        );
+        let err = match chartgen::load_spec("chartgen.yaml", &spec) {
+            Ok(_) => panic!("a job named `{suffix}` (a suffix of {place}) is accepted"),
+            Err(e) => e.to_string(),
+        };
+        assert!(
+            err.starts_with("chartgen.yaml:4:5: jobs.0.name:"),
+            "{suffix}: {err}"
+        );
+    }
+}

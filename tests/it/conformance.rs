@@ -45,7 +45,8 @@ fn everything_on() -> Json {
         "resources": {"requests": {"cpu": 1, "memory": "1Gi"}, "limits": {"cpu": "2", "memory": "1Gi"}},
         "terminationGracePeriodSeconds": 1000000,
         "tolerations": [{"key": "dedicated", "operator": "Equal", "value": "web", "effect": "NoSchedule"}],
-        "nodeSelector": {"kubernetes.io/os": "linux"},
+        "nodeSelector": {"kubernetes.io/os": "linux", "example.com/pool": "web"},
+        "affinity": {"podAntiAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": [{"labelSelector": {"matchLabels": {"app.kubernetes.io/component": "server"}}, "topologyKey": "kubernetes.io/hostname"}]}},
         "topologySpreadConstraints": [{"maxSkew": 1, "topologyKey": "topology.kubernetes.io/zone", "whenUnsatisfiable": "ScheduleAnyway", "labelSelector": {"matchLabels": {"app.kubernetes.io/component": "server"}}}]
     })
 }
@@ -239,12 +240,12 @@ fn names_never_collide() {
 }
 
 /// Objects of one kind and namespace that share a name, and names that
-/// break their kind's limit, in one render.
+/// break their kind's limit, in one render. A hook counts like any other
+/// object, whatever its events: Argo CD renders a chart with `helm
+/// template`, keeps one of two objects of a name, and runs the hooks on
+/// every sync, so a hook of a release object's name replaces it there.
 fn name_clashes(rendered: &std::collections::BTreeMap<String, String>) -> Vec<String> {
-    // Kind, namespace and name, to the hook events of each object made so
-    // (`None` for a release object).
-    type Made = Vec<Option<Vec<String>>>;
-    let mut seen: std::collections::BTreeMap<(String, String, String), Made> = Default::default();
+    let mut seen: std::collections::BTreeMap<(String, String, String), usize> = Default::default();
     let mut problems = Vec::new();
     for (path, text) in rendered {
         if path.ends_with("NOTES.txt") {
@@ -257,7 +258,6 @@ fn name_clashes(rendered: &std::collections::BTreeMap<String, String>) -> Vec<St
                 .as_str()
                 .unwrap_or_default()
                 .to_owned();
-            let hook = hook_of(&doc).map(|(events, _)| events);
             let name = at(&doc, &["metadata", "name"])
                 .as_str()
                 .unwrap_or_default()
@@ -274,32 +274,16 @@ fn name_clashes(rendered: &std::collections::BTreeMap<String, String>) -> Vec<St
                     ))
                     .unwrap(),
                 ));
-                seen.entry(("Secret".into(), namespace.clone(), target))
-                    .or_default()
-                    .push(hook.clone());
+                *seen
+                    .entry(("Secret".into(), namespace.clone(), target))
+                    .or_default() += 1;
             }
-            seen.entry((kind, namespace, name)).or_default().push(hook);
+            *seen.entry((kind, namespace, name)).or_default() += 1;
         }
     }
     for ((kind, namespace, name), made) in seen {
-        // A hook may stand in for a release object of its name only while
-        // the release's own does not exist: before install, after delete.
-        let stand_in = |h: &Option<Vec<String>>| {
-            h.as_ref().is_some_and(|events| {
-                events
-                    .iter()
-                    .all(|e| e == "pre-install" || e == "post-delete")
-            })
-        };
-        let releases = made.iter().filter(|h| h.is_none()).count();
-        let hooks = made.iter().filter(|h| h.is_some()).count();
-        let ok = made.len() == 1
-            || (made.len() == 2 && releases == 1 && hooks == 1 && made.iter().any(stand_in));
-        if !ok {
-            problems.push(format!(
-                "{kind} {namespace}/{name} is made {} times",
-                made.len()
-            ));
+        if made > 1 {
+            problems.push(format!("{kind} {namespace}/{name} is made {made} times"));
         }
     }
     problems
@@ -681,7 +665,7 @@ fn check_manifests(
     // The policy of the pods that serve nothing (jobs, the test) is checked below.
     let (pod_policies, quiet_policies): (Vec<&Value>, Vec<&Value>) = of_kind("NetworkPolicy")
         .partition(|doc| at(doc, &["spec", "podSelector", "matchExpressions"]).is_null());
-    for doc in pod_policies {
+    for doc in &pod_policies {
         selectors.push((id(doc), at(doc, &["spec", "podSelector", "matchLabels"])));
     }
     for (who, selector) in &selectors {
@@ -730,31 +714,57 @@ fn check_manifests(
             id(doc)
         );
     }
-    for job in docs
+    // The release's own pods that serve nothing: admin jobs and the test.
+    let own_pods: Vec<(String, &Value)> = docs
         .iter()
-        .filter(|d| is_job_pod(d) || at(d, &["kind"]).as_str() == Some("Job"))
-    {
-        let labels = at(pod_template(job), &["metadata", "labels"]);
+        .filter(|d| is_job_pod(d) || matches!(at(d, &["kind"]).as_str(), Some("Job" | "Pod")))
+        .map(|d| (id(d), at(pod_template(d), &["metadata", "labels"])))
+        .collect();
+    for (job, labels) in &own_pods {
+        let labels = *labels;
         let policies = of_kind("NetworkPolicy").count();
         if policies > 0 {
             assert!(
                 quiet_policies
                     .iter()
                     .any(|p| selector_matches(at(p, &["spec", "podSelector"]), labels)),
-                "{what}: no NetworkPolicy selects the pods of {}",
-                id(job)
+                "{what}: no NetworkPolicy selects the pods of {job}"
+            );
+        }
+        // Where the app's policy lists who may connect, the release's own
+        // test and job pods stay admitted: they call the app.
+        for policy in &pod_policies {
+            for rule in at(policy, &["spec", "ingress"])
+                .as_sequence()
+                .into_iter()
+                .flatten()
+            {
+                let Some(peers) = at(rule, &["from"]).as_sequence() else {
+                    continue;
+                };
+                let admitted = peers.iter().any(|peer| {
+                    at(peer, &["namespaceSelector"]).is_null()
+                        && at(peer, &["ipBlock"]).is_null()
+                        && selector_matches(at(peer, &["podSelector"]), labels)
+                });
+                assert!(admitted, "{what}: {} does not admit {job}", id(policy));
+            }
+        }
+    }
+    // `helm test --logs` reads the logs of a pod named like each test hook
+    // (Helm v4's action.ReleaseTesting.GetPodLogs), so every test hook is a Pod.
+    for doc in &docs {
+        if hook_of(doc).is_some_and(|(events, _)| events.iter().any(|e| e == "test")) {
+            assert_eq!(
+                at(doc, &["kind"]).as_str(),
+                Some("Pod"),
+                "{what}: the test hook {} is no Pod, so `helm test --logs` fails",
+                id(doc)
             );
         }
     }
     // Test and admin jobs never receive Service traffic or count in a budget.
-    let others = of_kind("Pod")
-        .map(|pod| at(pod, &["metadata", "labels"]))
-        .chain(
-            docs.iter()
-                .filter(|d| is_job_pod(d) || at(d, &["kind"]).as_str() == Some("Job"))
-                .map(|job| at(pod_template(job), &["metadata", "labels"])),
-        );
-    for labels in others {
+    for (_, labels) in &own_pods {
         for (who, selector) in &selectors {
             assert!(
                 !selects(selector, labels),
@@ -833,12 +843,21 @@ fn check_manifests(
 /// chart does not make.
 const EXISTING_SECRET: &str = "shared-credentials";
 
-/// Admin jobs (hooks and scheduled) run as the chart's ServiceAccount, with
-/// the Vault agent when the app has one, fetching once: their pods run to
-/// completion. Every ConfigMap, Secret and ServiceAccount a pod reads exists
-/// when it runs: a hook reads hooks made before it (a lower weight) at each
-/// of its events; at pre-install and post-delete, when the release's own
-/// ServiceAccount does not exist, a hook one of the same name does.
+/// How long Helm waits for a hook unless `--timeout` says otherwise.
+const HELM_DEFAULT_TIMEOUT_SECONDS: u64 = 300;
+
+/// Admin jobs (hooks and scheduled) run as the chart's ServiceAccount, or a
+/// hook one of their own made like it (its annotations and token setting),
+/// with the Vault agent when the app has one, fetching once: their pods run
+/// to completion. Every ConfigMap, Secret and ServiceAccount a pod reads
+/// exists when it runs: a hook reads the release's own only at events where
+/// they exist and are current (post-install, post-upgrade, post-rollback,
+/// pre-delete), else hooks made before it (a lower weight) at each of its
+/// events; the release's own may be missing there (pre-install, or
+/// pre-upgrade after a failed install) or stale. Job pods carry the app's
+/// labels, none of its pod annotations and placement but the platform its
+/// nodeSelector asks for; a hook Job stops before Helm's default timeout
+/// and is removed a while after it finishes.
 fn check_admin_jobs(
     what: &str,
     docs: &[Value],
@@ -869,17 +888,52 @@ fn check_admin_jobs(
         )
         .clone()
     };
+    let account = |name: &Value, hook: bool| {
+        docs.iter().find(|d| {
+            at(d, &["kind"]).as_str() == Some("ServiceAccount")
+                && at(d, &["metadata", "name"]) == name
+                && hook_of(d).is_some() == hook
+        })
+    };
+    let own_annotations = |doc: &Value| -> Vec<(Value, Value)> {
+        at(doc, &["metadata", "annotations"])
+            .as_mapping()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| !k.as_str().unwrap_or_default().starts_with("helm.sh/hook"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    };
+    let app_account = account(at(main, &["serviceAccountName"]), false);
     for job in docs.iter().filter(|d| {
         is_job_pod(d)
             || (at(d, &["kind"]).as_str() == Some("Job") && component(d).as_str() != Some("test"))
     }) {
         let spec = pod_spec(job).unwrap();
-        assert_eq!(
-            at(spec, &["serviceAccountName"]),
-            at(main, &["serviceAccountName"]),
-            "{what}: {} runs as the chart's ServiceAccount",
-            id(job)
-        );
+        let name = at(spec, &["serviceAccountName"]);
+        if name != at(main, &["serviceAccountName"]) {
+            let own = account(name, true).unwrap_or_else(|| {
+                panic!(
+                    "{what}: {} runs as {name:?}, a ServiceAccount the chart's hooks do not make",
+                    id(job)
+                )
+            });
+            assert!(hook_of(job).is_some(), "{what}: {} is no hook", id(job));
+            if let Some(app) = app_account {
+                assert_eq!(
+                    own_annotations(own),
+                    own_annotations(app),
+                    "{what}: {} has the annotations of the app's ServiceAccount",
+                    id(own)
+                );
+                assert_eq!(
+                    at(own, &["automountServiceAccountToken"]),
+                    at(app, &["automountServiceAccountToken"]),
+                    "{what}: {} mounts a token as the app's does",
+                    id(own)
+                );
+            }
+        }
         assert_eq!(
             at(spec, &["automountServiceAccountToken"]),
             at(main, &["automountServiceAccountToken"]),
@@ -913,6 +967,22 @@ fn check_admin_jobs(
             "{what}: {} loads the app's settings and secrets",
             id(job)
         );
+        check_job_pods(what, job, workload);
+        if hook_of(job).is_some() {
+            let deadline = at(job, &["spec", "activeDeadlineSeconds"]).as_u64();
+            assert!(
+                deadline.is_some_and(|d| d < HELM_DEFAULT_TIMEOUT_SECONDS),
+                "{what}: {} may run {deadline:?} s, past Helm's default --timeout",
+                id(job)
+            );
+            assert!(
+                at(job, &["spec", "ttlSecondsAfterFinished"])
+                    .as_u64()
+                    .is_some(),
+                "{what}: {} stays forever once it fails",
+                id(job)
+            );
+        }
     }
     let providers = |kind: &str, name: &str| -> Vec<&Value> {
         docs.iter()
@@ -951,12 +1021,13 @@ fn check_admin_jobs(
                 Some((events, weight)) => events.iter().all(|event| {
                     found.iter().any(|p| match hook_of(p) {
                         Some((made, w)) => made.contains(event) && w < weight,
-                        // The release's own objects exist after install and
-                        // before delete; its ServiceAccount is read in place then.
-                        None => {
-                            kind == "ServiceAccount"
-                                && !matches!(event.as_str(), "pre-install" | "post-delete")
-                        }
+                        // The release's own objects exist, as this release
+                        // makes them, only after it applied them and before
+                        // it deletes them.
+                        None => matches!(
+                            event.as_str(),
+                            "post-install" | "post-upgrade" | "post-rollback" | "pre-delete"
+                        ),
                     })
                 }),
             };
@@ -967,6 +1038,70 @@ fn check_admin_jobs(
             );
         }
     }
+}
+
+/// The pods of an admin job carry the app's own labels, none of its pod
+/// annotations (they configure the app's pods: a mesh proxy, scraping),
+/// none of its affinity, spread or tolerations (a node agent tolerates every
+/// taint), and of its nodeSelector only the platform its image needs.
+fn check_job_pods(what: &str, job: &Value, workload: &Value) {
+    let (pod, app) = (pod_template(job), pod_template(workload));
+    let labels = at(pod, &["metadata", "labels"]);
+    let extra = |key: &str| !key.starts_with("app.kubernetes.io/") && !key.starts_with("helm.sh/");
+    for (key, value) in at(app, &["metadata", "labels"])
+        .as_mapping()
+        .into_iter()
+        .flatten()
+    {
+        if extra(key.as_str().unwrap()) {
+            assert_eq!(
+                labels.get(key),
+                Some(value),
+                "{what}: {} lacks the app's label {key:?}",
+                id(job)
+            );
+        }
+    }
+    let annotations = at(pod, &["metadata", "annotations"]);
+    for key in at(app, &["metadata", "annotations"])
+        .as_mapping()
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| k.as_str().unwrap())
+    {
+        if !key.starts_with("checksum/") && !key.starts_with("vault.hashicorp.com/") {
+            assert!(
+                annotations.get(key).is_none(),
+                "{what}: {} has the app's pod annotation {key:?}",
+                id(job)
+            );
+        }
+    }
+    let (spec, app_spec) = (pod_spec(job).unwrap(), pod_spec(workload).unwrap());
+    for key in ["affinity", "tolerations", "topologySpreadConstraints"] {
+        assert!(
+            at(spec, &[key]).is_null(),
+            "{what}: {} has the app's {key}",
+            id(job)
+        );
+    }
+    let platform: serde_yaml::Mapping = at(app_spec, &["nodeSelector"])
+        .as_mapping()
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| matches!(k.as_str(), Some("kubernetes.io/os" | "kubernetes.io/arch")))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let expected = match platform.is_empty() {
+        true => Value::Null,
+        false => Value::Mapping(platform),
+    };
+    assert_eq!(
+        at(spec, &["nodeSelector"]),
+        &expected,
+        "{what}: {} nodeSelector",
+        id(job)
+    );
 }
 
 /// A hook's events and weight, or `None` for a release object.
@@ -1059,10 +1194,11 @@ pub(crate) fn overlays(chart: &Path) -> Vec<(String, Json)> {
         .collect()
 }
 
-/// The pod template of a workload or Job.
+/// The pod template of a workload or Job; a Pod is its own.
 fn pod_template(doc: &Value) -> &Value {
     match at(doc, &["kind"]).as_str() {
         Some("CronJob") => at(doc, &["spec", "jobTemplate", "spec", "template"]),
+        Some("Pod") => doc,
         _ => at(doc, &["spec", "template"]),
     }
 }
@@ -1078,7 +1214,26 @@ fn everything_on_for(chart: &Path) -> Json {
     if values["networkPolicy"].get("from").is_none() {
         map.remove("networkPolicy");
     }
+    // Each admin job's pods get annotations of their own (a mesh proxy off).
+    if let Some(jobs) = values["jobs"].as_object() {
+        let annotated: serde_json::Map<String, Json> = jobs
+            .keys()
+            .map(|name| {
+                (
+                    name.clone(),
+                    json!({"podAnnotations": job_pod_annotations()}),
+                )
+            })
+            .collect();
+        map.insert("jobs".into(), Json::Object(annotated));
+    }
     overlay
+}
+
+/// The pod annotations every admin job gets with everything on: a mesh's
+/// proxy would keep the job's pod from finishing.
+fn job_pod_annotations() -> Json {
+    json!({"sidecar.istio.io/inject": "false"})
 }
 
 #[test]
@@ -1305,18 +1460,25 @@ fn hook_copies_hold_the_app_s_secrets() {
     );
 }
 
+/// The secrets the payments fixture fetches from outside, given instead.
+fn fetched_secrets_given() -> Json {
+    json!({"STRIPE_TOKEN": "not-a-real-token", "WEBHOOK_KEY": "not-a-real-key"})
+}
+
 /// Each external source turns off per environment: `enabled: false`, or no
 /// data left. Then nothing asks for it: no ExternalSecret, no Secret of its
-/// loaded, no Vault agent injected, no token volume for it.
+/// loaded, no Vault agent injected, no token volume for it; its secrets come
+/// from `secrets.data` instead.
 #[test]
 fn external_sources_turn_off_per_environment() {
     let Some(mut helm) = oracle() else { return };
     let dir = tempfile::tempdir().unwrap();
     let chart = fixture_chart(dir.path(), "web-payments-gateway.yaml");
+    let data = fetched_secrets_given();
     let off = [
-        json!({"secrets": {"vault": {"enabled": false}, "externalSecret": {"enabled": false}}}),
-        json!({"secrets": {"vault": {"data": null}, "externalSecret": {"data": null}}}),
-        json!({"secrets": {"vault": null, "externalSecret": null}}),
+        json!({"secrets": {"vault": {"enabled": false}, "externalSecret": {"enabled": false}, "data": data}}),
+        json!({"secrets": {"vault": {"data": null}, "externalSecret": {"data": null}, "data": data}}),
+        json!({"secrets": {"vault": null, "externalSecret": null, "data": data}}),
     ];
     for overlay in off {
         let values = install_values(&chart, overlay.clone());
@@ -1344,6 +1506,249 @@ fn external_sources_turn_off_per_environment() {
         text.contains("vault.hashicorp.com/agent-inject: \"true\"")
             && text.contains("kind: ExternalSecret")
     );
+}
+
+/// A secret whose source is turned off must come another way: an install
+/// or upgrade without it in `secrets.data` (or an existing Secret) fails,
+/// naming the flag that gives it, in Helm and in chartgen's renderer alike;
+/// `helm lint` passes, and with the secret given the app's Secret holds it.
+#[test]
+fn a_secret_whose_source_is_off_must_be_given() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = fixture_chart(dir.path(), "web-payments-gateway.yaml");
+    let files = chartgen::helm::ChartFiles::from_dir(&chart).unwrap();
+    let defaults: Json = serde_yaml::from_str(&files.files["values.yaml"]).unwrap();
+    for (source, key) in [("externalSecret", "STRIPE_TOKEN"), ("vault", "WEBHOOK_KEY")] {
+        for off in [json!({"enabled": false}), json!({"data": null}), Json::Null] {
+            let values = install_values(&chart, json!({"secrets": {source: off}}));
+            let flag = format!("--set-string secrets.data.{key}=VALUE");
+            let err = helm
+                .render(&chart, &values, "pay", "apps")
+                .expect_err(&format!("{source} off: {key} is asked for"));
+            assert!(err.message.contains(&flag), "{source} {off}: {err}");
+            let merged = chartgen::helm::coalesce(&defaults, &values);
+            let install = chartgen::helm::Release {
+                name: "pay".into(),
+                namespace: "apps".into(),
+                install: true,
+            };
+            let ours = chartgen::helm::render(&files, &merged, &install).unwrap_err();
+            assert!(ours.to_string().contains(&flag), "{source} {off}: {ours}");
+            let lint = chartgen::helm::Release {
+                install: false,
+                ..install
+            };
+            chartgen::helm::render(&files, &merged, &lint).unwrap();
+
+            let mut given = values.clone();
+            given["secrets"]["data"][key] = fetched_secrets_given()[key].clone();
+            let rendered = helm
+                .render(&chart, &given, "pay", "apps")
+                .unwrap_or_else(|e| panic!("{source} {off} with {key} given: {e}"));
+            assert_renders_like_helm(&format!("{source} off"), &chart, &given, "pay", &rendered);
+            let secret =
+                documents(&rendered["payments-gateway-service/templates/secret.yaml"]).remove(0);
+            assert!(
+                at(&secret, &["data", key]).is_string(),
+                "{source} {off}: {secret:?}"
+            );
+            let existing = install_values(
+                &chart,
+                json!({"secrets": {source: off, "existingSecret": EXISTING_SECRET}}),
+            );
+            helm.render(&chart, &existing, "pay", "apps")
+                .unwrap_or_else(|e| panic!("{source} {off} with an existing Secret: {e}"));
+        }
+    }
+}
+
+/// Admin jobs' pods: the app's `podLabels`, the job's own `podAnnotations`,
+/// `nodeSelector` and `tolerations`; of the app's placement only the
+/// platform its nodeSelector asks for (os, arch), none of its affinity or
+/// tolerations; under Helm and chartgen's renderer alike.
+#[test]
+fn job_pods_get_the_app_s_labels_and_their_own_annotations_and_placement() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = fixture_chart(dir.path(), "web-payments-gateway.yaml");
+    let toleration = json!([{"key": "batch", "operator": "Exists", "effect": "NoSchedule"}]);
+    let values = install_values(
+        &chart,
+        json!({
+            "podLabels": {"team": "payments"},
+            "podAnnotations": {"sidecar.istio.io/inject": "true"},
+            "nodeSelector": {"kubernetes.io/arch": "arm64", "example.com/pool": "web"},
+            "tolerations": [{"key": "dedicated", "operator": "Equal", "value": "web", "effect": "NoSchedule"}],
+            "affinity": everything_on()["affinity"],
+            "jobs": {
+                "migrate": {
+                    "podAnnotations": {"sidecar.istio.io/inject": "false"},
+                    "nodeSelector": {"example.com/pool": "batch"},
+                    "tolerations": toleration,
+                },
+            },
+        }),
+    );
+    let rendered = helm.render(&chart, &values, "pay", "apps").unwrap();
+    assert_renders_like_helm("job pods", &chart, &values, "pay", &rendered);
+    let jobs = documents(&rendered["payments-gateway-service/templates/jobs.yaml"]);
+    let pod = |name: &str| {
+        let job = jobs
+            .iter()
+            .find(|j| {
+                at(j, &["metadata", "labels", "app.kubernetes.io/component"]).as_str() == Some(name)
+            })
+            .unwrap_or_else(|| panic!("no job {name}"));
+        pod_template(job).clone()
+    };
+    let migrate = pod("migrate");
+    assert_eq!(
+        at(&migrate, &["metadata", "labels", "team"]).as_str(),
+        Some("payments")
+    );
+    assert_eq!(
+        at(
+            &migrate,
+            &["metadata", "annotations", "sidecar.istio.io/inject"]
+        )
+        .as_str(),
+        Some("false")
+    );
+    let expected: Value = serde_yaml::from_str(
+        "{nodeSelector: {example.com/pool: batch, kubernetes.io/arch: arm64}, \
+          tolerations: [{key: batch, operator: Exists, effect: NoSchedule}]}",
+    )
+    .unwrap();
+    for key in ["nodeSelector", "tolerations"] {
+        assert_eq!(
+            at(&migrate, &["spec", key]),
+            &expected[key],
+            "migrate: {key}"
+        );
+    }
+    assert!(at(&migrate, &["spec", "affinity"]).is_null());
+    // A job without settings of its own keeps the platform and nothing else.
+    for name in ["seed", "settle"] {
+        let other = pod(name);
+        assert_eq!(
+            at(&other, &["metadata", "labels", "team"]).as_str(),
+            Some("payments"),
+            "{name}"
+        );
+        assert!(
+            at(
+                &other,
+                &["metadata", "annotations", "sidecar.istio.io/inject"]
+            )
+            .is_null(),
+            "{name}"
+        );
+        assert_eq!(
+            at(&other, &["spec", "nodeSelector"]),
+            &serde_yaml::from_str::<Value>("{kubernetes.io/arch: arm64}").unwrap(),
+            "{name}"
+        );
+        for key in ["tolerations", "affinity"] {
+            assert!(at(&other, &["spec", key]).is_null(), "{name}: {key}");
+        }
+    }
+}
+
+/// `chartgen lint` on a chart: an object without a namespace is in the
+/// release's, so it clashes with one of its name that states the release's
+/// namespace (Helm renders the two as one object) but not with one in
+/// another namespace.
+#[test]
+fn lint_finds_a_clash_between_an_object_in_the_release_namespace_and_one_without() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("clash");
+    std::fs::create_dir_all(chart.join("templates")).unwrap();
+    std::fs::write(
+        chart.join("Chart.yaml"),
+        "apiVersion: v2\nname: clash\nversion: 0.1.0\n",
+    )
+    .unwrap();
+    std::fs::write(chart.join("values.yaml"), "namespace: \"\"\n").unwrap();
+    std::fs::write(
+        chart.join("templates/configmaps.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-cfg\n\
+         ---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-cfg\n  \
+         namespace: {{ .Values.namespace | default .Release.Namespace }}\n",
+    )
+    .unwrap();
+    let lint = |values: &[chartgen::lint::chart::ValuesFile]| {
+        let files = chartgen::helm::ChartFiles::from_dir(&chart).unwrap();
+        chartgen::lint::chart::lint_chart(&files, "clash", values, &Default::default())
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.code == "CG030")
+            .map(|f| f.values)
+            .collect::<Vec<_>>()
+    };
+    // Helm puts the second in the release's namespace, where the first lands.
+    let rendered = helm.render(&chart, &json!({}), "shop", "default").unwrap();
+    let docs = documents(&rendered["clash/templates/configmaps.yaml"]);
+    assert_eq!(
+        at(&docs[1], &["metadata", "namespace"]).as_str(),
+        Some("default")
+    );
+    assert_eq!(
+        at(&docs[0], &["metadata", "name"]),
+        at(&docs[1], &["metadata", "name"])
+    );
+    // Found with the short and the 53-character release name alike.
+    let defaults = lint(&[]);
+    assert!(!defaults.is_empty(), "the same ConfigMap twice");
+    assert!(
+        defaults.iter().all(|v| v == &["values.yaml"]),
+        "{defaults:?}"
+    );
+    let elsewhere = chartgen::lint::chart::ValuesFile {
+        file: "elsewhere.yaml".into(),
+        text: "namespace: other\n".into(),
+    };
+    // Elsewhere, the two are two objects: the defaults alone clash.
+    assert_eq!(lint(&[elsewhere]), defaults);
+}
+
+/// A CronJob's time zone is checked by the values schema as chartgen.yaml's
+/// is on input: an IANA name's shape, or empty for the controller's own
+/// (Helm's verdict), for a `cronjob` chart and a scheduled job alike.
+#[test]
+fn the_values_schema_checks_a_time_zone_s_shape() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for (spec, key) in [
+        ("cronjob.yaml", json!(["cronJob"])),
+        ("web-payments-gateway.yaml", json!(["jobs", "settle"])),
+    ] {
+        let chart = fixture_chart(dir.path(), spec);
+        let at_key = |zone: &str| {
+            let mut values = json!({"timeZone": zone});
+            for k in key.as_array().unwrap().iter().rev() {
+                values = json!({k.as_str().unwrap(): values});
+            }
+            values
+        };
+        for good in [
+            "",
+            "UTC",
+            "Europe/Berlin",
+            "America/Argentina/Buenos_Aires",
+            "Etc/GMT+5",
+        ] {
+            helm.validate_schema(&chart, &at_key(good))
+                .unwrap_or_else(|e| panic!("{spec}: {good:?}: {e}"));
+        }
+        for bad in ["/x", "Europe//Berlin", "Europe/Berlin ", "UTC+1:00"] {
+            let err = helm
+                .validate_schema(&chart, &at_key(bad))
+                .expect_err(&format!("{spec}: {bad:?} is refused"));
+            assert_eq!(err.kind, "HelmValuesError", "{spec}: {bad:?}: {err}");
+        }
+    }
 }
 
 /// `latest` moves in any casing: the chart refuses `LATEST` and `Latest`

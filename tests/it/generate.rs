@@ -326,3 +326,20 @@ fn schemas_offer_only_keys_the_templates_read() {
         unread.join("\n")
     );
 }
+
+/// `tests` is in a chart's values exactly when it has a `helm test` pod to
+/// configure: a daemon that serves no port has neither.
+#[test]
+fn tests_values_exist_exactly_where_a_test_pod_does() {
+    for spec in crate::support::files_under(&crate::support::fixture("specs")) {
+        let chart = generate(&crate::support::fixture(&format!("specs/{spec}"))).unwrap();
+        let values: serde_json::Value = serde_yaml::from_str(&chart.files["values.yaml"]).unwrap();
+        assert_eq!(
+            values.get("tests").is_some(),
+            chart
+                .files
+                .contains_key("templates/tests/test-connection.yaml"),
+            "{spec}"
+        );
+    }
+}

@@ -59,14 +59,16 @@ fn deliberate(readme: &str) -> BTreeMap<String, Vec<String>> {
         .collect()
 }
 
-/// Values from `--set key.path=value` flags, as Helm reads them; the README's
-/// `sha256:…` stands for an image's digest.
+/// Values from `--set key.path=value` flags, as Helm reads them (`true` and
+/// `false` are booleans, digits an integer); the README's `sha256:…` stands
+/// for an image's digest.
 fn set_values(flags: &[String]) -> Json {
     let mut values = json!({});
     for flag in flags {
         let (path, value) = flag.trim_start_matches("--set ").split_once('=').unwrap();
         let value = match value {
             "sha256:…" => json!(format!("sha256:{}", "0123456789abcdef".repeat(4))),
+            "true" | "false" => json!(value == "true"),
             v if v.bytes().all(|b| b.is_ascii_digit()) => json!(v.parse::<u64>().unwrap()),
             v => json!(v),
         };

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::super::cron;
 use super::super::image::ImageRef;
+use super::super::jobs;
 use super::super::spec::{EnvironmentSpec, SecretBackend, Spec};
 use super::super::types::check_dns_label;
 use super::{closest, is_semver, Violation, MAX_NAME_LEN};
@@ -40,7 +40,7 @@ pub(super) fn check(spec: &Spec) -> Checked {
         );
     }
     kube_version(&spec.kube_version)?;
-    schedule(spec)?;
+    jobs::check_schedule(&[], spec.schedule.as_deref(), spec.time_zone.as_deref())?;
     lint_rules(spec)?;
     if spec.health_path.is_some() && spec.health_command.is_some() {
         return fail(
@@ -50,7 +50,7 @@ pub(super) fn check(spec: &Spec) -> Checked {
         );
     }
     containers(spec)?;
-    jobs(spec)?;
+    jobs::check(&spec.jobs)?;
     volumes(spec)?;
     secret_sources(spec)?;
     hosts(
@@ -106,28 +106,6 @@ fn kube_version(text: &str) -> Checked {
             ),
             Some("start the range at 1.25 or later, e.g. `>=1.25.0-0`"),
         );
-    }
-    Ok(())
-}
-
-fn schedule(spec: &Spec) -> Checked {
-    if let Some(schedule) = &spec.schedule {
-        cron::check(schedule).map_err(|m| {
-            Violation::new(
-                at(&["schedule"]),
-                format!("`{schedule}` is not a cron schedule: {m}"),
-                Some("five fields: minute hour day-of-month month day-of-week, e.g. `0 3 * * *`, or `@daily`".into()),
-            )
-        })?;
-    }
-    if let Some(zone) = &spec.time_zone {
-        cron::check_time_zone(zone).map_err(|m| {
-            Violation::new(
-                at(&["timeZone"]),
-                m,
-                Some("e.g. `UTC` or `Europe/Berlin`".into()),
-            )
-        })?;
     }
     Ok(())
 }
@@ -203,40 +181,6 @@ fn containers(spec: &Spec) -> Checked {
         }
     }
     Ok(())
-}
-
-fn jobs(spec: &Spec) -> Checked {
-    for (i, job) in spec.jobs.iter().enumerate() {
-        let path = |key: &str| vec!["jobs".into(), i.to_string(), key.to_owned()];
-        if spec.jobs[..i].iter().any(|other| other.name == job.name) {
-            return fail(
-                path("name"),
-                format!("a job named `{}` is declared twice", job.name.0),
-                Some("give each job its own name"),
-            );
-        }
-        if job.hook.as_ref().is_some_and(Vec::is_empty) {
-            return fail(
-                path("hook"),
-                "the list of hook events is empty, so Helm would never run the job".into(),
-                Some("name when it runs, e.g. `hook: [pre-install, pre-upgrade]` (the default when `hook` is left out)"),
-            );
-        }
-        let events = job.hook.as_deref().unwrap_or_default();
-        for (n, event) in events.iter().enumerate() {
-            if events[..n].contains(event) {
-                let mut at = path("hook");
-                at.push(n.to_string());
-                return fail(
-                    at,
-                    "this hook event is listed twice, so Helm would run the job twice on it".into(),
-                    Some("list each event once"),
-                );
-            }
-        }
-    }
-    crate::model::jobs::check(&spec.jobs)
-        .map_err(|(path, message, hint)| Violation::new(path, message, hint))
 }
 
 /// Mount paths: absolute, and each used once in the pod.

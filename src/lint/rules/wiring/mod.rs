@@ -5,7 +5,9 @@
 //! These rules see the whole stream at once. Objects without a
 //! `metadata.namespace` (what `helm template` prints) are taken to share the
 //! release's namespace, so they may wire to any object of the stream; two
-//! explicit namespaces must be equal.
+//! explicit namespaces must be equal. Names (CG030) are stricter: in a
+//! chart's render an object without a namespace is in the release's, and in
+//! manifests given as they are it may land in any, so it meets them all.
 
 mod disruption_budget;
 mod duplicate_names;
@@ -16,6 +18,7 @@ mod replicas_with_autoscaler;
 mod secret_in_plain_config;
 mod service_wiring;
 mod sticky_sessions;
+mod test_hook_kind;
 mod unstable_selector;
 
 use serde_yaml::{Mapping, Value};
@@ -35,6 +38,7 @@ pub static RULES: &[&Rule] = &[
     &unstable_selector::RULE,
     &name_limits::RULE,
     &duplicate_names::RULE,
+    &test_hook_kind::RULE,
 ];
 
 /// The pod template of an object that creates pods.
