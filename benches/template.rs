@@ -17,6 +17,10 @@ use std::time::Instant;
 
 use chartgen::helm::{coalesce, ChartFiles, Release, Renderer};
 
+/// The allocator the chartgen binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Renders before timing starts, to warm caches.
 const WARMUP: usize = 20;
 

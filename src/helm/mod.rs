@@ -451,7 +451,7 @@ fn functions() -> FuncMap {
 fn prepare(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 32);
     let mut rest = text;
-    while let Some(open) = rest.find("{{") {
+    while let Some(open) = find_open(rest) {
         out.push_str(&rest[..open]);
         let after = &rest[open + 2..];
         let Some(len) = action_len(after) else {
@@ -463,6 +463,20 @@ fn prepare(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Where the first `{{` of `text` is: a search for `{` (memchr), then a
+/// look at the next byte, several times faster than a search for the pair.
+fn find_open(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find('{') {
+        let at = from + i;
+        if text.as_bytes().get(at + 1) == Some(&b'{') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The length of an action's body: up to its `}}`, outside string, raw
