@@ -31,7 +31,7 @@ pub struct Blueprints {
 /// A blueprint's `blueprint.yaml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Manifest {
+pub struct BlueprintManifest {
     /// The blueprint's name, equal to its folder name.
     pub name: String,
     /// One line on what it builds.
@@ -39,13 +39,13 @@ pub struct Manifest {
     /// `app.kubernetes.io/component` of its pods (part of their selector).
     pub component: String,
     /// Kind of its main workload, e.g. `Deployment`.
-    pub workload: String,
+    pub workload: WorkloadKind,
     /// Name of the serving port (at most 15 characters), e.g. `http`.
     #[serde(default = "default_port_name", rename = "portName")]
     pub port_name: String,
     /// What the serving port speaks, `http` or `tcp`: decides probes and the test.
-    #[serde(default = "default_protocol")]
-    pub protocol: String,
+    #[serde(default)]
+    pub protocol: Protocol,
     /// Helm values this blueprint sets differently from chartgen's defaults,
     /// merged over them key by key (e.g. tolerations for a node agent).
     #[serde(default = "empty_object", rename = "valueDefaults")]
@@ -92,8 +92,73 @@ fn default_port_name() -> String {
     "http".into()
 }
 
-fn default_protocol() -> String {
-    "http".into()
+/// The kind of a blueprint's main workload: the kinds chartgen's own
+/// blueprints use, or any other a custom blueprint names.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub enum WorkloadKind {
+    /// Replicas that scale out (an autoscaler can target it).
+    Deployment,
+    /// Replicas with their own storage and names.
+    StatefulSet,
+    /// A pod per node.
+    DaemonSet,
+    /// Runs on a schedule, to completion.
+    CronJob,
+    /// Runs once, to completion.
+    Job,
+    /// A kind a custom blueprint names, passed to its templates as written.
+    #[serde(untagged)]
+    Other(String),
+}
+
+impl WorkloadKind {
+    /// The kind as Kubernetes names it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            WorkloadKind::Deployment => "Deployment",
+            WorkloadKind::StatefulSet => "StatefulSet",
+            WorkloadKind::DaemonSet => "DaemonSet",
+            WorkloadKind::CronJob => "CronJob",
+            WorkloadKind::Job => "Job",
+            WorkloadKind::Other(kind) => kind,
+        }
+    }
+
+    /// Whether its pods run to completion rather than keep serving.
+    pub fn runs_to_completion(&self) -> bool {
+        matches!(self, WorkloadKind::CronJob | WorkloadKind::Job)
+    }
+}
+
+impl Protocol {
+    /// The name, as `blueprint.yaml` writes it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Protocol::Http => "http",
+            Protocol::Tcp => "tcp",
+            Protocol::Other(name) => name,
+        }
+    }
+}
+
+impl std::fmt::Display for WorkloadKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a blueprint's serving port speaks: decides probes and the test.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    /// HTTP: probed and tested with requests.
+    #[default]
+    Http,
+    /// Plain TCP: probed and tested by connecting.
+    Tcp,
+    /// A protocol a custom blueprint names, passed to its templates as written.
+    #[serde(untagged)]
+    Other(String),
 }
 
 fn empty_object() -> serde_json::Value {
@@ -179,14 +244,15 @@ impl Blueprints {
     }
 
     /// The manifest of blueprint `name`.
-    pub fn manifest(&self, name: &str) -> Result<Manifest> {
+    pub fn manifest(&self, name: &str) -> Result<BlueprintManifest> {
         let file = format!("{name}/blueprint.yaml");
         let text = self.files.get(&file).ok_or_else(|| self.unknown(name))?;
-        let manifest: Manifest = serde_yaml::from_str(text).map_err(|e| Error::Blueprint {
-            file: file.clone(),
-            line: e.location().map(|l| l.line()),
-            message: e.to_string(),
-        })?;
+        let manifest: BlueprintManifest =
+            serde_yaml::from_str(text).map_err(|e| Error::Blueprint {
+                file: file.clone(),
+                line: e.location().map(|l| l.line()),
+                message: e.to_string(),
+            })?;
         if manifest.name != name {
             return Err(Error::Blueprint {
                 file,
@@ -204,7 +270,7 @@ impl Blueprints {
     /// name, the names there are, and where a team's own blueprints come from.
     fn unknown(&self, name: &str) -> Error {
         let names = self.names();
-        let mut hint = match crate::model::closest(name, &names) {
+        let mut hint = match crate::keys::closest(name, &names) {
             Some(near) => format!("did you mean `{near}`? "),
             None => String::new(),
         };

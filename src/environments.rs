@@ -9,12 +9,13 @@
 use serde::Serialize;
 use serde_json::{json, Map, Value as Json};
 
+pub use crate::lint::environments::{is_production, overlay_environment};
 use crate::model::types::DnsLabel;
 use crate::model::{Environment, EnvironmentSpec, ImageRef, Spec};
 
 /// An environment overlay, ready to write.
 #[derive(Debug, Clone, Serialize)]
-pub struct Overlay {
+pub struct EnvironmentOverlay {
     /// Environment name.
     pub name: String,
     /// Namespace to install into when environments share a cluster.
@@ -37,25 +38,15 @@ pub fn environments(spec: &Spec) -> Vec<Environment> {
     }
 }
 
-/// Whether an environment is production, where images are pinned: `prod`,
-/// `production`, `prod-eu`, … and the short forms `prd` and `live`.
-pub fn is_production(name: &str) -> bool {
-    name.starts_with("prod") || name.starts_with("prd") || name == "live"
-}
-
-/// The environment a values file is the overlay of, from its name:
-/// `values-<env>.yaml` (or `.yml`).
-pub fn overlay_environment(file_name: &str) -> Option<&str> {
-    let env = file_name.strip_prefix("values-")?;
-    env.strip_suffix(".yaml")
-        .or_else(|| env.strip_suffix(".yml"))
-        .filter(|env| !env.is_empty())
-}
-
 /// The overlays of `spec`, given the chart's default `values` and image.
 /// `scales` says whether more replicas mean more capacity (a Deployment),
 /// unlike a StatefulSet, whose replicas are separate stores.
-pub fn overlays(spec: &Spec, values: &Json, image: &ImageRef, scales: bool) -> Vec<Overlay> {
+pub fn overlays(
+    spec: &Spec,
+    values: &Json,
+    image: &ImageRef,
+    scales: bool,
+) -> Vec<EnvironmentOverlay> {
     environments(spec)
         .into_iter()
         .map(|env| {
@@ -103,7 +94,7 @@ pub fn overlays(spec: &Spec, values: &Json, image: &ImageRef, scales: bool) -> V
             if let (Some(key), Some(level)) = (log_key, level) {
                 out.insert("config".into(), json!({ "data": { key.clone(): level } }));
             }
-            Overlay {
+            EnvironmentOverlay {
                 namespace: env.namespace.map_or_else(|| name.clone(), |n| n.0),
                 cluster: env.cluster.unwrap_or_else(|| name.clone()),
                 name,
@@ -116,8 +107,13 @@ pub fn overlays(spec: &Spec, values: &Json, image: &ImageRef, scales: bool) -> V
 /// The text of `values-<env>.yaml`: the modeline, how to install with it in
 /// both patterns (with a flag for each secret an install must be given),
 /// and the overlay with the schema's descriptions.
-pub fn overlay_yaml(chart: &str, overlay: &Overlay, schema: &Json, secrets: &[String]) -> String {
-    let Overlay {
+pub fn overlay_yaml(
+    chart: &str,
+    overlay: &EnvironmentOverlay,
+    schema: &Json,
+    secrets: &[String],
+) -> String {
+    let EnvironmentOverlay {
         name,
         namespace,
         cluster,
@@ -136,9 +132,9 @@ pub fn overlay_yaml(chart: &str, overlay: &Overlay, schema: &Json, secrets: &[St
          #   helm upgrade --install {chart} ./{chart} --namespace {namespace} --create-namespace -f ./{chart}/values-{name}.yaml{flags}\n\
          # or with a cluster per environment:\n\
          #   helm upgrade --install {chart} ./{chart} --kube-context {cluster} --namespace {chart} --create-namespace -f ./{chart}/values-{name}.yaml{flags}\n\n{}",
-        crate::render::VALUES_MODELINE,
+        crate::yaml::VALUES_MODELINE,
         overlay_header(name),
-        crate::yaml::commented(&overlay.values, schema)
+        crate::schema::commented(&overlay.values, schema)
     )
 }
 

@@ -137,7 +137,7 @@ impl Error {
     pub fn located(self, file: &str, text: &str) -> Self {
         let at = |key: &str| {
             let path: Vec<String> = key.split('.').map(str::to_owned).collect();
-            let (line, column) = crate::model::place(text, &path);
+            let (line, column) = crate::keys::place(text, &path);
             Some(Location {
                 file: file.to_owned(),
                 line: Some(line),

@@ -35,6 +35,7 @@ mod commands;
 mod environments;
 mod error;
 pub mod helm;
+mod keys;
 pub mod lint;
 mod model;
 mod package;
@@ -44,14 +45,15 @@ pub mod schema;
 pub mod yaml;
 
 pub use archive::{read_archive, read_archive_from, ChartArchive, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
-pub use blueprint::{Blueprints, Manifest};
+pub use blueprint::{BlueprintManifest, Blueprints};
 pub use chart::Chart;
 pub use commands::run;
 pub use error::{Error, Location, Result};
+pub use lint::RuleLevel;
 pub use model::{
-    decode_input, load_spec, read_input, types, Environment, EnvironmentSpec, HookEvent, ImageRef,
-    InitContainerSpec, JobSpec, LintSpec, RuleLevel, SecretBackend, SecretSource, SidecarSpec,
-    Spec, StorageSpec, Values,
+    decode_input, input_schema, load_spec, read_input, types, values_schema, Environment,
+    EnvironmentSpec, HookEvent, ImageRef, InitContainerSpec, JobSpec, LintSpec, SecretBackend,
+    SecretSource, SidecarSpec, Spec, StorageSpec, Values,
 };
 pub use package::package;
 pub use render::{Engine, DELIMITERS, VERSION};

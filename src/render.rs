@@ -11,14 +11,15 @@ use minijinja::value::Serde;
 use minijinja::{context, Environment, UndefinedBehavior, Value};
 use serde_json::Value as Json;
 
-use crate::blueprint::{Blueprints, FileEntry, Manifest, SHARED};
+use crate::blueprint::{BlueprintManifest, Blueprints, FileEntry, WorkloadKind, SHARED};
 use crate::chart::Chart;
-use crate::environments::{overlay_yaml, overlays};
+use crate::environments::{overlay_yaml, overlays, EnvironmentOverlay};
 use crate::error::{Error, Result};
 use crate::model::{ImageRef, JobSpec, Spec, Values};
 use crate::scanners::deliberate_checks;
 use crate::schema;
 use crate::yaml;
+pub use crate::yaml::{INPUT_MODELINE, VALUES_MODELINE};
 
 /// chartgen's own version, recorded in every chart it writes.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -31,7 +32,7 @@ pub const DELIMITERS: [&str; 6] = ["[[", "]]", "[%", "%]", "[#", "#]"];
 pub struct Engine {
     blueprints: Arc<Blueprints>,
     env: Environment<'static>,
-    manifests: Mutex<HashMap<String, Arc<Manifest>>>,
+    manifests: Mutex<HashMap<String, Arc<BlueprintManifest>>>,
     schemas: Mutex<HashMap<String, Arc<(Json, String)>>>,
 }
 
@@ -81,29 +82,47 @@ impl Engine {
         &self.blueprints
     }
 
-    /// Generates the chart for `spec`. `input` is the text of the
-    /// `chartgen.yaml` it came from, kept in the chart verbatim; without it a
-    /// commented `chartgen.yaml` is written from `spec`.
-    pub fn generate(&self, spec: &Spec, input: Option<&str>) -> Result<Chart> {
-        let manifest = self.manifest(&spec.blueprint)?;
-        let given = spec;
-        let spec = &spec
-            .over(&manifest.defaults)
-            .map_err(|m| Error::Blueprint {
-                file: format!("{}/blueprint.yaml", manifest.name),
-                line: None,
-                message: format!("`defaults`: {m}"),
-            })?;
-        check_requirements(spec, &manifest)?;
-        check_names(spec, &manifest)?;
-        crate::model::check_blueprint(given, spec, &manifest)?;
-        let image = ImageRef::parse(&spec.image).map_err(|message| Error::Input {
-            location: None,
-            key: Some("image".into()),
-            message,
-            hint: None,
-        })?;
+    /// Generates the chart for `given`, as the pipeline runs: the spec
+    /// completed by its blueprint, its Helm values, the documents made from
+    /// them (values.yaml, its schema, the README table, the environment
+    /// overlays), the rendered templates, and the chart holding them all.
+    /// `input` is the text of the `chartgen.yaml` it came from, kept in the
+    /// chart verbatim; without it a commented `chartgen.yaml` is written
+    /// from `given`.
+    pub fn generate(&self, given: &Spec, input: Option<&str>) -> Result<Chart> {
+        let manifest = self.manifest(&given.blueprint)?;
+        let (spec, spec_json) = complete(given, &manifest)?;
+        let spec = &spec;
+        let image = main_image(spec)?;
         let values = values_for(spec, &image, &manifest)?;
+        let documents = self.documents(spec, &image, &manifest, &values);
+        let view = template_view(spec_json);
+        let ctx = template_context(spec, view, &image, &manifest, &values, &documents);
+        let mut files = self.templates(&manifest, &ctx)?;
+        documents.write(spec, &manifest, &values, &mut files);
+        files.insert(
+            "chartgen.yaml".into(),
+            match input {
+                Some(text) => text.to_owned(),
+                None => spec_yaml(given),
+            },
+        );
+        Ok(Chart {
+            name: spec.name.0.clone(),
+            version: spec.version.clone(),
+            files,
+        })
+    }
+
+    /// The documents made from `values`: its schema (closed to what the
+    /// values hold), the README's values table and the environment overlays.
+    fn documents(
+        &self,
+        spec: &Spec,
+        image: &ImageRef,
+        manifest: &BlueprintManifest,
+        values: &Json,
+    ) -> Documents {
         let keys: Vec<String> = values
             .as_object()
             .expect("values are a map")
@@ -111,52 +130,32 @@ impl Engine {
             .cloned()
             .collect();
         let base = self.schema(&keys);
-        let closed = close_to_values(&base.0, &values);
-        let (values_schema, schema_text) = match &closed {
-            Some(schema) => (schema, pretty_json(schema)),
-            None => (&base.0, base.1.clone()),
-        };
-        let mut rows = yaml::value_rows(&values, values_schema);
+        let closed = close_to_values(&base.0, values).map(|schema| {
+            let text = pretty_json(&schema);
+            (schema, text)
+        });
+        let schema = closed.as_ref().map_or(&base.0, |(schema, _)| schema);
+        let mut rows = schema::value_rows(values, schema);
         for row in &mut rows {
             row.default = row.default.replace('|', "\\|");
         }
-        let name = spec.name.0.clone();
-        let overlays = overlays(spec, &values, &image, manifest.workload == "Deployment");
-        let description = spec
-            .description
-            .clone()
-            .unwrap_or_else(|| format!("{name}: {}", manifest.description));
-        let ctx = context! {
-            chart => context! {
-                name => &name,
-                version => &spec.version,
-                appVersion => &image.tag,
-                digest => &image.digest,
-                description => description,
-                kubeVersion => &spec.kube_version,
-                nativeSidecars => native_sidecars(&spec.kube_version),
-                lintRules => lint_rules(spec),
-            },
-            spec => Value::from(Serde(template_view(spec))),
-            values => Value::from(Serde(&values)),
-            blueprint => context! {
-                name => &manifest.name,
-                description => &manifest.description,
-                component => &manifest.component,
-                portName => &manifest.port_name,
-                protocol => &manifest.protocol,
-            },
-            workload => context! { kind => &manifest.workload },
-            generator => context! { version => VERSION },
-            values_table => Value::from(Serde(&rows)),
-            environments => Value::from(Serde(&overlays)),
-            jobs => Value::from(Serde(job_views(spec))),
-            install_secrets => install_secrets(spec),
-            source_secrets => source_secrets(spec),
-            generated_secrets => &spec.generated_secrets,
-            scanners => Value::from(Serde(deliberate_checks(&values))),
-        };
+        let scales = manifest.workload == WorkloadKind::Deployment;
+        let overlays = overlays(spec, values, image, scales);
+        Documents {
+            base,
+            closed,
+            rows,
+            overlays,
+        }
+    }
 
+    /// The blueprint's files (its own and the shared ones it lists) that
+    /// apply, `.j2` ones rendered with `ctx`, the others copied.
+    fn templates(
+        &self,
+        manifest: &BlueprintManifest,
+        ctx: &Value,
+    ) -> Result<BTreeMap<String, String>> {
         let mut files = BTreeMap::new();
         let entries = manifest
             .shared
@@ -164,12 +163,12 @@ impl Engine {
             .map(|e| (SHARED, e))
             .chain(manifest.files.iter().map(|e| (manifest.name.as_str(), e)));
         for (folder, entry) in entries {
-            if !self.wanted(folder, entry, &ctx)? {
+            if !self.wanted(folder, entry, ctx)? {
                 continue;
             }
             let source = format!("{folder}/chart/{}", entry.path());
             let (path, text) = match entry.path().strip_suffix(".j2") {
-                Some(path) => (path, self.render(&source, &ctx)?),
+                Some(path) => (path, self.render(&source, ctx)?),
                 None => {
                     let text = self
                         .blueprints
@@ -187,35 +186,7 @@ impl Engine {
             };
             files.insert(path.to_owned(), text);
         }
-        files.insert(
-            "values.yaml".into(),
-            values_yaml(&name, &manifest, &values, values_schema),
-        );
-        files.insert("values.schema.json".into(), schema_text);
-        // The schema chartgen.yaml's modeline points at, so editors check it offline.
-        files.insert(
-            "chartgen.schema.json".into(),
-            input_schema_text().to_owned(),
-        );
-        let secrets = install_secrets(spec);
-        for overlay in &overlays {
-            files.insert(
-                format!("values-{}.yaml", overlay.name),
-                overlay_yaml(&name, overlay, values_schema, &secrets),
-            );
-        }
-        files.insert(
-            "chartgen.yaml".into(),
-            match input {
-                Some(text) => text.to_owned(),
-                None => spec_yaml(given),
-            },
-        );
-        Ok(Chart {
-            name,
-            version: spec.version.clone(),
-            files,
-        })
+        Ok(files)
     }
 
     /// The working example service of a blueprint, named `name`: what
@@ -235,7 +206,7 @@ impl Engine {
     }
 
     /// A blueprint's manifest, parsed once.
-    pub fn manifest(&self, blueprint: &str) -> Result<Arc<Manifest>> {
+    pub fn manifest(&self, blueprint: &str) -> Result<Arc<BlueprintManifest>> {
         let mut cache = self.manifests.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(manifest) = cache.get(blueprint) {
             return Ok(Arc::clone(manifest));
@@ -252,7 +223,7 @@ impl Engine {
         if let Some(schema) = cache.get(&id) {
             return Arc::clone(schema);
         }
-        let schema = schema::values_schema(keys);
+        let schema = crate::model::values_schema(keys);
         let text = pretty_json(&schema);
         let entry = Arc::new((schema, text));
         cache.insert(id, Arc::clone(&entry));
@@ -300,8 +271,6 @@ impl Engine {
     }
 }
 
-/// The spec as templates see it: collections present even when empty, so a
-/// template can loop over `spec.sidecars` without guarding it.
 /// `lint.rules` as Chart.yaml's `chartgen/lint-rules` annotation carries
 /// them, so they travel with the packaged chart: `CG022=off, CG003=warning`.
 fn lint_rules(spec: &Spec) -> Option<String> {
@@ -315,8 +284,134 @@ fn lint_rules(spec: &Spec) -> Option<String> {
     })
 }
 
-fn template_view(spec: &Spec) -> Json {
-    let mut json = serde_json::to_value(spec).expect("spec serializes");
+/// What a chart documents about its values, made once and both written
+/// to files and shown to the templates (the README's table, the overlays
+/// the install notes name).
+struct Documents {
+    /// `values.schema.json` of the values' keys, and its text, as cached.
+    base: Arc<(Json, String)>,
+    /// That schema closed to what the values hold, when closing changes it.
+    closed: Option<(Json, String)>,
+    /// The README's values table.
+    rows: Vec<schema::ValueRow>,
+    /// The environment overlays.
+    overlays: Vec<EnvironmentOverlay>,
+}
+
+impl Documents {
+    /// `values.schema.json` and its text.
+    fn schema(&self) -> &(Json, String) {
+        self.closed.as_ref().unwrap_or(&self.base)
+    }
+
+    /// Adds `values.yaml`, the schemas and the overlays to `files`, over
+    /// any template of the same name.
+    fn write(
+        &self,
+        spec: &Spec,
+        manifest: &BlueprintManifest,
+        values: &Json,
+        files: &mut BTreeMap<String, String>,
+    ) {
+        let name = &spec.name.0;
+        let (schema, text) = self.schema();
+        files.insert(
+            "values.yaml".into(),
+            values_yaml(name, manifest, values, schema),
+        );
+        files.insert("values.schema.json".into(), text.clone());
+        // The schema chartgen.yaml's modeline points at, so editors check it offline.
+        files.insert(
+            "chartgen.schema.json".into(),
+            input_schema_text().to_owned(),
+        );
+        let secrets = install_secrets(spec);
+        for overlay in &self.overlays {
+            files.insert(
+                format!("values-{}.yaml", overlay.name),
+                overlay_yaml(name, overlay, schema, &secrets),
+            );
+        }
+    }
+}
+
+/// `given` with its blueprint's defaults filling the keys it leaves unset,
+/// checked against what the blueprint needs and uses.
+/// Returns it with its serialized form, which the templates read.
+fn complete(given: &Spec, manifest: &BlueprintManifest) -> Result<(Spec, Json)> {
+    let written = serde_json::to_value(given).expect("spec serializes");
+    let spec = Spec::over(&written, &manifest.defaults).map_err(|m| Error::Blueprint {
+        file: format!("{}/blueprint.yaml", manifest.name),
+        line: None,
+        message: format!("`defaults`: {m}"),
+    })?;
+    let json = serde_json::to_value(&spec).expect("spec serializes");
+    check_requirements(&json, manifest)?;
+    check_names(&spec, manifest)?;
+    crate::model::check_blueprint(given, &written, &spec, manifest)?;
+    Ok((spec, json))
+}
+
+/// The spec's main image, parsed.
+fn main_image(spec: &Spec) -> Result<ImageRef> {
+    ImageRef::parse(&spec.image).map_err(|message| Error::Input {
+        location: None,
+        key: Some("image".into()),
+        message,
+        hint: None,
+    })
+}
+
+/// What the templates see: the chart, the spec, its values and documents,
+/// the blueprint and the secrets an install needs.
+fn template_context(
+    spec: &Spec,
+    view: Json,
+    image: &ImageRef,
+    manifest: &BlueprintManifest,
+    values: &Json,
+    documents: &Documents,
+) -> Value {
+    let name = &spec.name.0;
+    let description = spec
+        .description
+        .clone()
+        .unwrap_or_else(|| format!("{name}: {}", manifest.description));
+    context! {
+        chart => context! {
+            name => name,
+            version => &spec.version,
+            appVersion => &image.tag,
+            digest => &image.digest,
+            description => description,
+            kubeVersion => &spec.kube_version,
+            nativeSidecars => crate::model::native_sidecars(&spec.kube_version),
+            lintRules => lint_rules(spec),
+        },
+        spec => Value::from(Serde(view)),
+        values => Value::from(Serde(values)),
+        blueprint => context! {
+            name => &manifest.name,
+            description => &manifest.description,
+            component => &manifest.component,
+            portName => &manifest.port_name,
+            protocol => manifest.protocol.as_str(),
+        },
+        workload => context! { kind => manifest.workload.as_str() },
+        generator => context! { version => VERSION },
+        values_table => Value::from(Serde(&documents.rows)),
+        environments => Value::from(Serde(&documents.overlays)),
+        jobs => Value::from(Serde(job_views(spec))),
+        install_secrets => install_secrets(spec),
+        source_secrets => source_secrets(spec),
+        generated_secrets => &spec.generated_secrets,
+        scanners => Value::from(Serde(deliberate_checks(values))),
+    }
+}
+
+/// The spec as templates see it: collections present even when empty, so a
+/// template can loop over `spec.sidecars` without guarding it.
+fn template_view(mut json: Json) -> Json {
     let obj = json.as_object_mut().expect("a spec is a map");
     for key in [
         "sidecars",
@@ -336,8 +431,7 @@ fn template_view(spec: &Spec) -> Json {
 }
 
 /// Refuses a spec that lacks a key its blueprint requires.
-fn check_requirements(spec: &Spec, manifest: &Manifest) -> Result<()> {
-    let json = serde_json::to_value(spec).expect("spec serializes");
+fn check_requirements(json: &Json, manifest: &BlueprintManifest) -> Result<()> {
     for key in &manifest.requires {
         if json.get(key).is_none_or(Json::is_null) {
             return Err(Error::Input {
@@ -378,7 +472,7 @@ fn source_secrets(spec: &Spec) -> BTreeMap<String, Vec<String>> {
 /// named like the blueprint's component (its pods would carry the
 /// workload's selector labels, so the Service and budget would pick them),
 /// and a volume named like the Vault agent's token volume.
-fn check_names(spec: &Spec, manifest: &Manifest) -> Result<()> {
+fn check_names(spec: &Spec, manifest: &BlueprintManifest) -> Result<()> {
     let refuse = |key: String, message: String, hint: &str| {
         Err(Error::Input {
             location: None,
@@ -474,16 +568,6 @@ fn job_views(spec: &Spec) -> Json {
     })
 }
 
-/// Whether sidecars can be native (init containers with `restartPolicy:
-/// Always`, on by default from Kubernetes 1.29): when every version the
-/// chart's `kubeVersion` admits, read as Helm reads it, is 1.29 or later.
-pub fn native_sidecars(kube_version: &str) -> bool {
-    crate::helm::VersionRange::parse(kube_version)
-        .ok()
-        .and_then(|range| range.lowest())
-        .is_some_and(|lowest| (lowest.major, lowest.minor) >= (1, 29))
-}
-
 /// Optional keys only some charts' templates read, as (section, key): a
 /// chart's defaults set them where its templates read them (a DaemonSet's
 /// `maxUnavailable`, the peers admitted to serving ports), and its schema
@@ -569,6 +653,8 @@ fn kind_of(item: &Json, value: &Json) -> Json {
 }
 
 /// Merges `overlay` into `base`: maps key by key, anything else replaced.
+// The engine's `helm::values::merge_maps` merges alike; one of the two goes
+// once the engine is a crate of its own that this one can call.
 fn merge(base: &mut serde_json::Map<String, Json>, overlay: &Json) {
     let Json::Object(overlay) = overlay else {
         return;
@@ -584,7 +670,7 @@ fn merge(base: &mut serde_json::Map<String, Json>, overlay: &Json) {
 }
 
 /// The default values for `spec`, limited to the keys the blueprint reads.
-fn values_for(spec: &Spec, image: &ImageRef, manifest: &Manifest) -> Result<Json> {
+fn values_for(spec: &Spec, image: &ImageRef, manifest: &BlueprintManifest) -> Result<Json> {
     let Json::Object(mut all) =
         serde_json::to_value(Values::from_spec(spec, image)).expect("values serialize")
     else {
@@ -611,24 +697,16 @@ fn values_for(spec: &Spec, image: &ImageRef, manifest: &Manifest) -> Result<Json
     Ok(Json::Object(kept))
 }
 
-fn values_yaml(name: &str, manifest: &Manifest, values: &Json, schema: &Json) -> String {
+fn values_yaml(name: &str, manifest: &BlueprintManifest, values: &Json, schema: &Json) -> String {
     format!(
         "{VALUES_MODELINE}\n\
          # Default values of the {name} chart (chartgen {VERSION}, blueprint `{}`).\n\
          # Each key is described in values.schema.json and README.md. Override them per\n\
          # environment with `helm upgrade -f FILE` or `--set`.\n\n{}",
         manifest.name,
-        yaml::commented(values, schema)
+        schema::commented(values, schema)
     )
 }
-
-/// The first line of a chart's chartgen.yaml, so editors check it against
-/// `chartgen.schema.json` offline.
-pub const INPUT_MODELINE: &str = "# yaml-language-server: $schema=chartgen.schema.json";
-
-/// The first line of a chart's values files, so editors check them against
-/// `values.schema.json` offline.
-pub const VALUES_MODELINE: &str = "# yaml-language-server: $schema=values.schema.json";
 
 fn spec_yaml(spec: &Spec) -> String {
     let value = serde_json::to_value(spec).expect("spec serializes");
@@ -637,14 +715,14 @@ fn spec_yaml(spec: &Spec) -> String {
          # chartgen input: regenerate the chart with `chartgen render chartgen.yaml -o .. --force`.\n\
          # --force replaces the whole folder, so edits to generated files are lost; it\n\
          # refuses while the folder holds files chartgen did not generate.\n\n{}",
-        yaml::commented(&value, &schema::input_schema())
+        schema::commented(&value, &crate::model::input_schema())
     )
 }
 
 /// `chartgen.schema.json`, written into every chart, built once.
 fn input_schema_text() -> &'static str {
     static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    TEXT.get_or_init(|| pretty_json(&schema::input_schema()))
+    TEXT.get_or_init(|| pretty_json(&crate::model::input_schema()))
 }
 
 /// JSON with two-space indentation and a final newline.

@@ -1,12 +1,12 @@
-//! JSON schemas from the model types: `values.schema.json` for a chart and
-//! `chartgen.schema.json` for the input file.
+//! JSON schemas: made from Rust types (the model's two schemas,
+//! `values.schema.json` and `chartgen.schema.json`, are made with
+//! [`schema_of`]), and checked as Helm checks them, each violation said in a
+//! user's words and located in the values files.
 //!
-//! Both are draft-07 (what Helm 3's and Helm 4's validators accept alike),
+//! Generated schemas are draft-07 (what Helm 3's and Helm 4's validators accept alike),
 //! fully inlined (no `$ref`, so never a remote one), and cleaned of what
 //! schemars adds that validators or editors trip over: integer `format`s,
 //! `null` types, and `default`s (the defaults live in `values.yaml`).
-
-use std::sync::OnceLock;
 
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
@@ -19,61 +19,18 @@ use crate::helm::jsonschema::{self, schema_checks};
 use crate::helm::loader::LoadedChart;
 use crate::helm::read::Span;
 use crate::helm::values::Values as HelmValues;
-use crate::model::types::{is_moving_tag, moving_tag_pattern};
-use crate::model::{Spec, Values};
 use crate::yaml::ValuesSource;
+
+mod document;
+
+pub use document::{commented, value_rows, ValueRow};
 
 /// The draft-07 meta-schema URI.
 pub const DRAFT_07: &str = "http://json-schema.org/draft-07/schema#";
 
-/// The schema of a chart's values, limited to the top-level `keys` its
-/// blueprint uses.
-pub fn values_schema(keys: &[String]) -> Json {
-    static ALL: OnceLock<Json> = OnceLock::new();
-    let mut schema = ALL.get_or_init(schema_of::<Values>).clone();
-    if let Some(Json::Object(props)) = schema.get_mut("properties") {
-        props.retain(|k, _| keys.contains(k));
-    }
-    // Nothing is required: Helm validates values merged over the defaults,
-    // and an environment overlay holding only what differs must validate on
-    // its own in an editor.
-    drop_required(&mut schema);
-    schema
-}
-
-fn drop_required(node: &mut Json) {
-    match node {
-        Json::Object(obj) => {
-            obj.shift_remove("required");
-            obj.values_mut().for_each(drop_required);
-        }
-        Json::Array(items) => items.iter_mut().for_each(drop_required),
-        _ => {}
-    }
-}
-
-/// The schema of `chartgen.yaml`.
-pub fn input_schema() -> Json {
-    input().0.clone()
-}
-
-/// The input schema and its compiled validator, built once per process.
-fn input() -> &'static (Json, jsonschema::Compiled) {
-    static INPUT: OnceLock<(Json, jsonschema::Compiled)> = OnceLock::new();
-    INPUT.get_or_init(|| {
-        let schema = schema_of::<Spec>();
-        let validator = jsonschema::compile(&schema)
-            .unwrap_or_else(|e| unreachable!("chartgen.schema.json is generated valid: {e}"));
-        (schema, validator)
-    })
-}
-
-/// The first violation of the input schema by a `chartgen.yaml`, as (key path, message).
-pub fn input_violation(instance: &Json) -> Option<(Vec<String>, String)> {
-    errors(&input().1.validator, instance).next()
-}
-
-fn schema_of<T: JsonSchema>() -> Json {
+/// The draft-07 schema of type `T`, inlined and cleaned for validators
+/// and editors alike.
+pub fn schema_of<T: JsonSchema>() -> Json {
     let generator = SchemaSettings::draft07()
         .with(|s| s.inline_subschemas = true)
         .into_generator();
@@ -183,6 +140,18 @@ pub struct Violation {
     pub wants_quotes: bool,
 }
 
+impl Violation {
+    /// A violation at `path` that quoting the value would not fix.
+    pub fn new(path: Vec<String>, message: String, hint: Option<String>) -> Self {
+        Violation {
+            path,
+            message,
+            hint,
+            wants_quotes: false,
+        }
+    }
+}
+
 /// Helm's verdict on `values` (coalesced, after dependency processing) for
 /// `chart`: every violation of every schema Helm checks (the chart's
 /// against all the values, each subchart's against its part), paths from
@@ -225,6 +194,20 @@ pub fn check_chart(chart: &LoadedChart, values: &HelmValues) -> Result<Vec<Viola
         }
     }
     Ok(out)
+}
+
+/// Helm's verdict on `values` for `chart` ([`check_chart`]), each violation
+/// as the error a user reads ([`violation_error`]), in the order found.
+/// `chartgen lint` and `chartgen validate` both judge values this way.
+pub fn located_violations(
+    chart: &LoadedChart,
+    values: &HelmValues,
+    files: &[ValuesSource],
+) -> Result<Vec<Error>> {
+    Ok(check_chart(chart, values)?
+        .iter()
+        .map(|violation| violation_error(violation, files, chart))
+        .collect())
 }
 
 /// A violation as the error a user reads: located in the topmost of
@@ -349,7 +332,7 @@ pub fn check(schema: &Json, instance: &Json) -> std::result::Result<Vec<Violatio
             for key in unexpected {
                 let mut at = path.clone();
                 at.push(key.clone());
-                let hint = crate::model::closest(key, &known)
+                let hint = crate::keys::closest(key, &known)
                     .map(|k| format!("did you mean `{k}`?"))
                     .or_else(|| {
                         (!known.is_empty())
@@ -487,22 +470,30 @@ fn message_of(error: &::jsonschema::ValidationError<'_>) -> String {
 /// The property names a schema allows at `path` (following `properties`,
 /// `additionalProperties` and `items`).
 fn properties_at<'a>(schema: &'a Json, path: &[String]) -> Vec<&'a str> {
-    let mut node = schema;
-    for key in path {
-        let next = node
-            .get("properties")
-            .and_then(|p| p.get(key.as_str()))
-            .or_else(|| node.get("additionalProperties").filter(|a| a.is_object()))
-            .or_else(|| node.get("items").filter(|_| key.parse::<usize>().is_ok()));
-        match next {
-            Some(n) => node = n,
-            None => return Vec::new(),
-        }
-    }
-    node.get("properties")
+    node_at(schema, path, true)
+        .and_then(|n| n.get("properties"))
         .and_then(Json::as_object)
         .map(|p| p.keys().map(String::as_str).collect())
         .unwrap_or_default()
+}
+
+/// The schema node for the value at `path`: following `properties`, then
+/// (with `maps`) an `additionalProperties` schema, then `items` for a list
+/// index.
+pub fn node_at<'a, K: AsRef<str>>(schema: &'a Json, path: &[K], maps: bool) -> Option<&'a Json> {
+    let mut node = schema;
+    for key in path {
+        let key = key.as_ref();
+        node = node
+            .get("properties")
+            .and_then(|p| p.get(key))
+            .or_else(|| {
+                node.get("additionalProperties")
+                    .filter(|a| maps && a.is_object())
+            })
+            .or_else(|| node.get("items").filter(|_| key.parse::<usize>().is_ok()))?;
+    }
+    Some(node)
 }
 
 /// Every violation of `schema` by `instance`, as (key path, message); a
@@ -514,7 +505,8 @@ pub fn violations(schema: &Json, instance: &Json) -> Vec<(Vec<String>, String)> 
     }
 }
 
-fn errors<'a>(
+/// Every violation `validator` finds in `instance`, as (key path, message).
+pub fn errors<'a>(
     validator: &'a ::jsonschema::Validator,
     instance: &'a Json,
 ) -> impl Iterator<Item = (Vec<String>, String)> + 'a {
@@ -527,47 +519,49 @@ fn errors<'a>(
 /// The description a schema gives the value at `path`, following
 /// `properties` and `items`.
 pub fn description_at<'a>(schema: &'a Json, path: &[&str]) -> Option<&'a str> {
-    let mut node = schema;
-    for key in path {
-        node = node
-            .get("properties")
-            .and_then(|p| p.get(*key))
-            .or_else(|| node.get("items").filter(|_| key.parse::<usize>().is_ok()))?;
-    }
-    node.get("description").and_then(Json::as_str)
+    node_at(schema, path, false)?
+        .get("description")
+        .and_then(Json::as_str)
+}
+
+/// Tags that move to new images, whatever their name promises: a release
+/// pinned to one is not reproducible. Tags are case-sensitive, but every
+/// casing of these moves all the same (`LATEST`, `Stable`).
+pub const MOVING_TAGS: &[&str] = &["latest", "stable", "main", "master", "edge", "nightly"];
+
+/// Whether `tag` is a moving tag, in any casing.
+pub fn is_moving_tag(tag: &str) -> bool {
+    MOVING_TAGS.iter().any(|m| m.eq_ignore_ascii_case(tag))
+}
+
+/// A pattern matching exactly the moving tags, in any casing, written
+/// without flags so every JSON Schema engine (Go's, JavaScript's) reads it
+/// alike. Schemas refuse these tags with it, and [`check`] recognises it to
+/// give its own advice.
+pub fn moving_tag_pattern() -> String {
+    let any_case = |word: &str| -> String {
+        word.chars()
+            .map(|c| format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase()))
+            .collect()
+    };
+    let words: Vec<String> = MOVING_TAGS.iter().map(|w| any_case(w)).collect();
+    format!("^({})$", words.join("|"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn walk(node: &Json, f: &mut impl FnMut(&Map<String, Json>)) {
-        match node {
-            Json::Object(o) => {
-                f(o);
-                o.values().for_each(|v| walk(v, f));
-            }
-            Json::Array(a) => a.iter().for_each(|v| walk(v, f)),
-            _ => {}
-        }
-    }
-
     #[test]
-    fn schemas_are_self_contained_draft07_and_closed() {
-        for schema in [values_schema(&["image".into()]), input_schema()] {
-            assert_eq!(schema["$schema"], DRAFT_07);
-            walk(&schema, &mut |o| {
-                assert!(!o.contains_key("$ref"), "no refs: {o:?}");
-                assert!(!o.contains_key("default"));
-                assert!(!o.contains_key("format"), "no formats: {o:?}");
-                if o.contains_key("properties") {
-                    assert_eq!(
-                        o.get("additionalProperties"),
-                        Some(&json!(false)),
-                        "closed: {o:?}"
-                    );
-                }
-            });
+    fn moving_tags_in_any_casing() {
+        let pattern = regex::Regex::new(&moving_tag_pattern()).unwrap();
+        for tag in [
+            "latest", "LATEST", "Latest", "stable", "Main", "NIGHTLY", "edge",
+        ] {
+            assert!(is_moving_tag(tag) && pattern.is_match(tag), "{tag}");
+        }
+        for tag in ["1.4.2", "latest-1", "stable2", "mainline", ""] {
+            assert!(!is_moving_tag(tag) && !pattern.is_match(tag), "{tag}");
         }
     }
 }

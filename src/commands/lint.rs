@@ -1,7 +1,7 @@
 //! `chartgen lint`.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -12,7 +12,7 @@ use crate::error::{Error, Location, Result};
 use crate::helm::ChartFiles;
 use crate::lint::chart::{lint_chart, ValuesFile};
 use crate::lint::{
-    lint, output, parse_objects, parse_rule_setting, rules, sort, RuleConfig, Severity,
+    lint, output, parse_objects, parse_rule_setting, rules, sort, Finding, RuleConfig, Severity,
 };
 use crate::model::{decode_text, load_spec, MAX_MANIFEST_BYTES};
 use crate::yaml::{read_bounded, shown_path, values_text};
@@ -110,30 +110,9 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
     if let Some(code) = &args.explain {
         return explain(code.as_deref(), out);
     }
-    let mut flags = RuleConfig::new();
-    for setting in &args.rule {
-        let (code, severity) =
-            parse_rule_setting(setting).map_err(|m| Error::Usage(format!("--rule: {m}")))?;
-        flags.insert(code, severity);
-    }
-    let paths = if args.paths.is_empty() {
-        use std::io::IsTerminal;
-        if std::io::stdin().is_terminal() {
-            return Err(Error::Usage(
-                "name what to lint: a chart folder, a .tgz, a chartgen.yaml or a manifest \
-                 file; or pipe manifests in, e.g. `helm template CHART | chartgen lint -`"
-                    .into(),
-            ));
-        }
-        vec!["-".into()]
-    } else {
-        args.paths.clone()
-    };
-    let shown_paths: Vec<String> = paths
-        .iter()
-        .map(|p| p.display().to_string().trim_end_matches('/').to_owned())
-        .map(|p| if p.is_empty() { "/".to_owned() } else { p })
-        .collect();
+    let flags = rule_flags(&args.rule)?;
+    let paths = paths(&args)?;
+    let shown_paths: Vec<String> = paths.iter().map(|p| shown_target(p)).collect();
     let stdin = paths
         .iter()
         .chain(&args.values)
@@ -148,58 +127,120 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
         .zip(&shown_paths)
         .map(|(path, shown)| target(path, shown))
         .collect::<Result<Vec<_>>>()?;
-    if !args.values.is_empty() && !targets.iter().any(Target::is_chart) {
-        return Err(Error::Usage(
-            "--values applies to charts; name a chart folder, .tgz or chartgen.yaml".into(),
-        ));
-    }
-    let mut extra = Vec::new();
-    for path in &args.values {
-        let (file, text) = values_text(path)?;
-        extra.push(ValuesFile { file, text });
-    }
+    let extra = values_files(&args.values, &targets)?;
     let mut findings = Vec::new();
     let mut manifests = Vec::new();
     for ((path, shown), target) in paths.iter().zip(&shown_paths).zip(&targets) {
-        let shown = shown.as_str();
-        match target {
-            Target::Folder => {
-                let chart = ChartFiles::from_dir(path).map_err(Error::unreadable)?;
-                findings.extend(lint_chart(&chart, shown, &extra, &flags)?);
+        match chart_of(target, path, shown, &args)? {
+            Some((chart, shown)) => findings.extend(lint_chart(&chart, &shown, &extra, &flags)?),
+            None => {
+                if let Target::Manifests(text) = target {
+                    manifests.extend(parse_objects(shown, text)?);
+                }
             }
-            Target::Archive => {
-                let archive = read_archive(path).map_err(Error::unreadable)?;
-                let chart = ChartFiles::from_archive(archive, path).map_err(Error::unreadable)?;
-                let shown = format!("{shown}:{}", chart.name);
-                findings.extend(lint_chart(&chart, &shown, &extra, &flags)?);
-            }
-            Target::Input(text) => {
-                let spec = load_spec(shown, text)?;
-                let chart = engine(&args.source)?
-                    .generate(&spec, Some(text))
-                    .map_err(|e| e.located(shown, text))?;
-                // The generated chart's files sit beside its chartgen.yaml.
-                let folder = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    _ if shown == "-" => "-".to_owned(),
-                    Some(parent) => parent.display().to_string(),
-                    None => ".".to_owned(),
-                };
-                let chart = ChartFiles::from_chart(&chart);
-                findings.extend(lint_chart(&chart, &folder, &extra, &flags)?);
-            }
-            Target::Manifests(text) => manifests.extend(parse_objects(shown, text)?),
         }
     }
     findings.extend(lint(&manifests, &flags));
     sort(&mut findings);
-    let text = match args.format {
+    report(&findings, &args.format, out)
+}
+
+/// The `--rule CODE=LEVEL` settings.
+fn rule_flags(settings: &[String]) -> Result<RuleConfig> {
+    let mut flags = RuleConfig::new();
+    for setting in settings {
+        let (code, level) =
+            parse_rule_setting(setting).map_err(|m| Error::Usage(format!("--rule: {m}")))?;
+        flags.insert(code, level);
+    }
+    Ok(flags)
+}
+
+/// What to lint: the paths named, or standard input when it is piped.
+fn paths(args: &LintArgs) -> Result<Vec<PathBuf>> {
+    if !args.paths.is_empty() {
+        return Ok(args.paths.clone());
+    }
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "name what to lint: a chart folder, a .tgz, a chartgen.yaml or a manifest \
+             file; or pipe manifests in, e.g. `helm template CHART | chartgen lint -`"
+                .into(),
+        ));
+    }
+    Ok(vec!["-".into()])
+}
+
+/// A path as findings name it: without a trailing `/`, except the root.
+fn shown_target(path: &Path) -> String {
+    let shown = path.display().to_string().trim_end_matches('/').to_owned();
+    if shown.is_empty() {
+        "/".to_owned()
+    } else {
+        shown
+    }
+}
+
+/// The `--values` files, read; they apply to charts only.
+fn values_files(paths: &[PathBuf], targets: &[Target]) -> Result<Vec<ValuesFile>> {
+    if !paths.is_empty() && !targets.iter().any(Target::is_chart) {
+        return Err(Error::Usage(
+            "--values applies to charts; name a chart folder, .tgz or chartgen.yaml".into(),
+        ));
+    }
+    paths
+        .iter()
+        .map(|path| values_text(path).map(|(file, text)| ValuesFile { file, text }))
+        .collect()
+}
+
+/// The chart a target is, and how findings name it: a folder, an
+/// archive, or the chart a `chartgen.yaml` generates; `None` for manifests.
+fn chart_of(
+    target: &Target,
+    path: &Path,
+    shown: &str,
+    args: &LintArgs,
+) -> Result<Option<(ChartFiles, String)>> {
+    Ok(Some(match target {
+        Target::Folder => {
+            let chart = ChartFiles::from_dir(path).map_err(Error::unreadable)?;
+            (chart, shown.to_owned())
+        }
+        Target::Archive => {
+            let archive = read_archive(path).map_err(Error::unreadable)?;
+            let chart = ChartFiles::from_archive(archive, path).map_err(Error::unreadable)?;
+            let shown = format!("{shown}:{}", chart.name);
+            (chart, shown)
+        }
+        Target::Input(text) => {
+            let spec = load_spec(shown, text)?;
+            let chart = engine(&args.source)?
+                .generate(&spec, Some(text))
+                .map_err(|e| e.located(shown, text))?;
+            // The generated chart's files sit beside its chartgen.yaml.
+            let folder = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                _ if shown == "-" => "-".to_owned(),
+                Some(parent) => parent.display().to_string(),
+                None => ".".to_owned(),
+            };
+            (ChartFiles::from_chart(&chart), folder)
+        }
+        Target::Manifests(_) => return Ok(None),
+    }))
+}
+
+/// Writes `findings` in `format`; error findings fail the run.
+fn report(findings: &[Finding], format: &LintFormat, out: &mut dyn Write) -> Result<()> {
+    let text = match format {
         LintFormat::Text => {
             use std::io::IsTerminal;
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            output::styled(&findings, colour)
+            output::styled(findings, colour)
         }
-        LintFormat::Json => output::json(&findings),
-        LintFormat::Sarif => output::sarif(&findings),
+        LintFormat::Json => output::json(findings),
+        LintFormat::Sarif => output::sarif(findings),
     };
     out.write_all(text.as_bytes())
         .map_err(|e| Error::io("cannot write", "standard output", e))?;

@@ -5,8 +5,8 @@ use std::io::Write;
 use super::engine;
 use crate::cli::SchemaArgs;
 use crate::error::{Error, Result};
+use crate::model::{input_schema, values_schema};
 use crate::render::pretty_json;
-use crate::schema::{input_schema, values_schema};
 
 pub(super) fn run(args: SchemaArgs, out: &mut dyn Write) -> Result<()> {
     let schema = match &args.values {

@@ -5,25 +5,19 @@
 
 use serde_json::Value as Json;
 
+use super::environments::overlay_environment;
 use super::{
-    lint, lint_overlay, parse_manifests, parse_rule_setting, rules, sort, Finding, Overlay,
-    RuleConfig,
+    lint, lint_overlay, parse_manifests, parse_rule_setting, rules, sort, Code, Finding, Manifest,
+    Overlay, RuleConfig, RuleLevel,
 };
-use crate::environments::overlay_environment;
 use crate::error::{Error, Location, Result};
 use crate::helm::dependencies::process_dependencies;
 use crate::helm::loader::{load_files, LoadedChart};
 use crate::helm::values::{coalesce_values, merge_maps, Values};
 use crate::helm::{ChartFiles, Release, Renderer};
-use crate::model::locate;
-use crate::schema::{check_chart, locate_error, violation_error};
+use crate::keys::locate;
+use crate::schema::{locate_error, located_violations};
 use crate::yaml::ValuesSource;
-
-/// The rule that checks names against a 53-character release name.
-const NAME_LIMITS: &str = "CG028";
-/// The rule on names that collide, run with that release name as well: it
-/// cuts names to where the suffixes that tell them apart may be lost.
-const DUPLICATE_NAMES: &str = "CG030";
 
 /// The Chart.yaml annotation that carries a chart's rule settings
 /// (`CG022=off, CG003=warning`), written from chartgen.yaml's `lint.rules`.
@@ -78,7 +72,36 @@ pub fn lint_chart(
             .collect(),
         shown,
     )?;
-    let mut sets = vec![values_set("values.yaml".into(), Vec::new(), &loaded, None)?];
+    let sets = values_sets(chart, &loaded, shown, extra)?;
+    let runs = release_runs(&config);
+    let renderer = Renderer::new(chart).map_err(|e| in_chart(e, chart, shown, None))?;
+    let mut findings: Vec<Finding> = Vec::new();
+    for set in &sets {
+        schema_errors(set)?;
+        for (release, config) in &runs {
+            let manifests = rendered_manifests(&renderer, set, release, chart, shown)?;
+            for mut finding in lint(&manifests, config) {
+                finding.values.push(set.label.clone());
+                merge(&mut findings, finding);
+            }
+        }
+        for finding in overlay_findings(set, &config) {
+            merge(&mut findings, finding);
+        }
+    }
+    sort(&mut findings);
+    Ok(findings)
+}
+
+/// The values sets a chart is linted with: its defaults, each
+/// `values-<env>.yaml` overlay over them, and `extra` stacked over them.
+fn values_sets(
+    chart: &ChartFiles,
+    loaded: &LoadedChart,
+    shown: &str,
+    extra: &[ValuesFile],
+) -> Result<Vec<ValuesSet>> {
+    let mut sets = vec![values_set("values.yaml".into(), Vec::new(), loaded, None)?];
     for (rel, text) in &chart.files {
         let Some(env) = overlay_environment(rel) else {
             continue;
@@ -87,7 +110,7 @@ pub fn lint_chart(
         sets.push(values_set(
             rel.clone(),
             vec![file],
-            &loaded,
+            loaded,
             Some(env.to_owned()),
         )?);
     }
@@ -103,74 +126,82 @@ pub fn lint_chart(
             .collect::<Vec<_>>()
             .join(" + ");
         let environment = overlay_environment(base).map(str::to_owned);
-        sets.push(values_set(label, files, &loaded, environment)?);
+        sets.push(values_set(label, files, loaded, environment)?);
     }
+    Ok(sets)
+}
 
+/// The releases each values set is rendered as, with the rules run on
+/// each: Helm's default release name with every rule but the name limits,
+/// and a 53-character one with only the rules on names.
+fn release_runs(config: &RuleConfig) -> [(Release, RuleConfig); 2] {
     let (mut without_names, mut only_names) = (config.clone(), config.clone());
-    without_names.insert(NAME_LIMITS.into(), None);
+    // Names are checked against a 53-character release name; the rule on
+    // names that collide runs with it as well, as it cuts names to where the
+    // suffixes that tell them apart may be lost.
+    without_names.insert(Code::NAME_LIMITS.to_string(), RuleLevel::Off);
     for rule in rules::all() {
-        if rule.code != NAME_LIMITS && rule.code != DUPLICATE_NAMES {
-            only_names.insert(rule.code.into(), None);
+        if rule.code != Code::NAME_LIMITS && rule.code != Code::DUPLICATE_NAMES {
+            only_names.insert(rule.code.to_string(), RuleLevel::Off);
         }
     }
     let long_release = Release {
         name: format!("{:x<53}", "release-name-"),
         ..Release::default()
     };
+    [
+        (Release::default(), without_names),
+        (long_release, only_names),
+    ]
+}
 
-    let renderer = Renderer::new(chart).map_err(|e| in_chart(e, chart, shown, None))?;
-    let mut findings: Vec<Finding> = Vec::new();
-    for set in &sets {
-        schema_errors(set)?;
-        for (release, config) in [
-            (Release::default(), &without_names),
-            (long_release.clone(), &only_names),
-        ] {
-            let rendered = renderer
-                .render(&set.merged, &release)
-                .map_err(|e| in_chart(e, chart, shown, Some(&set.label)))?;
-            let mut manifests = Vec::new();
-            for (template, text) in &rendered {
-                if template.ends_with("/NOTES.txt") {
-                    continue;
-                }
-                let file = shown_path(template, chart, shown);
-                let parsed = parse_manifests(&file, text).map_err(|e| {
-                    e.map_message(|message| {
-                        format!(
-                            "{message} (in the template's output with {}; the line is of that output)",
-                            set.label
-                        )
-                    })
-                })?;
-                manifests.extend(parsed.into_iter().map(|mut m| {
-                    m.release_namespace = Some(release.namespace.clone());
-                    m
-                }));
-            }
-            for mut finding in lint(&manifests, config) {
-                finding.values.push(set.label.clone());
-                merge(&mut findings, finding);
-            }
+/// The objects the chart renders to with `set` as `release`, each marked
+/// with the release's namespace.
+fn rendered_manifests(
+    renderer: &Renderer,
+    set: &ValuesSet,
+    release: &Release,
+    chart: &ChartFiles,
+    shown: &str,
+) -> Result<Vec<Manifest>> {
+    let rendered = renderer
+        .render(&set.merged, release)
+        .map_err(|e| in_chart(e, chart, shown, Some(&set.label)))?;
+    let mut manifests = Vec::new();
+    for (template, text) in &rendered {
+        if template.ends_with("/NOTES.txt") {
+            continue;
         }
-        if let Some(environment) = &set.environment {
-            let Some(first) = set.files.first() else {
-                continue;
-            };
-            let overlay = Overlay {
-                file: first.file.clone(),
-                environment,
-                text: &first.text,
-                own: &set.own,
-                merged: &set.merged,
-            };
-            for finding in lint_overlay(&overlay, &config) {
-                merge(&mut findings, finding);
-            }
-        }
+        let file = shown_path(template, chart, shown);
+        let parsed = parse_manifests(&file, text).map_err(|e| {
+            e.map_message(|message| {
+                format!(
+                    "{message} (in the template's output with {}; the line is of that output)",
+                    set.label
+                )
+            })
+        })?;
+        manifests.extend(parsed.into_iter().map(|mut m| {
+            m.release_namespace = Some(release.namespace.clone());
+            m
+        }));
     }
-    sort(&mut findings);
-    Ok(findings)
+    Ok(manifests)
+}
+
+/// The findings on an environment's overlay file itself, for a set that is one.
+fn overlay_findings(set: &ValuesSet, config: &RuleConfig) -> Vec<Finding> {
+    let (Some(environment), Some(first)) = (&set.environment, set.files.first()) else {
+        return Vec::new();
+    };
+    let overlay = Overlay {
+        file: first.file.clone(),
+        environment,
+        text: &first.text,
+        own: &set.own,
+        merged: &set.merged,
+    };
+    lint_overlay(&overlay, config)
 }
 
 /// The chart's rule settings, from its Chart.yaml annotation; settings for
@@ -311,20 +342,18 @@ fn values_set(
 /// in the chart's defaults.
 fn schema_errors(set: &ValuesSet) -> Result<()> {
     let merged = set.merged.as_object().cloned().unwrap_or_default();
-    let violations = check_chart(&set.chart, &merged)?;
-    let Some(first) = violations.first() else {
+    let mut violations = located_violations(&set.chart, &merged, &set.files)?.into_iter();
+    let Some(first) = violations.next() else {
         return Ok(());
     };
     let more = match violations.len() {
-        1 => String::new(),
-        n => format!(" ({} more; `chartgen validate` lists them)", n - 1),
+        0 => String::new(),
+        n => format!(" ({n} more; `chartgen validate` lists them)"),
     };
-    Err(
-        violation_error(first, &set.files, &set.chart).map_message(|message| {
-            format!(
-                "{message}{more}; Helm refuses these values with {}",
-                set.label
-            )
-        }),
-    )
+    Err(first.map_message(|message| {
+        format!(
+            "{message}{more}; Helm refuses these values with {}",
+            set.label
+        )
+    }))
 }

@@ -49,18 +49,15 @@ impl Manifest {
 
     /// The pod spec this object creates pods from, and its field path.
     pub fn pod_spec(&self) -> Option<(&Value, &'static str)> {
-        let (path, field): (&[&str], &str) = match self.kind() {
-            "Pod" => (&["spec"], "spec"),
-            "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "Job" => {
-                (&["spec", "template", "spec"], "spec.template.spec")
-            }
-            "CronJob" => (
-                &["spec", "jobTemplate", "spec", "template", "spec"],
-                "spec.jobTemplate.spec.template.spec",
-            ),
-            _ => return None,
-        };
+        let (path, field) = pod_template(self.kind())?.spec;
         Some((self.at(path), field)).filter(|(spec, _)| spec.is_mapping())
+    }
+
+    /// The `metadata` of the pods this object creates (its own for a Pod),
+    /// and its field path.
+    pub fn pod_metadata(&self) -> Option<(&Value, &'static str)> {
+        let (path, field) = pod_template(self.kind())?.metadata;
+        Some((self.at(path), field))
     }
 
     /// The containers and init containers of its pods, with field paths.
@@ -68,17 +65,7 @@ impl Manifest {
         let Some((spec, base)) = self.pod_spec() else {
             return Vec::new();
         };
-        ["initContainers", "containers"]
-            .iter()
-            .flat_map(|list| {
-                at(spec, &[list])
-                    .as_sequence()
-                    .into_iter()
-                    .flatten()
-                    .enumerate()
-                    .map(move |(i, c)| (format!("{base}.{list}[{i}]"), c))
-            })
-            .collect()
+        containers(spec, base, &["initContainers", "containers"])
     }
 
     /// Whether the object's ignore annotation names `code`.
@@ -90,6 +77,66 @@ impl Manifest {
                     .any(|word| word.eq_ignore_ascii_case(code))
             })
     }
+}
+
+/// A key path in an object, and the same path as a field path.
+pub type Path = (&'static [&'static str], &'static str);
+
+/// Where an object of a kind that creates pods keeps its pod template.
+pub struct PodTemplatePaths {
+    /// The template's `metadata`.
+    pub metadata: Path,
+    /// The template's `spec`, the pod spec.
+    pub spec: Path,
+}
+
+/// The `metadata` of a CronJob's Jobs.
+pub const JOB_TEMPLATE_METADATA: Path = (
+    &["spec", "jobTemplate", "metadata"],
+    "spec.jobTemplate.metadata",
+);
+
+/// Where objects of `kind` keep their pod template: the one table of the
+/// kinds that create pods.
+pub fn pod_template(kind: &str) -> Option<PodTemplatePaths> {
+    Some(match kind {
+        "Pod" => PodTemplatePaths {
+            metadata: (&["metadata"], "metadata"),
+            spec: (&["spec"], "spec"),
+        },
+        "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "Job" => PodTemplatePaths {
+            metadata: (&["spec", "template", "metadata"], "spec.template.metadata"),
+            spec: (&["spec", "template", "spec"], "spec.template.spec"),
+        },
+        "CronJob" => PodTemplatePaths {
+            metadata: (
+                &["spec", "jobTemplate", "spec", "template", "metadata"],
+                "spec.jobTemplate.spec.template.metadata",
+            ),
+            spec: (
+                &["spec", "jobTemplate", "spec", "template", "spec"],
+                "spec.jobTemplate.spec.template.spec",
+            ),
+        },
+        _ => return None,
+    })
+}
+
+/// The containers of the pod spec `spec` at field path `base`, from each
+/// of `lists` in turn (`initContainers`, `containers`,
+/// `ephemeralContainers`), with their field paths.
+pub fn containers<'a>(spec: &'a Value, base: &str, lists: &[&str]) -> Vec<(String, &'a Value)> {
+    lists
+        .iter()
+        .flat_map(|list| {
+            at(spec, &[list])
+                .as_sequence()
+                .into_iter()
+                .flatten()
+                .enumerate()
+                .map(move |(i, c)| (format!("{base}.{list}[{i}]"), c))
+        })
+        .collect()
 }
 
 /// The value at a key path, or Null.

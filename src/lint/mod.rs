@@ -7,15 +7,19 @@
 //! codes stay uniform.
 
 pub mod chart;
+mod codes;
+pub mod environments;
 mod manifest;
 pub mod output;
 pub mod rules;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
+pub use codes::Code;
 pub use manifest::{parse_manifests, parse_objects, Manifest};
 
 /// How bad a finding is.
@@ -45,7 +49,7 @@ impl Severity {
 #[derive(Debug)]
 pub struct Rule {
     /// Stable code, e.g. `CG001`.
-    pub code: &'static str,
+    pub code: Code,
     /// Short kebab-case name, e.g. `image-tag`.
     pub name: &'static str,
     /// Severity unless configured otherwise.
@@ -88,13 +92,13 @@ impl Rule {
 /// Declares a rule whose doc comment is also its `--explain` text; with
 /// `overlay` before the check, a rule on values overlays.
 macro_rules! rule {
-    ($(#[doc = $doc:expr])+ $name:ident = $code:literal, $slug:literal, $severity:ident, overlay $check:expr) => {
+    ($(#[doc = $doc:expr])+ $name:ident = $code:expr, $slug:literal, $severity:ident, overlay $check:expr) => {
         crate::lint::rule!(@ $name, $code, $slug, $severity, |_, _| {}, Some($check), $($doc),+);
     };
-    ($(#[doc = $doc:expr])+ $name:ident = $code:literal, $slug:literal, $severity:ident, $check:expr) => {
+    ($(#[doc = $doc:expr])+ $name:ident = $code:expr, $slug:literal, $severity:ident, $check:expr) => {
         crate::lint::rule!(@ $name, $code, $slug, $severity, $check, None, $($doc),+);
     };
-    (@ $name:ident, $code:literal, $slug:literal, $severity:ident, $check:expr, $overlay:expr, $($doc:expr),+) => {
+    (@ $name:ident, $code:expr, $slug:literal, $severity:ident, $check:expr, $overlay:expr, $($doc:expr),+) => {
         $(#[doc = $doc])+
         pub static $name: crate::lint::Rule = crate::lint::Rule {
             code: $code,
@@ -112,7 +116,7 @@ pub(crate) use rule;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// The rule's code.
-    pub code: &'static str,
+    pub code: Code,
     /// The rule's name.
     pub rule: &'static str,
     /// Severity after configuration.
@@ -159,7 +163,7 @@ impl Report {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
-        if manifest.ignores(self.rule.code) {
+        if manifest.ignores(self.rule.code.as_str()) {
             return;
         }
         self.findings.push(Finding {
@@ -192,7 +196,7 @@ impl Report {
     ) {
         let (line, column) = match at {
             [] => (1, 1),
-            at => crate::model::locate(overlay.text, at).unwrap_or((1, 1)),
+            at => crate::keys::locate(overlay.text, at).unwrap_or((1, 1)),
         };
         self.findings.push(Finding {
             code: self.rule.code,
@@ -211,8 +215,57 @@ impl Report {
     }
 }
 
-/// Severities configured per rule code (`off` is `None`).
-pub type RuleConfig = BTreeMap<String, Option<Severity>>;
+/// A rule's severity, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    /// The rule does not run.
+    Off,
+    /// Findings are notes.
+    Info,
+    /// Findings are warnings.
+    Warning,
+    /// Findings fail `chartgen lint`.
+    Error,
+}
+
+impl RuleLevel {
+    /// The name, as written in `chartgen.yaml`, `--rule` and Chart.yaml's
+    /// [`chart::RULES_ANNOTATION`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleLevel::Off => "off",
+            RuleLevel::Info => "info",
+            RuleLevel::Warning => "warning",
+            RuleLevel::Error => "error",
+        }
+    }
+
+    /// The level [`as_str`](Self::as_str) names.
+    pub fn parse(name: &str) -> Option<Self> {
+        [
+            RuleLevel::Off,
+            RuleLevel::Info,
+            RuleLevel::Warning,
+            RuleLevel::Error,
+        ]
+        .into_iter()
+        .find(|level| level.as_str() == name)
+    }
+
+    /// The severity of findings, `None` when the rule is off.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            RuleLevel::Off => None,
+            RuleLevel::Info => Some(Severity::Info),
+            RuleLevel::Warning => Some(Severity::Warning),
+            RuleLevel::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// Levels configured per rule code.
+pub type RuleConfig = BTreeMap<String, RuleLevel>;
 
 /// Runs every enabled rule over `manifests`; findings sorted by file, line, code.
 pub fn lint(manifests: &[Manifest], config: &RuleConfig) -> Vec<Finding> {
@@ -233,9 +286,9 @@ pub fn lint_overlay(overlay: &Overlay, config: &RuleConfig) -> Vec<Finding> {
 fn run(config: &RuleConfig, mut check: impl FnMut(&Rule, &mut Report)) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in rules::all() {
-        let severity = match config.get(rule.code) {
+        let severity = match config.get(rule.code.as_str()).map(|level| level.severity()) {
             Some(None) => continue,
-            Some(Some(severity)) => *severity,
+            Some(Some(severity)) => severity,
             None => rule.severity,
         };
         let mut report = Report {
@@ -266,7 +319,7 @@ pub fn and_list(items: &[&str]) -> String {
 }
 
 /// Parses `--rule CODE=off|info|warning|error`.
-pub fn parse_rule_setting(text: &str) -> Result<(String, Option<Severity>), String> {
+pub fn parse_rule_setting(text: &str) -> Result<(String, RuleLevel), String> {
     let (code, level) = text
         .split_once('=')
         .ok_or_else(|| format!("`{text}` is not CODE=off|info|warning|error"))?;
@@ -276,12 +329,9 @@ pub fn parse_rule_setting(text: &str) -> Result<(String, Option<Severity>), Stri
             "`{code}` is not a rule; `chartgen lint --explain` lists them"
         ));
     }
-    let severity = match level.trim() {
-        "off" => None,
-        "info" => Some(Severity::Info),
-        "warning" => Some(Severity::Warning),
-        "error" => Some(Severity::Error),
-        other => return Err(format!("`{other}` is not off, info, warning or error")),
-    };
-    Ok((code, severity))
+    let level = level.trim();
+    match RuleLevel::parse(level) {
+        Some(level) => Ok((code, level)),
+        None => Err(format!("`{level}` is not off, info, warning or error")),
+    }
 }

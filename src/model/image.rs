@@ -1,6 +1,11 @@
 //! Container image references as users write them (`repo:tag`, `repo@digest`).
 
-use super::types::is_moving_tag;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::types::TAG_PATTERN;
+use crate::schema::is_moving_tag;
 
 /// A parsed image reference with an explicit version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,14 +70,12 @@ impl ImageRef {
     }
 }
 
+/// Whether `tag` is a valid image tag: what the schema's
+/// [`TAG_PATTERN`] accepts, so the two never disagree.
 fn is_tag(tag: &str) -> bool {
-    // Mirrors `types::TAG_PATTERN`.
-    !tag.is_empty()
-        && tag.len() <= 128
-        && !tag.starts_with(['.', '-'])
-        && tag
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    static TAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(TAG_PATTERN).expect("the tag pattern compiles"));
+    TAG.is_match(tag)
 }
 
 fn regex_like_digest(digest: &str) -> bool {

@@ -4,8 +4,8 @@
 //! schedule and time zone are checked here for the chart's own as well.
 
 use super::cron;
-use super::load::Violation;
 use super::spec::JobSpec;
+use crate::schema::Violation;
 
 type Checked = Result<(), Violation>;
 

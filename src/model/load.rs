@@ -8,7 +8,7 @@ pub use checks::check_blueprint;
 
 use super::spec::Spec;
 use crate::error::{Error, Location, Result};
-use crate::schema;
+use crate::schema::Violation;
 
 /// Largest input accepted; a service description is a few hundred bytes.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
@@ -85,12 +85,16 @@ pub fn load_spec(file: &str, text: &str) -> Result<Spec> {
     }
     let spec: Spec =
         serde_yaml::from_str(text).map_err(|e| messages::yaml_error(file, text, &e))?;
-    checks::check(&spec).map_err(|v| v.at(file, text))?;
+    checks::check(&spec).map_err(|v| located(v, file, text))?;
     // The schema states the remaining constraints (ranges, patterns, lengths);
     // the checks above give the common ones a message of their own.
     let json = serde_json::to_value(&spec).expect("the model serializes");
-    if let Some((path, raw)) = schema::input_violation(&json) {
-        return Err(messages::schema_violation(path, &raw, &json).at(file, text));
+    if let Some((path, raw)) = super::input_violation(&json) {
+        return Err(located(
+            messages::schema_violation(path, &raw, &json),
+            file,
+            text,
+        ));
     }
     Ok(spec)
 }
@@ -104,52 +108,23 @@ fn input(location: Location, key: Option<String>, message: String, hint: Option<
     }
 }
 
-/// A problem at a key path of a `chartgen.yaml`: what is wrong, and how to fix it.
-#[derive(Debug, PartialEq)]
-pub(super) struct Violation {
-    pub(super) path: Vec<String>,
-    pub(super) message: String,
-    pub(super) hint: Option<String>,
-}
-
-impl Violation {
-    pub(super) fn new(path: Vec<String>, message: String, hint: Option<String>) -> Self {
-        Violation {
-            path,
-            message,
-            hint,
-        }
-    }
-
-    /// The error, located in `file`'s `text`; without a hint of its own, the
-    /// key's description (with its example) from the schema.
-    fn at(self, file: &str, text: &str) -> Error {
-        let hint = self.hint.or_else(|| messages::key_help(&self.path));
-        let (line, column) = place(text, &self.path);
-        input(
-            Location {
-                file: file.to_owned(),
-                line: Some(line),
-                column: Some(column),
-            },
-            Some(self.path.join(".")),
-            self.message,
-            hint,
-        )
-    }
-}
-
-/// Where an error about the key `path` points in `text`: the key itself, or
-/// the closest of its parents there is (a missing key's mapping), or the
-/// document's start.
-pub fn place(text: &str, path: &[String]) -> (usize, usize) {
-    (0..=path.len())
-        .rev()
-        .find_map(|n| match n {
-            0 => None,
-            n => locate(text, &path[..n]),
-        })
-        .unwrap_or((1, 1))
+/// The error for `violation`, located in `file`'s `text`; without a hint
+/// of its own, the key's description (with its example) from the schema.
+fn located(violation: Violation, file: &str, text: &str) -> Error {
+    let hint = violation
+        .hint
+        .or_else(|| messages::key_help(&violation.path));
+    let (line, column) = crate::keys::place(text, &violation.path);
+    input(
+        Location {
+            file: file.to_owned(),
+            line: Some(line),
+            column: Some(column),
+        },
+        Some(violation.path.join(".")),
+        violation.message,
+        hint,
+    )
 }
 
 /// SemVer 2: MAJOR.MINOR.PATCH with optional `-pre` and `+build`.
@@ -165,51 +140,9 @@ pub fn is_semver(version: &str) -> bool {
         })
 }
 
-/// The candidate closest to `word`, if any is close enough to be a typo.
-pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    candidates
-        .iter()
-        .map(|c| {
-            let candidate = c.to_lowercase();
-            // Swapped or dropped letters count as one edit; a short key
-            // allows one, a longer one two.
-            let edits = strsim::damerau_levenshtein(&word, &candidate);
-            let near = edits <= if word.len() < 6 { 1 } else { 2 };
-            (near, strsim::jaro_winkler(&word, &candidate), *c)
-        })
-        .filter(|(near, score, _)| *near || *score > 0.85)
-        .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
-        .map(|(_, _, c)| c)
-}
-
-/// Finds the line and column of a key path in YAML text, for errors found
-/// after parsing (serde_yaml keeps no spans): block and flow style, list
-/// items included (see [`crate::yaml::locate`]). A path not in the text
-/// yields `None`, and the error names the file only.
-pub fn locate(text: &str, path: &[String]) -> Option<(usize, usize)> {
-    crate::yaml::locate(text, path)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(text: &str, path: &str) -> Option<(usize, usize)> {
-        let path: Vec<String> = path.split('.').map(String::from).collect();
-        locate(text, &path)
-    }
-
-    #[test]
-    fn locates_nested_keys_and_sequence_items() {
-        let text = "name: a\nimage: b\nhosts:\n  - one\n  - two\nresources:\n  cpu: 1\n  memory: 2\nlist:\n  - a: 1\n    b: 2\n  - a: 3\n    b: 4\n";
-        assert_eq!(at(text, "image"), Some((2, 1)));
-        assert_eq!(at(text, "hosts.1"), Some((5, 5)));
-        assert_eq!(at(text, "resources.memory"), Some((8, 3)));
-        assert_eq!(at(text, "list.1.b"), Some((13, 5)));
-        assert_eq!(at(text, "list.0.a"), Some((10, 5)));
-        assert_eq!(at(text, "nope"), None);
-    }
 
     #[test]
     fn semver() {

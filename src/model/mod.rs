@@ -5,18 +5,20 @@ mod cron;
 mod image;
 mod jobs;
 mod load;
+mod schemas;
 mod spec;
 pub mod types;
 mod values;
 
 pub use image::ImageRef;
 pub use load::{
-    check_blueprint, closest, decode_input, decode_text, load_spec, locate, place, read_input,
-    MAX_MANIFEST_BYTES, MAX_NAME_LEN,
+    check_blueprint, decode_input, decode_text, load_spec, read_input, MAX_MANIFEST_BYTES,
+    MAX_NAME_LEN,
 };
+pub use schemas::{input_schema, input_violation, values_schema};
 pub use spec::{
     Environment, EnvironmentSpec, HookEvent, InitContainerSpec, JobSpec, LintSpec, ResourcesSpec,
-    RuleLevel, SecretBackend, SecretSource, SidecarSpec, Spec, StorageSpec,
+    SecretBackend, SecretSource, SidecarSpec, Spec, StorageSpec,
 };
 pub use values::*;
 
@@ -32,26 +34,23 @@ pub const HOOK_DEADLINE_SECONDS: u32 = 240;
 /// The image of the `helm test` pod: a shell with `wget`, pinned.
 pub const TEST_IMAGE: (&str, &str) = ("busybox", "1.36.1");
 
+/// Whether sidecars can be native (init containers with `restartPolicy:
+/// Always`, on by default from Kubernetes 1.29): when every version the
+/// chart's `kubeVersion` admits, read as Helm reads it, is 1.29 or later.
+pub fn native_sidecars(kube_version: &str) -> bool {
+    crate::helm::VersionRange::parse(kube_version)
+        .ok()
+        .and_then(|range| range.lowest())
+        .is_some_and(|lowest| (lowest.major, lowest.minor) >= (1, 29))
+}
+
 impl Values {
     /// The default values of a chart generated from `spec` (blueprint
     /// defaults already applied), whose image has been parsed into `image`.
     pub fn from_spec(spec: &Spec, image: &ImageRef) -> Values {
-        let resources = spec.resources.clone().unwrap_or(ResourcesSpec {
-            cpu: None,
-            memory: None,
-        });
-        let memory = resources.memory.unwrap_or_else(|| Quantity::new("128Mi"));
+        let main_resources = main_resources(spec);
         let probes = probes(spec);
         let replicas = spec.replicas.unwrap_or(1);
-        let secret_files = spec.secret_files.unwrap_or(false);
-        let requests = ResourceRequests {
-            cpu: resources.cpu.unwrap_or_else(|| Quantity::new("100m")),
-            memory: memory.clone(),
-        };
-        let main_resources = Resources {
-            requests,
-            limits: ResourceLimits { cpu: None, memory },
-        };
         Values {
             global: BTreeMap::new(),
             name_override: String::new(),
@@ -70,25 +69,7 @@ impl Values {
                 mount_path: format!("/etc/{}/config", spec.name.0),
                 data: spec.config.clone(),
             },
-            secrets: SecretValues {
-                load_as: if secret_files {
-                    LoadAs::Files
-                } else {
-                    LoadAs::Env
-                },
-                file_variables: secret_files,
-                mount_path: format!("/etc/{}/secrets", spec.name.0),
-                existing_secret: String::new(),
-                external_secret: external_secret(spec),
-                vault: vault(spec),
-                data: spec
-                    .secrets
-                    .iter()
-                    .filter(|k| !spec.secret_sources.contains_key(*k))
-                    .chain(&spec.generated_secrets)
-                    .map(|k| (k.clone(), String::new()))
-                    .collect(),
-            },
+            secrets: secret_values(spec),
             env: BTreeMap::new(),
             resources: main_resources.clone(),
             probes,
@@ -104,23 +85,7 @@ impl Values {
                 port: Port(80),
                 annotations: BTreeMap::new(),
             }),
-            ingress: Ingress {
-                enabled: !spec.hosts.is_empty(),
-                class_name: String::new(),
-                annotations: BTreeMap::new(),
-                hosts: spec
-                    .hosts
-                    .iter()
-                    .map(|host| IngressHost {
-                        host: host.clone(),
-                        paths: vec![IngressPath {
-                            path: "/".into(),
-                            path_type: PathType::Prefix,
-                        }],
-                    })
-                    .collect(),
-                tls: Vec::new(),
-            },
+            ingress: ingress(spec),
             autoscaling: Autoscaling {
                 enabled: false,
                 min_replicas: replicas.max(2),
@@ -151,98 +116,13 @@ impl Values {
                 .schedule
                 .as_ref()
                 .map(|schedule| cron_job(schedule, spec.time_zone.as_ref())),
-            jobs: spec
-                .jobs
-                .iter()
-                .map(|job| {
-                    let values = match &job.schedule {
-                        Some(schedule) => Job::Scheduled(ScheduledJob {
-                            enabled: true,
-                            command: job.command.clone(),
-                            args: job.args.clone(),
-                            cron: CronJob {
-                                suspend: job.suspend.unwrap_or(false),
-                                concurrency_policy: job
-                                    .concurrency_policy
-                                    .unwrap_or(ConcurrencyPolicy::Forbid),
-                                successful_jobs_history_limit: job
-                                    .successful_jobs_history_limit
-                                    .unwrap_or(3),
-                                failed_jobs_history_limit: job
-                                    .failed_jobs_history_limit
-                                    .unwrap_or(3),
-                                ..cron_job(schedule, job.time_zone.as_ref())
-                            },
-                            resources: main_resources.clone(),
-                            pods: JobPods::default(),
-                        }),
-                        None => Job::Hook(HookJob {
-                            enabled: true,
-                            command: job.command.clone(),
-                            args: job.args.clone(),
-                            // Below Helm's default `--timeout` of 5 minutes, so
-                            // the job stops before Helm gives up on it.
-                            active_deadline_seconds: HOOK_DEADLINE_SECONDS,
-                            backoff_limit: 1,
-                            ttl_seconds_after_finished: 86400,
-                            resources: small_resources(),
-                            pods: JobPods::default(),
-                        }),
-                    };
-                    (job.name.0.clone(), values)
-                })
-                .collect(),
-            sidecars: spec
-                .sidecars
-                .iter()
-                .map(|sidecar| {
-                    let image = ImageRef::parse(&sidecar.image).expect("validated on load");
-                    let values = Sidecar {
-                        image: image_values(&image),
-                        command: sidecar.command.clone(),
-                        args: sidecar.args.clone(),
-                        resources: small_resources(),
-                    };
-                    (sidecar.name.0.clone(), values)
-                })
-                .collect(),
-            init_containers: spec
-                .init_containers
-                .iter()
-                .map(|init| {
-                    let image = match &init.image {
-                        Some(text) => ImageRef::parse(text).expect("validated on load"),
-                        None => image.clone(),
-                    };
-                    let values = InitContainer {
-                        image: image_values(&image),
-                        command: init.command.clone(),
-                        args: init.args.clone(),
-                        resources: small_resources(),
-                    };
-                    (init.name.0.clone(), values)
-                })
-                .collect(),
+            jobs: job_values(spec, &main_resources),
+            sidecars: sidecar_values(spec),
+            init_containers: init_container_values(spec, image),
             pod_annotations: BTreeMap::new(),
             pod_labels: BTreeMap::new(),
-            pod_security_context: PodSecurityContext {
-                run_as_non_root: true,
-                run_as_user: spec.run_as_user,
-                run_as_group: spec.run_as_user,
-                fs_group: spec.fs_group,
-                seccomp_profile: SeccompProfile {
-                    kind: SeccompType::RuntimeDefault,
-                },
-            },
-            security_context: SecurityContext {
-                allow_privilege_escalation: false,
-                read_only_root_filesystem: true,
-                run_as_non_root: true,
-                capabilities: Capabilities {
-                    drop: vec!["ALL".into()],
-                    add: Vec::new(),
-                },
-            },
+            pod_security_context: pod_security_context(spec),
+            security_context: restricted_security_context(),
             termination_grace_period_seconds: 30,
             node_selector: BTreeMap::new(),
             tolerations: Vec::new(),
@@ -259,6 +139,175 @@ impl Values {
                 },
             }),
         }
+    }
+}
+
+/// The main container's requests (the spec's, else small defaults), with
+/// memory limited to its request.
+fn main_resources(spec: &Spec) -> Resources {
+    let resources = spec.resources.clone().unwrap_or(ResourcesSpec {
+        cpu: None,
+        memory: None,
+    });
+    let memory = resources.memory.unwrap_or_else(|| Quantity::new("128Mi"));
+    let requests = ResourceRequests {
+        cpu: resources.cpu.unwrap_or_else(|| Quantity::new("100m")),
+        memory: memory.clone(),
+    };
+    Resources {
+        requests,
+        limits: ResourceLimits { cpu: None, memory },
+    }
+}
+
+/// The main container's secrets: how they load, and where they come from.
+fn secret_values(spec: &Spec) -> SecretValues {
+    let secret_files = spec.secret_files.unwrap_or(false);
+    SecretValues {
+        load_as: if secret_files {
+            LoadAs::Files
+        } else {
+            LoadAs::Env
+        },
+        file_variables: secret_files,
+        mount_path: format!("/etc/{}/secrets", spec.name.0),
+        existing_secret: String::new(),
+        external_secret: external_secret(spec),
+        vault: vault(spec),
+        data: spec
+            .secrets
+            .iter()
+            .filter(|k| !spec.secret_sources.contains_key(*k))
+            .chain(&spec.generated_secrets)
+            .map(|k| (k.clone(), String::new()))
+            .collect(),
+    }
+}
+
+/// The Ingress, enabled with a `/` path per host when the spec names hosts.
+fn ingress(spec: &Spec) -> Ingress {
+    Ingress {
+        enabled: !spec.hosts.is_empty(),
+        class_name: String::new(),
+        annotations: BTreeMap::new(),
+        hosts: spec
+            .hosts
+            .iter()
+            .map(|host| IngressHost {
+                host: host.clone(),
+                paths: vec![IngressPath {
+                    path: "/".into(),
+                    path_type: PathType::Prefix,
+                }],
+            })
+            .collect(),
+        tls: Vec::new(),
+    }
+}
+
+/// The admin jobs: hook jobs, and scheduled ones sized like the main container.
+fn job_values(spec: &Spec, main_resources: &Resources) -> BTreeMap<String, Job> {
+    spec.jobs
+        .iter()
+        .map(|job| {
+            let values = match &job.schedule {
+                Some(schedule) => Job::Scheduled(ScheduledJob {
+                    enabled: true,
+                    command: job.command.clone(),
+                    args: job.args.clone(),
+                    cron: CronJob {
+                        suspend: job.suspend.unwrap_or(false),
+                        concurrency_policy: job
+                            .concurrency_policy
+                            .unwrap_or(ConcurrencyPolicy::Forbid),
+                        successful_jobs_history_limit: job
+                            .successful_jobs_history_limit
+                            .unwrap_or(3),
+                        failed_jobs_history_limit: job.failed_jobs_history_limit.unwrap_or(3),
+                        ..cron_job(schedule, job.time_zone.as_ref())
+                    },
+                    resources: main_resources.clone(),
+                    pods: JobPods::default(),
+                }),
+                None => Job::Hook(HookJob {
+                    enabled: true,
+                    command: job.command.clone(),
+                    args: job.args.clone(),
+                    // Below Helm's default `--timeout` of 5 minutes, so
+                    // the job stops before Helm gives up on it.
+                    active_deadline_seconds: HOOK_DEADLINE_SECONDS,
+                    backoff_limit: 1,
+                    ttl_seconds_after_finished: 86400,
+                    resources: small_resources(),
+                    pods: JobPods::default(),
+                }),
+            };
+            (job.name.0.clone(), values)
+        })
+        .collect()
+}
+
+/// The sidecars, each with its own pinned image.
+fn sidecar_values(spec: &Spec) -> BTreeMap<String, Sidecar> {
+    spec.sidecars
+        .iter()
+        .map(|sidecar| {
+            let image = ImageRef::parse(&sidecar.image).expect("validated on load");
+            let values = Sidecar {
+                image: image_values(&image),
+                command: sidecar.command.clone(),
+                args: sidecar.args.clone(),
+                resources: small_resources(),
+            };
+            (sidecar.name.0.clone(), values)
+        })
+        .collect()
+}
+
+/// The init containers, on the main image unless they name their own.
+fn init_container_values(spec: &Spec, image: &ImageRef) -> BTreeMap<String, InitContainer> {
+    spec.init_containers
+        .iter()
+        .map(|init| {
+            let image = match &init.image {
+                Some(text) => ImageRef::parse(text).expect("validated on load"),
+                None => image.clone(),
+            };
+            let values = InitContainer {
+                image: image_values(&image),
+                command: init.command.clone(),
+                args: init.args.clone(),
+                resources: small_resources(),
+            };
+            (init.name.0.clone(), values)
+        })
+        .collect()
+}
+
+/// The pod's security context: the restricted profile's, with the spec's
+/// user and group.
+fn pod_security_context(spec: &Spec) -> PodSecurityContext {
+    PodSecurityContext {
+        run_as_non_root: true,
+        run_as_user: spec.run_as_user,
+        run_as_group: spec.run_as_user,
+        fs_group: spec.fs_group,
+        seccomp_profile: SeccompProfile {
+            kind: SeccompType::RuntimeDefault,
+        },
+    }
+}
+
+/// Every container's security context, as the restricted profile requires.
+fn restricted_security_context() -> SecurityContext {
+    SecurityContext {
+        allow_privilege_escalation: false,
+        read_only_root_filesystem: true,
+        run_as_non_root: true,
+        capabilities: Capabilities {
+            drop: vec!["ALL".into()],
+            add: Vec::new(),
+        },
     }
 }
 

@@ -143,33 +143,7 @@ pub struct LintSpec {
     /// Rule code (`chartgen lint --explain` lists them) to its severity here, or `off`; `--rule` on the command line wins.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(extend("propertyNames" = { "pattern": RULE_CODE_PATTERN }))]
-    pub rules: BTreeMap<String, RuleLevel>,
-}
-
-/// A rule's severity, or `off`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum RuleLevel {
-    /// The rule does not run.
-    Off,
-    /// Findings are notes.
-    Info,
-    /// Findings are warnings.
-    Warning,
-    /// Findings fail `chartgen lint`.
-    Error,
-}
-
-impl RuleLevel {
-    /// The name, as written in `chartgen.yaml` and `--rule`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RuleLevel::Off => "off",
-            RuleLevel::Info => "info",
-            RuleLevel::Warning => "warning",
-            RuleLevel::Error => "error",
-        }
-    }
+    pub rules: BTreeMap<String, crate::lint::RuleLevel>,
 }
 
 /// CPU and memory sizing for the main container.
@@ -425,15 +399,14 @@ impl Spec {
         .expect("a minimal spec deserializes")
     }
 
-    /// This spec with `defaults` (a blueprint's) filling the keys it leaves
-    /// unset; a key set here always wins, even when set to an empty list.
-    pub fn over(&self, defaults: &Json) -> Result<Spec, String> {
+    /// The spec `written` (a spec as it serializes) with `defaults` (a
+    /// blueprint's) filling the keys it leaves unset; a key set there always
+    /// wins, even when set to an empty list. The merge is on the serialized
+    /// form because a blueprint's defaults are data, any subset of the keys.
+    pub fn over(written: &Json, defaults: &Json) -> Result<Spec, String> {
         let mut merged = defaults.clone();
-        if let (Json::Object(base), Json::Object(own)) = (
-            &mut merged,
-            serde_json::to_value(self).expect("spec serializes"),
-        ) {
-            base.extend(own);
+        if let (Json::Object(base), Json::Object(own)) = (&mut merged, written) {
+            base.extend(own.clone());
         }
         serde_json::from_value(merged).map_err(|e| e.to_string())
     }

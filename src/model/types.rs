@@ -8,6 +8,8 @@ use std::borrow::Cow;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
+use crate::schema::moving_tag_pattern;
+
 /// RFC 1123 label: what Kubernetes requires of most object names.
 pub const DNS_LABEL_PATTERN: &str = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 /// RFC 1123 subdomain: what Kubernetes requires of host names.
@@ -87,28 +89,6 @@ pub fn pattern_help(pattern: &str) -> Option<PatternHelp> {
         _ => return None,
     };
     Some(PatternHelp { what, example })
-}
-
-/// Tags that move to new images, whatever their name promises: a release
-/// pinned to one is not reproducible. Tags are case-sensitive, but every
-/// casing of these moves all the same (`LATEST`, `Stable`).
-pub const MOVING_TAGS: &[&str] = &["latest", "stable", "main", "master", "edge", "nightly"];
-
-/// Whether `tag` is a moving tag, in any casing.
-pub fn is_moving_tag(tag: &str) -> bool {
-    MOVING_TAGS.iter().any(|m| m.eq_ignore_ascii_case(tag))
-}
-
-/// A pattern matching exactly the moving tags, in any casing, written
-/// without flags so every JSON Schema engine (Go's, JavaScript's) reads it alike.
-pub fn moving_tag_pattern() -> String {
-    let any_case = |word: &str| -> String {
-        word.chars()
-            .map(|c| format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase()))
-            .collect()
-    };
-    let words: Vec<String> = MOVING_TAGS.iter().map(|w| any_case(w)).collect();
-    format!("^({})$", words.join("|"))
 }
 
 /// A Kubernetes resource quantity (`250m`, `1`, `512Mi`).
@@ -232,22 +212,4 @@ pub fn check_dns_label(value: &str, max: usize) -> Result<(), String> {
         return Err("must start and end with a letter or digit (DNS-1123 label)".into());
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn moving_tags_in_any_casing() {
-        let pattern = regex::Regex::new(&moving_tag_pattern()).unwrap();
-        for tag in [
-            "latest", "LATEST", "Latest", "stable", "Main", "NIGHTLY", "edge",
-        ] {
-            assert!(is_moving_tag(tag) && pattern.is_match(tag), "{tag}");
-        }
-        for tag in ["1.4.2", "latest-1", "stable2", "mainline", ""] {
-            assert!(!is_moving_tag(tag) && !pattern.is_match(tag), "{tag}");
-        }
-    }
 }

@@ -249,7 +249,7 @@ fn package_and_schema_commands() {
     let out = chartgen(dir.path(), &["schema"]);
     assert_eq!(out.status.code(), Some(0));
     let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(printed, chartgen::schema::input_schema());
+    assert_eq!(printed, chartgen::input_schema());
     let out = chartgen(
         dir.path(),
         &["schema", "--values", "web", "-o", "values.schema.json"],

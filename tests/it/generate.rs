@@ -112,9 +112,9 @@ fn schemas_snapshot() {
         let manifest = chartgen::Blueprints::embedded().manifest("web").unwrap();
         insta::assert_snapshot!(
             "values-schema-web",
-            pretty(&chartgen::schema::values_schema(&manifest.values))
+            pretty(&chartgen::values_schema(&manifest.values))
         );
-        insta::assert_snapshot!("input-schema", pretty(&chartgen::schema::input_schema()));
+        insta::assert_snapshot!("input-schema", pretty(&chartgen::input_schema()));
     });
 }
 

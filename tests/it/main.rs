@@ -1,6 +1,7 @@
 //! Integration tests: one binary keeps link time down.
 #![allow(clippy::result_large_err)] // chartgen::Error, as the library returns it.
 
+mod architecture;
 mod blueprints;
 mod cli;
 mod conformance;

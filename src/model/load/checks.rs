@@ -7,10 +7,12 @@ use super::super::image::ImageRef;
 use super::super::jobs;
 use super::super::spec::{EnvironmentSpec, SecretBackend, Spec};
 use super::super::types::check_dns_label;
-use super::{closest, is_semver, Violation, MAX_NAME_LEN};
-use crate::blueprint::Manifest;
+use super::{is_semver, MAX_NAME_LEN};
+use crate::blueprint::BlueprintManifest;
 use crate::error::{Error, Result};
 use crate::helm::VersionRange;
+use crate::keys::closest;
+use crate::schema::Violation;
 
 type Checked = std::result::Result<(), Violation>;
 
@@ -112,8 +114,11 @@ fn kube_version(text: &str) -> Checked {
 
 fn lint_rules(spec: &Spec) -> Checked {
     for code in spec.lint.iter().flat_map(|l| l.rules.keys()) {
-        if crate::lint::rules::find(code).is_none_or(|r| r.code != code) {
-            let codes: Vec<&str> = crate::lint::rules::all().iter().map(|r| r.code).collect();
+        if crate::lint::rules::find(code).is_none_or(|r| r.code != code.as_str()) {
+            let codes: Vec<&str> = crate::lint::rules::all()
+                .iter()
+                .map(|r| r.code.as_str())
+                .collect();
             return Err(Violation::new(
                 vec!["lint".into(), "rules".into(), code.clone()],
                 format!("`{code}` is not a lint rule"),
@@ -465,10 +470,15 @@ const CARRIED_BY: &[(&str, &str)] = &[
     ("initContainers", "initContainers"),
 ];
 
-/// Checks a spec against its blueprint: `given` as written, `spec` with the
-/// blueprint's defaults filled in. A key the blueprint would ignore is an
-/// error, never a silent difference.
-pub fn check_blueprint(given: &Spec, spec: &Spec, manifest: &Manifest) -> Result<()> {
+/// Checks a spec against its blueprint: `given` as written (and `written`,
+/// as it serializes), `spec` with the blueprint's defaults filled in. A key
+/// the blueprint would ignore is an error, never a silent difference.
+pub fn check_blueprint(
+    given: &Spec,
+    written: &serde_json::Value,
+    spec: &Spec,
+    manifest: &BlueprintManifest,
+) -> Result<()> {
     let error = |key: Vec<String>, message: String, hint: String| Error::Input {
         location: None,
         key: Some(key.join(".")),
@@ -476,7 +486,6 @@ pub fn check_blueprint(given: &Spec, spec: &Spec, manifest: &Manifest) -> Result
         hint: Some(hint),
     };
     let keeps = |section: &str| manifest.values.iter().any(|v| v == section);
-    let written = serde_json::to_value(given).expect("spec serializes");
     for (key, section) in CARRIED_BY {
         if written.get(key).is_some() && !keeps(section) {
             return Err(error(
@@ -530,10 +539,10 @@ pub fn check_blueprint(given: &Spec, spec: &Spec, manifest: &Manifest) -> Result
             v.hint.unwrap_or_default(),
         ));
     }
-    let runs_to_completion = matches!(manifest.workload.as_str(), "CronJob" | "Job");
+    let runs_to_completion = manifest.workload.runs_to_completion();
     if runs_to_completion
         && !spec.sidecars.is_empty()
-        && !crate::render::native_sidecars(&spec.kube_version)
+        && !super::super::native_sidecars(&spec.kube_version)
     {
         let lowest = VersionRange::parse(&spec.kube_version)
             .ok()

@@ -5,9 +5,10 @@
 use serde_json::Value as Json;
 
 use super::super::types::pattern_help;
-use super::{closest, locate, Violation};
 use crate::error::{Error, Location};
-use crate::schema;
+use crate::keys::{closest, locate};
+use crate::model::input_schema;
+use crate::schema::Violation;
 
 /// The schema node for the value at `path`, choosing among `anyOf` forms
 /// the one whose type fits `instance` (the value there, when known).
@@ -79,7 +80,7 @@ pub(super) fn key_help(path: &[String]) -> Option<String> {
     if path.is_empty() {
         return None;
     }
-    let schema = schema::input_schema();
+    let schema = input_schema();
     // A key of a map (`hostPaths.logs`) has no description of its own: the
     // map's says what its keys are.
     let text = [path, &path[..path.len() - 1]].iter().find_map(|path| {
@@ -151,7 +152,7 @@ fn matches(pattern: &str, text: &str) -> bool {
 /// A schema violation in words: which constraint of the node at `path` the
 /// value breaks, found by checking each against the value, and an example.
 pub(super) fn schema_violation(path: Vec<String>, raw: &str, json: &Json) -> Violation {
-    let schema = schema::input_schema();
+    let schema = input_schema();
     let value = value_at(json, &path);
     let node = node_at(&schema, &path, Some(json));
     if let (Some(node), Some(value)) = (node, value) {
@@ -461,12 +462,12 @@ mod tests {
     #[test]
     fn every_schema_pattern_has_words() {
         let mut all = Vec::new();
-        patterns(&crate::schema::input_schema(), &mut all);
+        patterns(&crate::model::input_schema(), &mut all);
         let keys: Vec<String> = crate::model::Values::KEYS
             .iter()
             .map(|k| k.to_string())
             .collect();
-        patterns(&crate::schema::values_schema(&keys), &mut all);
+        patterns(&crate::model::values_schema(&keys), &mut all);
         assert!(all.len() > 10);
         for pattern in all {
             assert!(pattern_help(&pattern).is_some(), "no words for {pattern}");

@@ -1,7 +1,7 @@
 use serde_yaml::Value;
 
-use crate::lint::{rule, Manifest, Report};
-use crate::model::types::is_moving_tag;
+use crate::lint::{rule, Code, Manifest, Report};
+use crate::schema::is_moving_tag;
 
 rule! {
     /// ## What it does
@@ -23,7 +23,7 @@ rule! {
     /// image: nginx:1.27.3-alpine # fine
     /// image: nginx@sha256:4f53…  # fine
     /// ```
-    RULE = "CG001", "image-tag", Error, check
+    RULE = Code::IMAGE_TAG, "image-tag", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

@@ -1,6 +1,6 @@
 use serde_yaml::Value;
 
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 rule! {
     /// ## What it does
@@ -37,7 +37,7 @@ rule! {
     ///           image: ghcr.io/acme/app:1.4.2
     ///         # flagged: a proxy here keeps the Job running for ever
     /// ```
-    RULE = "CG029", "job-sidecar-container", Error, check
+    RULE = Code::JOB_SIDECAR_CONTAINER, "job-sidecar-container", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

@@ -1,19 +1,8 @@
 //! Rules on what every workload needs: pinned images, resources, probes,
 //! and pods that run to completion when they should.
 
-mod image_tag;
-mod job_sidecar;
-mod probes;
-mod prod_pin;
-mod resources;
-
-use crate::lint::Rule;
-
-/// The rules of this group.
-pub static RULES: &[&Rule] = &[
-    &image_tag::RULE,
-    &resources::RULE,
-    &probes::RULE,
-    &prod_pin::RULE,
-    &job_sidecar::RULE,
-];
+pub(super) mod image_tag;
+pub(super) mod job_sidecar;
+pub(super) mod probes;
+pub(super) mod prod_pin;
+pub(super) mod resources;

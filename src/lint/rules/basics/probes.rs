@@ -1,4 +1,4 @@
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 rule! {
     /// ## What it does
@@ -15,7 +15,7 @@ rule! {
     /// readinessProbe: { httpGet: { path: /healthz, port: http } }
     /// livenessProbe: { httpGet: { path: /healthz, port: http } }
     /// ```
-    RULE = "CG003", "probes", Warning, check
+    RULE = Code::PROBES, "probes", Warning, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

@@ -1,8 +1,8 @@
 use serde_json::Value as Json;
 
-use crate::environments::is_production;
-use crate::lint::{rule, Overlay, Report};
-use crate::model::types::is_moving_tag;
+use crate::lint::environments::is_production;
+use crate::lint::{rule, Code, Overlay, Report};
+use crate::schema::is_moving_tag;
 
 rule! {
     /// ## What it does
@@ -29,7 +29,7 @@ rule! {
     ///   tag: "1.27.3-alpine"   # fine: pinned
     /// # flagged: without it, values.yaml's `tag: ""` follows appVersion
     /// ```
-    RULE = "CG004", "production-image-pinned", Error, overlay check
+    RULE = Code::PRODUCTION_IMAGE_PINNED, "production-image-pinned", Error, overlay check
 }
 
 fn check(overlay: &Overlay, report: &mut Report) {

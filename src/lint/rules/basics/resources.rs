@@ -1,4 +1,4 @@
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 rule! {
     /// ## What it does
@@ -15,7 +15,7 @@ rule! {
     ///   requests: { cpu: 100m, memory: 128Mi }
     ///   limits: { memory: 128Mi }
     /// ```
-    RULE = "CG002", "resources", Warning, check
+    RULE = Code::RESOURCES, "resources", Warning, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

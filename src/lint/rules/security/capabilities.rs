@@ -1,6 +1,6 @@
 use serde_yaml::Value;
 
-use crate::lint::{and_list, rule, Manifest, Report};
+use crate::lint::{and_list, rule, Code, Manifest, Report};
 
 use super::pods;
 
@@ -27,7 +27,7 @@ rule! {
     ///   drop: [ALL]
     ///   add: [NET_BIND_SERVICE]     # fine
     /// ```
-    RULE = "CG014", "capabilities", Error, check
+    RULE = Code::CAPABILITIES, "capabilities", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

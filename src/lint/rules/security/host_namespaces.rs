@@ -1,4 +1,4 @@
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::pods;
 
@@ -21,7 +21,7 @@ rule! {
     ///   hostNetwork: true   # flagged
     ///   hostPID: true       # flagged
     /// ```
-    RULE = "CG016", "host-namespaces", Error, check
+    RULE = Code::HOST_NAMESPACES, "host-namespaces", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

@@ -1,6 +1,6 @@
 use serde_yaml::Value;
 
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::pods;
 
@@ -27,7 +27,7 @@ rule! {
     ///   - name: scratch
     ///     emptyDir: {}                   # fine
     /// ```
-    RULE = "CG018", "host-path", Warning, check
+    RULE = Code::HOST_PATH, "host-path", Warning, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

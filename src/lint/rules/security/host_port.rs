@@ -1,4 +1,4 @@
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::pods;
 
@@ -20,7 +20,7 @@ rule! {
     ///     hostPort: 8080      # flagged
     ///   - containerPort: 9090 # fine
     /// ```
-    RULE = "CG017", "host-port", Error, check
+    RULE = Code::HOST_PORT, "host-port", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

@@ -8,35 +8,21 @@
 //! a bad value is reported once where it is written: on the pod when the pod
 //! sets it, on each container that sets it or is left without one.
 
-mod capabilities;
-mod host_namespaces;
-mod host_path;
-mod host_port;
-mod privilege_escalation;
-mod privileged;
-mod run_as_non_root;
-mod run_as_root_user;
-mod seccomp;
-mod volume_types;
+pub(super) mod capabilities;
+pub(super) mod host_namespaces;
+pub(super) mod host_path;
+pub(super) mod host_port;
+pub(super) mod privilege_escalation;
+pub(super) mod privileged;
+pub(super) mod run_as_non_root;
+pub(super) mod run_as_root_user;
+pub(super) mod seccomp;
+pub(super) mod volume_types;
 
 use serde_yaml::Value;
 
-use crate::lint::manifest::at;
-use crate::lint::{Manifest, Rule};
-
-/// The rules of this group.
-pub static RULES: &[&Rule] = &[
-    &privileged::RULE,
-    &privilege_escalation::RULE,
-    &run_as_non_root::RULE,
-    &run_as_root_user::RULE,
-    &capabilities::RULE,
-    &seccomp::RULE,
-    &host_namespaces::RULE,
-    &host_port::RULE,
-    &host_path::RULE,
-    &volume_types::RULE,
-];
+use crate::lint::manifest::{at, containers};
+use crate::lint::Manifest;
 
 /// The pod spec of an object that creates pods.
 struct Pod<'a> {
@@ -69,19 +55,13 @@ fn pods(manifests: &[Manifest]) -> impl Iterator<Item = Pod<'_>> {
 impl<'a> Pod<'a> {
     /// Every container, in admission's order: init, regular, ephemeral.
     fn containers(&self) -> Vec<Container<'a>> {
-        ["initContainers", "containers", "ephemeralContainers"]
-            .iter()
-            .flat_map(|list| {
-                at(self.spec, &[list])
-                    .as_sequence()
-                    .into_iter()
-                    .flatten()
-                    .enumerate()
-                    .map(move |(i, spec)| Container {
-                        name: spec.get("name").and_then(Value::as_str).unwrap_or(""),
-                        spec,
-                        field: format!("{}.{list}[{i}]", self.field),
-                    })
+        let lists = ["initContainers", "containers", "ephemeralContainers"];
+        containers(self.spec, self.field, &lists)
+            .into_iter()
+            .map(|(field, spec)| Container {
+                name: spec.get("name").and_then(Value::as_str).unwrap_or(""),
+                spec,
+                field,
             })
             .collect()
     }

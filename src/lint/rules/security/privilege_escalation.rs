@@ -1,6 +1,6 @@
 use serde_yaml::Value;
 
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::pods;
 
@@ -23,7 +23,7 @@ rule! {
     /// securityContext:
     ///   allowPrivilegeEscalation: false            # fine
     /// ```
-    RULE = "CG011", "privilege-escalation", Error, check
+    RULE = Code::PRIVILEGE_ESCALATION, "privilege-escalation", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

@@ -1,4 +1,4 @@
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::pods;
 
@@ -21,7 +21,7 @@ rule! {
     /// securityContext:
     ///   privileged: false  # fine, as is leaving it out
     /// ```
-    RULE = "CG010", "privileged", Error, check
+    RULE = Code::PRIVILEGED, "privileged", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

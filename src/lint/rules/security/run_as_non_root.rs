@@ -1,6 +1,6 @@
 use serde_yaml::Value;
 
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::{pods, show};
 
@@ -31,7 +31,7 @@ rule! {
     ///       securityContext:
     ///         runAsNonRoot: false   # flagged
     /// ```
-    RULE = "CG012", "run-as-non-root", Error, check
+    RULE = Code::RUN_AS_NON_ROOT, "run-as-non-root", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

@@ -1,6 +1,6 @@
 use serde_yaml::Value;
 
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::pods;
 
@@ -25,7 +25,7 @@ rule! {
     /// securityContext:
     ///   runAsUser: 65532   # fine
     /// ```
-    RULE = "CG013", "run-as-root-user", Error, check
+    RULE = Code::RUN_AS_ROOT_USER, "run-as-root-user", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

@@ -1,6 +1,6 @@
 use serde_yaml::Value;
 
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::pods;
 
@@ -34,7 +34,7 @@ rule! {
     ///       securityContext:
     ///         seccompProfile: { type: Unconfined }  # flagged
     /// ```
-    RULE = "CG015", "seccomp", Error, check
+    RULE = Code::SECCOMP, "seccomp", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

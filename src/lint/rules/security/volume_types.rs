@@ -1,6 +1,6 @@
 use serde_yaml::Value;
 
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::pods;
 
@@ -39,7 +39,7 @@ rule! {
     ///   - name: data
     ///     persistentVolumeClaim: { claimName: data }     # fine
     /// ```
-    RULE = "CG019", "volume-types", Error, check
+    RULE = Code::VOLUME_TYPES, "volume-types", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

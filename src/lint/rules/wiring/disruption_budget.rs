@@ -1,4 +1,4 @@
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::{named, pod_template, same_namespace, scale_target, selector_matches};
 
@@ -28,7 +28,7 @@ rule! {
     ///   selector:
     ///     matchLabels: { app.kubernetes.io/name: web, app.kubernetes.io/instance: prod }
     /// ```
-    RULE = "CG020", "disruption-budget", Warning, check
+    RULE = Code::DISRUPTION_BUDGET, "disruption-budget", Warning, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

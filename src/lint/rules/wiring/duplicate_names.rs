@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use crate::lint::manifest::at;
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::named;
 
@@ -43,7 +43,7 @@ rule! {
     ///   target:
     ///     name: {{ include "db.fullname" . }}
     /// ```
-    RULE = "CG030", "duplicate-names", Error, check
+    RULE = Code::DUPLICATE_NAMES, "duplicate-names", Error, check
 }
 
 /// Kinds that live outside namespaces, so their `metadata.namespace` is moot.

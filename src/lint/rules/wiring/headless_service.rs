@@ -1,4 +1,4 @@
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::{labels_match, named, pod_template, same_namespace};
 
@@ -32,7 +32,7 @@ rule! {
     ///   clusterIP: None
     ///   selector: { app.kubernetes.io/name: db }
     /// ```
-    RULE = "CG025", "headless-service", Error, check
+    RULE = Code::HEADLESS_SERVICE, "headless-service", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

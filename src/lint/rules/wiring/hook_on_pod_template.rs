@@ -1,4 +1,5 @@
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::manifest::{pod_template, Path, JOB_TEMPLATE_METADATA};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::{key_field, named};
 
@@ -31,27 +32,17 @@ rule! {
     ///     metadata:
     ///       annotations: {}                      # not here
     /// ```
-    RULE = "CG026", "hook-on-pod-template", Error, check
+    RULE = Code::HOOK_ON_POD_TEMPLATE, "hook-on-pod-template", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {
     for m in manifests {
-        let templates: &[(&[&str], &str)] = match m.kind() {
-            "CronJob" => &[
-                (
-                    &["spec", "jobTemplate", "metadata"],
-                    "spec.jobTemplate.metadata",
-                ),
-                (
-                    &["spec", "jobTemplate", "spec", "template", "metadata"],
-                    "spec.jobTemplate.spec.template.metadata",
-                ),
-            ],
-            "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "Job" => {
-                &[(&["spec", "template", "metadata"], "spec.template.metadata")]
-            }
-            _ => continue,
+        // A Pod's template is the Pod itself, whose hooks Helm reads.
+        let Some(template) = pod_template(m.kind()).filter(|_| m.kind() != "Pod") else {
+            continue;
         };
+        let jobs = (m.kind() == "CronJob").then_some(JOB_TEMPLATE_METADATA);
+        let templates: Vec<Path> = jobs.into_iter().chain([template.metadata]).collect();
         let own = m.at(&["metadata", "annotations"]);
         for (path, field) in templates {
             let annotations = m.at(path).get("annotations").and_then(|a| a.as_mapping());

@@ -9,37 +9,22 @@
 //! chart's render an object without a namespace is in the release's, and in
 //! manifests given as they are it may land in any, so it meets them all.
 
-mod disruption_budget;
-mod duplicate_names;
-mod headless_service;
-mod hook_on_pod_template;
-mod name_limits;
-mod replicas_with_autoscaler;
-mod secret_in_plain_config;
-mod service_wiring;
-mod sticky_sessions;
-mod test_hook_kind;
-mod unstable_selector;
+pub(super) mod disruption_budget;
+pub(super) mod duplicate_names;
+pub(super) mod headless_service;
+pub(super) mod hook_on_pod_template;
+pub(super) mod name_limits;
+pub(super) mod replicas_with_autoscaler;
+pub(super) mod secret_in_plain_config;
+pub(super) mod service_wiring;
+pub(super) mod sticky_sessions;
+pub(super) mod test_hook_kind;
+pub(super) mod unstable_selector;
 
 use serde_yaml::{Mapping, Value};
 
 use crate::lint::manifest::at;
-use crate::lint::{Manifest, Rule};
-
-/// The rules of this group.
-pub static RULES: &[&Rule] = &[
-    &disruption_budget::RULE,
-    &replicas_with_autoscaler::RULE,
-    &sticky_sessions::RULE,
-    &secret_in_plain_config::RULE,
-    &service_wiring::RULE,
-    &headless_service::RULE,
-    &hook_on_pod_template::RULE,
-    &unstable_selector::RULE,
-    &name_limits::RULE,
-    &duplicate_names::RULE,
-    &test_hook_kind::RULE,
-];
+use crate::lint::Manifest;
 
 /// The pod template of an object that creates pods.
 struct PodTemplate<'a> {
@@ -79,17 +64,10 @@ impl<'a> PodTemplate<'a> {
 /// The pod template of `manifest`, if it creates pods.
 fn pod_template(manifest: &Manifest) -> Option<PodTemplate<'_>> {
     let (spec, _) = manifest.pod_spec()?;
-    let (path, metadata_field): (&[&str], &'static str) = match manifest.kind() {
-        "Pod" => (&["metadata"], "metadata"),
-        "CronJob" => (
-            &["spec", "jobTemplate", "spec", "template", "metadata"],
-            "spec.jobTemplate.spec.template.metadata",
-        ),
-        _ => (&["spec", "template", "metadata"], "spec.template.metadata"),
-    };
+    let (metadata, metadata_field) = manifest.pod_metadata()?;
     Some(PodTemplate {
         manifest,
-        metadata: manifest.at(path),
+        metadata,
         metadata_field,
         spec,
     })

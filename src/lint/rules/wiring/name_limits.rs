@@ -1,7 +1,7 @@
 use serde_yaml::Value;
 
-use crate::lint::manifest::at;
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::manifest::{at, pod_template, JOB_TEMPLATE_METADATA};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::{key_field, named};
 
@@ -51,7 +51,7 @@ rule! {
     ///   labels:
     ///     app.kubernetes.io/version: "1.10"   # quoted: 1.10 would be the number 1.1
     /// ```
-    RULE = "CG028", "name-limits", Error, check
+    RULE = Code::NAME_LIMITS, "name-limits", Error, check
 }
 
 /// The syntax of an object name.
@@ -179,31 +179,13 @@ fn check_name(m: &Manifest, report: &mut Report) {
 fn label_maps(m: &Manifest) -> Vec<(Vec<&'static str>, String)> {
     let mut maps = vec![(vec!["metadata", "labels"], "metadata.labels".to_owned())];
     let kind = m.kind();
-    if kind == "CronJob" {
-        maps.push((
-            vec!["spec", "jobTemplate", "metadata", "labels"],
-            "spec.jobTemplate.metadata.labels".to_owned(),
-        ));
-        maps.push((
-            vec![
-                "spec",
-                "jobTemplate",
-                "spec",
-                "template",
-                "metadata",
-                "labels",
-            ],
-            "spec.jobTemplate.spec.template.metadata.labels".to_owned(),
-        ));
-    }
-    if matches!(
-        kind,
-        "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "Job"
-    ) {
-        maps.push((
-            vec!["spec", "template", "metadata", "labels"],
-            "spec.template.metadata.labels".to_owned(),
-        ));
+    // A Pod's template is the Pod itself, whose labels are listed already.
+    let template = pod_template(kind).filter(|_| kind != "Pod");
+    let jobs = (kind == "CronJob").then_some(JOB_TEMPLATE_METADATA);
+    for (path, field) in jobs.into_iter().chain(template.map(|t| t.metadata)) {
+        let mut path = path.to_vec();
+        path.push("labels");
+        maps.push((path, format!("{field}.labels")));
     }
     if matches!(
         kind,

@@ -1,4 +1,4 @@
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::{named, same_namespace, scale_target};
 
@@ -22,7 +22,7 @@ rule! {
     ///   replicas: {{ .Values.replicaCount }}
     ///   {{- end }}
     /// ```
-    RULE = "CG021", "replicas-with-autoscaler", Warning, check
+    RULE = Code::REPLICAS_WITH_AUTOSCALER, "replicas-with-autoscaler", Warning, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

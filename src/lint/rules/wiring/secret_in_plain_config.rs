@@ -1,6 +1,6 @@
 use serde_yaml::Value;
 
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::{key_field, named, scalar};
 
@@ -68,7 +68,7 @@ rule! {
     ///   - name: DB_PASSWORD_FILE     # fine: a path to a mounted Secret
     ///     value: /var/run/secrets/db/password
     /// ```
-    RULE = "CG023", "secret-in-plain-config", Error, check
+    RULE = Code::SECRET_IN_PLAIN_CONFIG, "secret-in-plain-config", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

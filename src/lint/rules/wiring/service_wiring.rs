@@ -1,6 +1,6 @@
 use serde_yaml::Value;
 
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::{
     is_hook, labels_match, named, pod_templates, same_namespace, scalar, show_labels, PodTemplate,
@@ -50,7 +50,7 @@ rule! {
     ///         - name: web
     ///           ports: [{ name: http, containerPort: 8080 }]
     /// ```
-    RULE = "CG024", "service-wiring", Error, check
+    RULE = Code::SERVICE_WIRING, "service-wiring", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

@@ -1,4 +1,4 @@
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::{key_field, named};
 
@@ -34,7 +34,7 @@ rule! {
     /// spec:
     ///   sessionAffinity: None                             # fine (the default)
     /// ```
-    RULE = "CG022", "sticky-sessions", Warning, check
+    RULE = Code::STICKY_SESSIONS, "sticky-sessions", Warning, check
 }
 
 /// An annotation that turns stickiness on.

@@ -1,4 +1,4 @@
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::named;
 
@@ -26,7 +26,7 @@ rule! {
     ///   restartPolicy: Never
     ///   activeDeadlineSeconds: 120   # a Pod has a deadline too
     /// ```
-    RULE = "CG031", "test-hook-not-a-pod", Warning, check
+    RULE = Code::TEST_HOOK_NOT_A_POD, "test-hook-not-a-pod", Warning, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {

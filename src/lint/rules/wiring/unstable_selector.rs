@@ -1,6 +1,6 @@
 use serde_yaml::Value;
 
-use crate::lint::{rule, Manifest, Report};
+use crate::lint::{rule, Code, Manifest, Report};
 
 use super::{key_field, named};
 
@@ -35,7 +35,7 @@ rule! {
     ///     app.kubernetes.io/instance: prod
     ///     app.kubernetes.io/version: 1.4.2   # flagged
     /// ```
-    RULE = "CG027", "unstable-selector", Error, check
+    RULE = Code::UNSTABLE_SELECTOR, "unstable-selector", Error, check
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {
