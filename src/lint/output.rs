@@ -114,7 +114,9 @@ pub fn sarif(findings: &[Finding]) -> String {
         "runs": [{
             "tool": { "driver": {
                 "name": "chartgen",
-                "version": crate::VERSION,
+                // The package's version, read here rather than from the
+                // generator's `VERSION`, which the linter does not depend on.
+                "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules
             } },
             "results": results
