@@ -10,6 +10,7 @@ pub mod chart;
 mod codes;
 pub mod environments;
 mod manifest;
+pub mod names;
 pub mod output;
 pub mod rules;
 

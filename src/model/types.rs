@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
+pub use crate::lint::names::check_dns_label;
 use crate::schema::moving_tag_pattern;
 
 /// RFC 1123 label: what Kubernetes requires of most object names.
@@ -190,26 +191,3 @@ string_schema!(Port, "Port", {
     "minimum": 1,
     "maximum": 65535
 });
-
-/// Checks a DNS-1123 label, naming the rule it breaks.
-pub fn check_dns_label(value: &str, max: usize) -> Result<(), String> {
-    if value.is_empty() {
-        return Err("must not be empty".into());
-    }
-    if value.len() > max {
-        return Err(format!(
-            "is {} characters long; the limit is {max}",
-            value.len()
-        ));
-    }
-    let ok_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
-    if let Some(bad) = value.chars().find(|c| !ok_char(*c)) {
-        return Err(format!(
-            "contains `{bad}`; a DNS-1123 label holds only lower-case letters, digits and `-`"
-        ));
-    }
-    if value.starts_with('-') || value.ends_with('-') {
-        return Err("must start and end with a letter or digit (DNS-1123 label)".into());
-    }
-    Ok(())
-}

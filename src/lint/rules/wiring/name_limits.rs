@@ -1,6 +1,7 @@
 use serde_yaml::Value;
 
 use crate::lint::manifest::{at, pod_template, JOB_TEMPLATE_METADATA};
+use crate::lint::names::is_dns_label;
 use crate::lint::{rule, Code, Manifest, Report};
 
 use super::{key_field, named};
@@ -249,7 +250,7 @@ fn check_labels(m: &Manifest, labels: &Value, base: &str, report: &mut Report) {
 
 fn check_container(m: &Manifest, field: &str, container: &Value, report: &mut Report) {
     let name = at(container, &["name"]).as_str().unwrap_or("");
-    if !name.is_empty() && !dns_label(name) {
+    if !name.is_empty() && !is_dns_label(name, 63) {
         report.object(
             m,
             &format!("{field}.name"),
@@ -280,12 +281,6 @@ fn check_container(m: &Manifest, field: &str, container: &Value, report: &mut Re
     }
 }
 
-/// An RFC 1123 label: at most 63 lower-case letters, digits and `-`,
-/// alphanumeric at both ends.
-fn dns_label(s: &str) -> bool {
-    s.len() <= 63 && label_chars(s)
-}
-
 /// An RFC 1123 subdomain, as the API checks it: labels joined by `.`, at
 /// most 253 in all (the API sets no limit per label here).
 fn dns_subdomain(s: &str) -> bool {
@@ -294,11 +289,7 @@ fn dns_subdomain(s: &str) -> bool {
 
 /// The characters of an RFC 1123 label, whatever its length.
 fn label_chars(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
+    is_dns_label(s, usize::MAX)
 }
 
 /// A label value's characters: empty, or letters, digits, `-`, `_` and `.`,
