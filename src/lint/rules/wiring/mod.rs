@@ -23,7 +23,7 @@ pub(super) mod unstable_selector;
 
 use serde_yaml::{Mapping, Value};
 
-use crate::lint::manifest::at;
+use crate::lint::manifest::{at, containers};
 use crate::lint::Manifest;
 
 /// The pod template of an object that creates pods.
@@ -47,17 +47,13 @@ impl<'a> PodTemplate<'a> {
     /// sidecars (init containers with `restartPolicy: Always`); other init
     /// containers have exited before the pod is ready.
     fn serving_containers(&self) -> impl Iterator<Item = &'a Value> {
-        let spec = self.spec;
-        let sidecars = at(spec, &["initContainers"])
-            .as_sequence()
+        let sidecars = containers(self.spec, "", &["initContainers"])
             .into_iter()
-            .flatten()
-            .filter(|c| at(c, &["restartPolicy"]).as_str() == Some("Always"));
-        at(spec, &["containers"])
-            .as_sequence()
+            .filter(|(_, c)| at(c, &["restartPolicy"]).as_str() == Some("Always"));
+        containers(self.spec, "", &["containers"])
             .into_iter()
-            .flatten()
             .chain(sidecars)
+            .map(|(_, c)| c)
     }
 }
 
