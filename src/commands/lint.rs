@@ -6,16 +6,16 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{engine, say};
-use crate::archive::read_archive;
 use crate::cli::{LintArgs, LintFormat};
 use crate::error::{Error, Location, Result};
-use crate::helm::ChartFiles;
 use crate::lint::chart::{lint_chart, ValuesFile};
 use crate::lint::{
     lint, output, parse_objects, parse_rule_setting, rules, sort, RuleConfig, Severity,
 };
 use crate::model::{decode_text, load_spec, MAX_MANIFEST_BYTES};
 use crate::yaml::{read_bounded, shown_path, values_text};
+use helm_engine::archive::read_archive;
+use helm_engine::ChartFiles;
 
 /// What a PATH argument names.
 enum Target {
@@ -164,12 +164,13 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
         let shown = shown.as_str();
         match target {
             Target::Folder => {
-                let chart = ChartFiles::from_dir(path).map_err(Error::unreadable)?;
+                let chart = ChartFiles::from_dir(path).map_err(|e| Error::from(e).unreadable())?;
                 findings.extend(lint_chart(&chart, shown, &extra, &flags)?);
             }
             Target::Archive => {
-                let archive = read_archive(path).map_err(Error::unreadable)?;
-                let chart = ChartFiles::from_archive(archive, path).map_err(Error::unreadable)?;
+                let archive = read_archive(path).map_err(|e| Error::from(e).unreadable())?;
+                let chart = ChartFiles::from_archive(archive, path)
+                    .map_err(|e| Error::from(e).unreadable())?;
                 let shown = format!("{shown}:{}", chart.name);
                 findings.extend(lint_chart(&chart, &shown, &extra, &flags)?);
             }
@@ -184,7 +185,7 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
                     Some(parent) => parent.display().to_string(),
                     None => ".".to_owned(),
                 };
-                let chart = ChartFiles::from_chart(&chart);
+                let chart = ChartFiles::in_memory(chart.name.clone(), chart.files.clone());
                 findings.extend(lint_chart(&chart, &folder, &extra, &flags)?);
             }
             Target::Manifests(text) => manifests.extend(parse_objects(shown, text)?),

@@ -10,7 +10,7 @@ use super::super::types::check_dns_label;
 use super::{closest, is_semver, Violation, MAX_NAME_LEN};
 use crate::blueprint::Manifest;
 use crate::error::{Error, Result};
-use crate::helm::VersionRange;
+use helm_engine::VersionRange;
 
 type Checked = std::result::Result<(), Violation>;
 

@@ -889,23 +889,7 @@ mod tests {
 
     /// The value Helm sees for a values document given as JSON.
     fn value(json: &str) -> Value {
-        fn convert(json: &serde_json::Value) -> Value {
-            match json {
-                serde_json::Value::Null => Value::Nil,
-                serde_json::Value::Bool(b) => Value::Bool(*b),
-                serde_json::Value::Number(n) => Value::Float(n.as_f64().expect("a number")),
-                serde_json::Value::String(s) => Value::String(Arc::from(s.as_str())),
-                serde_json::Value::Array(items) => {
-                    Value::List(items.iter().map(convert).collect::<Vec<_>>().into())
-                }
-                serde_json::Value::Object(map) => Value::Map(Arc::new(
-                    map.iter()
-                        .map(|(key, item)| (Arc::from(key.as_str()), convert(item)))
-                        .collect::<BTreeMap<_, _>>(),
-                )),
-            }
-        }
-        convert(&serde_json::from_str(json).expect("valid JSON"))
+        crate::to_value(&serde_json::from_str(json).expect("valid JSON"))
     }
 
     fn list(items: Vec<Value>) -> Value {
