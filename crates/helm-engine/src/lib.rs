@@ -606,6 +606,14 @@ fn has_pipe(action: &str) -> bool {
     false
 }
 
+// Helm binds `include` and `tpl` to the set being rendered for each render.
+// Here they find it through these thread-locals, set for the length of a
+// render (`Rendering`): binding them per render means adding two functions to
+// a copy of the set, and gotmpl copies its whole map of ~230 functions to add
+// any; that cost about 3% of `cargo bench --bench template` (median 0.470 vs
+// 0.457 ms over six interleaved runs). A render runs on one thread and
+// restores the previous set when it ends (`tpl` nests one), so the globals
+// hold no state between renders.
 thread_local! {
     /// How deeply each template name is being included right now.
     static INCLUDED: RefCell<HashMap<String, u32>> = RefCell::default();
