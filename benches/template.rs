@@ -15,7 +15,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use chartgen::helm::{coalesce, ChartFiles, Release, Renderer};
+use helm_engine::{coalesce, ChartFiles, Release, Renderer};
 
 /// The allocator the chartgen binary uses.
 #[global_allocator]

@@ -13,4 +13,4 @@ export CHARTGEN_ORACLE_PYTHON
 if command -v rustfmt >/dev/null; then
     cargo fmt --all -- --check
 fi
-cargo test --locked --lib --bins --tests "$@"
+cargo test --locked --workspace --lib --bins --tests "$@"

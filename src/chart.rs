@@ -5,7 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::package::{tgz, write_archive, Ignore};
+use helm_engine::ignore::Ignore;
+
+use crate::package::{tgz, write_archive};
 
 /// A generated chart: file paths (relative to the chart folder, `/`-separated)
 /// and their contents.

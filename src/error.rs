@@ -1,6 +1,5 @@
 //! The error type, and where in a user's file a problem sits.
 
-use std::fmt;
 use std::path::PathBuf;
 
 /// The action of an [`Error::Io`] reading an input: the input is missing or
@@ -10,29 +9,7 @@ pub const READ: &str = "cannot read";
 /// Result with chartgen's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// A place in an input file: `file:line:column` (1-based).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
-    /// The file as the user named it.
-    pub file: String,
-    /// 1-based line, when known.
-    pub line: Option<usize>,
-    /// 1-based column, when known.
-    pub column: Option<usize>,
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        Ok(())
-    }
-}
+pub use helm_engine::Location;
 
 /// Everything that can go wrong. [`Error::exit_code`] maps each to the CLI's
 /// exit status: 2 for input and usage problems (nothing written), 1 otherwise.
@@ -85,6 +62,18 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A chart's template failed to parse or to execute.
+    #[error("`{name}`: {message}")]
+    Template {
+        /// The template's name, `<chart>/templates/<file>`.
+        name: String,
+        /// 1-based line in the template, for a syntax error.
+        line: Option<usize>,
+        /// 1-based column in the template, for a syntax error.
+        column: Option<usize>,
+        /// What went wrong.
+        message: String,
+    },
     /// Reading or writing a file failed.
     #[error("{action} `{}`", .path.display())]
     Io {
@@ -125,6 +114,7 @@ impl Error {
             | Error::TargetExists(_)
             | Error::UnknownBlueprint { .. }
             | Error::Chart { .. }
+            | Error::Template { .. }
             | Error::Io { action: READ, .. } => 2,
             Error::Invalid(_) | Error::Blueprint { .. } | Error::Io { .. } => 1,
         }
@@ -259,21 +249,7 @@ impl Error {
 
     /// A YAML error in `file`, whose text starts at line `first_line` of it.
     pub fn yaml(file: &str, first_line: usize, e: &serde_yaml::Error) -> Self {
-        let message = e.to_string();
-        Error::Input {
-            location: Some(Location {
-                file: file.to_owned(),
-                line: e.location().map(|l| l.line() + first_line - 1),
-                column: e.location().map(|l| l.column()),
-            }),
-            key: None,
-            message: message
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
-            hint: None,
-        }
+        helm_engine::Error::yaml(file, first_line, e).into()
     }
 
     /// An I/O error on `path`.
@@ -282,6 +258,47 @@ impl Error {
             action,
             path: path.into(),
             source,
+        }
+    }
+}
+
+/// The one place the engine's errors become chartgen's: each keeps its
+/// kind, so its text and exit status are the engine's.
+impl From<helm_engine::Error> for Error {
+    fn from(e: helm_engine::Error) -> Self {
+        match e {
+            helm_engine::Error::Input {
+                location,
+                key,
+                message,
+                hint,
+            } => Error::Input {
+                location,
+                key,
+                message,
+                hint,
+            },
+            helm_engine::Error::Chart { path, message } => Error::Chart { path, message },
+            helm_engine::Error::Template {
+                name,
+                line,
+                column,
+                message,
+            } => Error::Template {
+                name,
+                line,
+                column,
+                message,
+            },
+            helm_engine::Error::Io {
+                action,
+                path,
+                source,
+            } => Error::Io {
+                action,
+                path,
+                source,
+            },
         }
     }
 }

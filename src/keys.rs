@@ -2,7 +2,7 @@
 //! which known key a typo meant. The generator, the linter and the error
 //! type all point at keys, so this sits below all three.
 
-use crate::helm::read::spans;
+use helm_engine::read::spans;
 
 /// Where the value at key `path` is written in a YAML `text`, as
 /// `(line, column)`: its key for a map entry, the value itself for a list

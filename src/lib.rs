@@ -12,29 +12,30 @@
 //! 4. [`package`] turns a chart folder (or [`Chart::package`] a chart in
 //!    memory) into a deterministic `.tgz`.
 //!
-//! Checking runs the other way: `chartgen validate` gives Helm's verdict on
-//! values files for any chart: [`helm`] loads it with its subcharts
-//! ([`helm::loader`], archives through [`read_archive`], which trusts none
-//! of their entries), reads values as Helm does ([`helm::read`]), processes
-//! dependencies ([`helm::dependencies`]), merges values
-//! ([`helm::values`]), and [`schema::check_chart`] holds every schema Helm
-//! checks against its part. [`lint`] runs rules over rendered manifests. To
-//! lint a chart, [`helm`] renders it offline as `helm template` does (Go
-//! templates, sprig, Helm's values merging), once per values file
-//! ([`lint::chart::lint_chart`]).
+//! Checking runs the other way, through the Helm engine, the
+//! [`helm_engine`] crate (which knows nothing of chartgen): `chartgen
+//! validate` gives Helm's verdict on values files for any chart: the
+//! engine loads it with its subcharts ([`helm_engine::loader`], archives
+//! through [`helm_engine::archive`], which trusts none of their entries),
+//! reads values as Helm does ([`helm_engine::read`]), processes
+//! dependencies ([`helm_engine::dependencies`]), merges values
+//! ([`helm_engine::values`]), and [`schema::check_chart`] holds every schema
+//! Helm checks against its part. [`lint`] runs rules over rendered
+//! manifests. To lint a chart, the engine renders it offline as `helm
+//! template` does (Go templates, sprig, Helm's values merging), once per
+//! values file ([`lint::chart::lint_chart`]). Engine errors become
+//! chartgen's [`Error`] in one place (its `From` impl).
 #![deny(missing_docs)]
 // An error is built at most once per run, on the way out; boxing its fields
 // would add noise to every constructor and save nothing that matters.
 #![allow(clippy::result_large_err)]
 
-mod archive;
 mod blueprint;
 mod chart;
 pub mod cli;
 mod commands;
 mod environments;
 mod error;
-pub mod helm;
 mod keys;
 pub mod lint;
 mod model;
@@ -44,11 +45,11 @@ mod scanners;
 pub mod schema;
 pub mod yaml;
 
-pub use archive::{read_archive, read_archive_from, ChartArchive, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 pub use blueprint::{BlueprintManifest, Blueprints};
 pub use chart::Chart;
 pub use commands::run;
 pub use error::{Error, Location, Result};
+pub use helm_engine::archive::{ChartArchive, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 pub use lint::RuleLevel;
 pub use model::{
     decode_input, input_schema, load_spec, read_input, types, values_schema, Environment,

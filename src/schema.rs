@@ -15,11 +15,11 @@ use serde_json::{json, Map, Value as Json};
 use ::jsonschema::error::{TypeKind, ValidationErrorKind};
 
 use crate::error::{Error, Location, Result};
-use crate::helm::jsonschema::{self, schema_checks};
-use crate::helm::loader::LoadedChart;
-use crate::helm::read::Span;
-use crate::helm::values::Values as HelmValues;
 use crate::yaml::ValuesSource;
+use helm_engine::jsonschema::{self, schema_checks};
+use helm_engine::loader::LoadedChart;
+use helm_engine::read::Span;
+use helm_engine::values::Values as HelmValues;
 
 mod document;
 
@@ -451,7 +451,7 @@ pub fn check(schema: &Json, instance: &Json) -> std::result::Result<Vec<Violatio
 /// A value as a message quotes it: compact JSON, cut to about 60
 /// characters.
 fn shown(value: &Json) -> String {
-    crate::helm::read::cut(&value.to_string())
+    helm_engine::read::cut(&value.to_string())
 }
 
 /// The validator's message, the offending value in it cut as [`shown`]

@@ -6,7 +6,7 @@
 
 use serde_json::Value as Json;
 
-use crate::helm::read::{read_values, ValuesText, YamlError};
+use helm_engine::read::{read_values, ValuesText, YamlError};
 
 /// Whether a YAML text holds nothing but blank lines and comments.
 pub fn only_comments(text: &str) -> bool {
@@ -51,7 +51,7 @@ pub const INPUT_MODELINE: &str = "# yaml-language-server: $schema=chartgen.schem
 /// `values.schema.json` offline.
 pub const VALUES_MODELINE: &str = "# yaml-language-server: $schema=values.schema.json";
 
-/// A values file as Helm reads it (see [`crate::helm::read`]): YAML 1.1,
+/// A values file as Helm reads it (see [`helm_engine::read`]): YAML 1.1,
 /// every document merged, always a map; an error names the file's place.
 pub fn values_document(file: &str, text: &str) -> crate::Result<Json> {
     values_file(file, text).map(|v| v.value)
@@ -165,16 +165,7 @@ pub fn values_text(path: &std::path::Path) -> crate::Result<(String, String)> {
 
 /// A values text Helm cannot read, as an input error at its place.
 pub fn yaml_error(file: &str, error: YamlError) -> crate::Error {
-    crate::Error::Input {
-        location: Some(crate::Location {
-            file: file.to_owned(),
-            line: error.at.map(|p| p.line),
-            column: error.at.map(|p| p.column),
-        }),
-        key: None,
-        message: error.message,
-        hint: error.hint,
-    }
+    error.in_file(file).into()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else { return };
-    let Ok(range) = chartgen::helm::VersionRange::parse(text) else { return };
+    let Ok(range) = helm_engine::VersionRange::parse(text) else { return };
     if let Some(lowest) = range.lowest() {
         assert!(range.admits(&lowest.to_string()), "{text}: {lowest} is not admitted");
     }

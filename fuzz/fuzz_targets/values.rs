@@ -9,9 +9,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else { return };
-    if let Err(e) = chartgen::helm::read::read_values(text) {
+    if let Err(e) = helm_engine::read::read_values(text) {
         let _ = e.to_string();
     }
-    let _ = chartgen::helm::read::spans(text);
-    let _ = chartgen::helm::read::unmarshal(text);
+    let _ = helm_engine::read::spans(text);
+    let _ = helm_engine::read::unmarshal(text);
 });

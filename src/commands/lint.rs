@@ -6,16 +6,16 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::{engine, say};
-use crate::archive::read_archive;
 use crate::cli::{LintArgs, LintFormat};
 use crate::error::{Error, Location, Result};
-use crate::helm::ChartFiles;
 use crate::lint::chart::{lint_chart, ValuesFile};
 use crate::lint::{
     lint, output, parse_objects, parse_rule_setting, rules, sort, Finding, RuleConfig, Severity,
 };
 use crate::model::{decode_text, load_spec, MAX_MANIFEST_BYTES};
 use crate::yaml::{read_bounded, shown_path, values_text};
+use helm_engine::archive::read_archive;
+use helm_engine::ChartFiles;
 
 /// What a PATH argument names.
 enum Target {
@@ -205,12 +205,13 @@ fn chart_of(
 ) -> Result<Option<(ChartFiles, String)>> {
     Ok(Some(match target {
         Target::Folder => {
-            let chart = ChartFiles::from_dir(path).map_err(Error::unreadable)?;
+            let chart = ChartFiles::from_dir(path).map_err(|e| Error::from(e).unreadable())?;
             (chart, shown.to_owned())
         }
         Target::Archive => {
-            let archive = read_archive(path).map_err(Error::unreadable)?;
-            let chart = ChartFiles::from_archive(archive, path).map_err(Error::unreadable)?;
+            let archive = read_archive(path).map_err(|e| Error::from(e).unreadable())?;
+            let chart =
+                ChartFiles::from_archive(archive, path).map_err(|e| Error::from(e).unreadable())?;
             let shown = format!("{shown}:{}", chart.name);
             (chart, shown)
         }
@@ -225,7 +226,10 @@ fn chart_of(
                 Some(parent) => parent.display().to_string(),
                 None => ".".to_owned(),
             };
-            (ChartFiles::from_chart(&chart), folder)
+            (
+                ChartFiles::in_memory(chart.name.clone(), chart.files.clone()),
+                folder,
+            )
         }
         Target::Manifests(_) => return Ok(None),
     }))

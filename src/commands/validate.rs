@@ -15,15 +15,15 @@ use super::say;
 use crate::cli::ValidateArgs;
 use crate::environments::overlay_environment;
 use crate::error::{Error, Location, Result};
-use crate::helm::dependencies::{missing_dependencies, process_dependencies};
-use crate::helm::loader::{load, LoadedChart};
-use crate::helm::values::{coalesce_values, merge_maps, Values};
 use crate::schema::{check_chart, locate_error, violation_error};
 use crate::yaml::ValuesSource;
+use helm_engine::dependencies::{missing_dependencies, process_dependencies};
+use helm_engine::loader::{load, LoadedChart};
+use helm_engine::values::{coalesce_values, merge_maps, Values};
 
 pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
     let shown = args.chart.display().to_string();
-    let chart = load(&args.chart, &shown).map_err(Error::chart_as_input)?;
+    let chart = load(&args.chart, &shown).map_err(|e| Error::from(e).chart_as_input())?;
     let missing = missing_dependencies(&chart);
     if !missing.is_empty() {
         return Err(Error::Input {
@@ -111,7 +111,7 @@ fn verdict(chart: &LoadedChart, files: &[ValuesSource]) -> Result<Vec<Error>> {
     let mut chart = chart.clone();
     let merged =
         process_dependencies(&mut chart, &user).and_then(|()| coalesce_values(&chart, &user));
-    let merged = match merged {
+    let merged = match merged.map_err(Error::from) {
         Ok(merged) => merged,
         // Values that cannot be merged (a subchart's values that are not a
         // map) are a refusal too, located like a violation.

@@ -11,13 +11,13 @@ use super::{
     Overlay, RuleConfig, RuleLevel,
 };
 use crate::error::{Error, Location, Result};
-use crate::helm::dependencies::process_dependencies;
-use crate::helm::loader::{load_files, LoadedChart};
-use crate::helm::values::{coalesce_values, merge_maps, Values};
-use crate::helm::{ChartFiles, Release, Renderer};
 use crate::keys::locate;
 use crate::schema::{locate_error, located_violations};
 use crate::yaml::ValuesSource;
+use helm_engine::dependencies::process_dependencies;
+use helm_engine::loader::{load_files, LoadedChart};
+use helm_engine::values::{coalesce_values, merge_maps, Values};
+use helm_engine::{ChartFiles, ChartYaml, Release, Renderer};
 
 /// The Chart.yaml annotation that carries a chart's rule settings
 /// (`CG022=off, CG003=warning`), written from chartgen.yaml's `lint.rules`.
@@ -212,12 +212,8 @@ fn chart_settings(chart: &ChartFiles, shown: &str) -> Result<RuleConfig> {
         return Ok(config);
     };
     let file = format!("{shown}/Chart.yaml");
-    let metadata: Json = serde_yaml::from_str(text).map_err(|e| Error::yaml(&file, 1, &e))?;
-    let Some(settings) = metadata
-        .get("annotations")
-        .and_then(|a| a.get(RULES_ANNOTATION))
-        .and_then(Json::as_str)
-    else {
+    let metadata = ChartYaml::parse(&file, text)?;
+    let Some(settings) = metadata.annotation(RULES_ANNOTATION) else {
         return Ok(config);
     };
     for setting in settings.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -258,22 +254,27 @@ fn shown_path(template: &str, chart: &ChartFiles, shown: &str) -> String {
 
 /// A chart that cannot be rendered is invalid input: the error names the
 /// template as the user sees it, and the values it was rendered with.
-fn in_chart(error: Error, chart: &ChartFiles, shown: &str, values: Option<&str>) -> Error {
-    match error {
-        Error::Chart { path, message } => {
-            let file = shown_path(&path.display().to_string(), chart, shown);
-            let message = match values {
-                Some(values) => format!("with {values}: {message}"),
-                None => message,
-            };
-            Error::Input {
-                location: Some(whole(&file)),
-                key: None,
-                message,
-                hint: None,
-            }
-        }
-        other => other,
+fn in_chart(
+    error: helm_engine::Error,
+    chart: &ChartFiles,
+    shown: &str,
+    values: Option<&str>,
+) -> Error {
+    let (path, message) = match error {
+        helm_engine::Error::Chart { path, message } => (path.display().to_string(), message),
+        helm_engine::Error::Template { name, message, .. } => (name, message),
+        other => return other.into(),
+    };
+    let file = shown_path(&path, chart, shown);
+    let message = match values {
+        Some(values) => format!("with {values}: {message}"),
+        None => message,
+    };
+    Error::Input {
+        location: Some(whole(&file)),
+        key: None,
+        message,
+        hint: None,
     }
 }
 
@@ -326,7 +327,7 @@ fn values_set(
     let mut chart = chart.clone();
     let merged = process_dependencies(&mut chart, &own)
         .and_then(|()| coalesce_values(&chart, &own))
-        .map_err(|e| locate_error(e, &files, &chart))?;
+        .map_err(|e| locate_error(e.into(), &files, &chart))?;
     Ok(ValuesSet {
         label,
         files,

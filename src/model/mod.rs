@@ -38,7 +38,7 @@ pub const TEST_IMAGE: (&str, &str) = ("busybox", "1.36.1");
 /// Always`, on by default from Kubernetes 1.29): when every version the
 /// chart's `kubeVersion` admits, read as Helm reads it, is 1.29 or later.
 pub fn native_sidecars(kube_version: &str) -> bool {
-    crate::helm::VersionRange::parse(kube_version)
+    helm_engine::VersionRange::parse(kube_version)
         .ok()
         .and_then(|range| range.lowest())
         .is_some_and(|lowest| (lowest.major, lowest.minor) >= (1, 29))

@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 use serde_json::Value as Json;
 
 use super::{Spec, Values};
-use crate::helm::jsonschema;
 use crate::schema::{errors, schema_of};
+use helm_engine::jsonschema;
 
 /// The schema of a chart's values, limited to the top-level `keys` its
 /// blueprint uses.

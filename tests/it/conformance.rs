@@ -110,7 +110,7 @@ fn charts_lint_strict_clean() {
         }
         // chartgen lint renders as helm lint does (neither an install nor
         // an upgrade): install-time checks such as required secrets wait.
-        let files = chartgen::helm::ChartFiles::from_dir(&chart).unwrap();
+        let files = helm_engine::ChartFiles::from_dir(&chart).unwrap();
         let findings = chartgen::lint::chart::lint_chart(&files, &spec, &[], &Default::default())
             .unwrap_or_else(|e| panic!("{spec}: chartgen lint: {e}"));
         let errors: Vec<_> = findings
@@ -158,7 +158,7 @@ fn rendered_manifests_are_valid_secure_and_wired() {
             .collect();
         // The oldest Kubernetes the chart claims, besides the usual two.
         let mut kube_versions: Vec<String> = KUBE_VERSIONS.iter().map(|v| v.to_string()).collect();
-        let oldest = chartgen::helm::VersionRange::parse(&spec_of(&chart).kube_version)
+        let oldest = helm_engine::VersionRange::parse(&spec_of(&chart).kube_version)
             .ok()
             .and_then(|range| range.lowest())
             .map(|v| format!("{}.{}.0", v.major, v.minor));
@@ -298,7 +298,7 @@ fn assert_renders_like_helm(
     release: &str,
     helm: &std::collections::BTreeMap<String, String>,
 ) {
-    use chartgen::helm::{coalesce, render, ChartFiles, Release};
+    use helm_engine::{coalesce, render, ChartFiles, Release};
     let files = ChartFiles::from_dir(chart).unwrap();
     let defaults: Json = serde_yaml::from_str(&files.files["values.yaml"]).unwrap();
     let merged = coalesce(&defaults, values);
@@ -1413,24 +1413,24 @@ fn an_empty_secret_fails_the_install_and_names_the_flag() {
             .contains("secrets.data.DATABASE_PASSWORD is empty"),
         "{err}"
     );
-    let files = chartgen::helm::ChartFiles::from_dir(&chart).unwrap();
+    let files = helm_engine::ChartFiles::from_dir(&chart).unwrap();
     let defaults: Json = serde_yaml::from_str(&files.files["values.yaml"]).unwrap();
-    let install = chartgen::helm::Release {
+    let install = helm_engine::Release {
         name: "billing".into(),
         namespace: "apps".into(),
         install: true,
     };
-    let ours = chartgen::helm::render(&files, &defaults, &install).unwrap_err();
+    let ours = helm_engine::render(&files, &defaults, &install).unwrap_err();
     assert!(
         ours.to_string()
             .contains("--set-string secrets.data.DATABASE_PASSWORD=VALUE"),
         "{ours}"
     );
-    let lint = chartgen::helm::Release {
+    let lint = helm_engine::Release {
         install: false,
         ..install
     };
-    chartgen::helm::render(&files, &defaults, &lint).unwrap();
+    helm_engine::render(&files, &defaults, &lint).unwrap();
     for values in [
         install_values(&chart, json!({})),
         json!({"secrets": {"existingSecret": EXISTING_SECRET}}),
@@ -1517,7 +1517,7 @@ fn a_secret_whose_source_is_off_must_be_given() {
     let Some(mut helm) = oracle() else { return };
     let dir = tempfile::tempdir().unwrap();
     let chart = fixture_chart(dir.path(), "web-payments-gateway.yaml");
-    let files = chartgen::helm::ChartFiles::from_dir(&chart).unwrap();
+    let files = helm_engine::ChartFiles::from_dir(&chart).unwrap();
     let defaults: Json = serde_yaml::from_str(&files.files["values.yaml"]).unwrap();
     for (source, key) in [("externalSecret", "STRIPE_TOKEN"), ("vault", "WEBHOOK_KEY")] {
         for off in [json!({"enabled": false}), json!({"data": null}), Json::Null] {
@@ -1527,19 +1527,19 @@ fn a_secret_whose_source_is_off_must_be_given() {
                 .render(&chart, &values, "pay", "apps")
                 .expect_err(&format!("{source} off: {key} is asked for"));
             assert!(err.message.contains(&flag), "{source} {off}: {err}");
-            let merged = chartgen::helm::coalesce(&defaults, &values);
-            let install = chartgen::helm::Release {
+            let merged = helm_engine::coalesce(&defaults, &values);
+            let install = helm_engine::Release {
                 name: "pay".into(),
                 namespace: "apps".into(),
                 install: true,
             };
-            let ours = chartgen::helm::render(&files, &merged, &install).unwrap_err();
+            let ours = helm_engine::render(&files, &merged, &install).unwrap_err();
             assert!(ours.to_string().contains(&flag), "{source} {off}: {ours}");
-            let lint = chartgen::helm::Release {
+            let lint = helm_engine::Release {
                 install: false,
                 ..install
             };
-            chartgen::helm::render(&files, &merged, &lint).unwrap();
+            helm_engine::render(&files, &merged, &lint).unwrap();
 
             let mut given = values.clone();
             given["secrets"]["data"][key] = fetched_secrets_given()[key].clone();
@@ -1679,7 +1679,7 @@ fn lint_finds_a_clash_between_an_object_in_the_release_namespace_and_one_without
     )
     .unwrap();
     let lint = |values: &[chartgen::lint::chart::ValuesFile]| {
-        let files = chartgen::helm::ChartFiles::from_dir(&chart).unwrap();
+        let files = helm_engine::ChartFiles::from_dir(&chart).unwrap();
         chartgen::lint::chart::lint_chart(&files, "clash", values, &Default::default())
             .unwrap()
             .into_iter()
@@ -1774,10 +1774,10 @@ fn a_moving_tag_is_refused_in_any_casing() {
             );
             // The template refuses it even where the schema lets it through
             // (chartgen's renderer, like Helm's engine, does not read the schema).
-            let files = chartgen::helm::ChartFiles::from_dir(&chart).unwrap();
+            let files = helm_engine::ChartFiles::from_dir(&chart).unwrap();
             let defaults: Json = serde_yaml::from_str(&files.files["values.yaml"]).unwrap();
-            let merged = chartgen::helm::coalesce(&defaults, &values);
-            let ours = chartgen::helm::render(&files, &merged, &chartgen::helm::Release::default());
+            let merged = helm_engine::coalesce(&defaults, &values);
+            let ours = helm_engine::render(&files, &merged, &helm_engine::Release::default());
             assert!(
                 ours.unwrap_err()
                     .to_string()

@@ -116,15 +116,15 @@ fn nested(path: &[String], value: Value) -> Value {
 /// values and of each subchart's, spread over the tree, each given another
 /// type; a subchart's `persistence.enabled`-like booleans first.
 fn mutations(chart: &Path) -> Vec<(String, String)> {
-    let Ok(loaded) = chartgen::helm::loader::load(chart, "chart") else {
+    let Ok(loaded) = helm_engine::loader::load(chart, "chart") else {
         return Vec::new();
     };
     let mut processed = loaded.clone();
     let empty = Map::new();
-    if chartgen::helm::dependencies::process_dependencies(&mut processed, &empty).is_err() {
+    if helm_engine::dependencies::process_dependencies(&mut processed, &empty).is_err() {
         return Vec::new();
     }
-    let Ok(merged) = chartgen::helm::values::coalesce_values(&processed, &empty) else {
+    let Ok(merged) = helm_engine::values::coalesce_values(&processed, &empty) else {
         return Vec::new();
     };
     let mut all = Vec::new();
@@ -363,15 +363,12 @@ fn helm_values(helm: &mut crate::oracle::Oracle, copy: &Path, text: &str) -> Opt
 
 /// The values chartgen's engine renders `chart` with for the values file
 /// `text`: read, dependencies processed, merged.
-fn chartgen_values(
-    chart: &chartgen::helm::loader::LoadedChart,
-    text: &str,
-) -> Result<Value, String> {
-    let read = chartgen::helm::read::read_values(text).map_err(|e| e.to_string())?;
+fn chartgen_values(chart: &helm_engine::loader::LoadedChart, text: &str) -> Result<Value, String> {
+    let read = helm_engine::read::read_values(text).map_err(|e| e.to_string())?;
     let user = read.value.as_object().cloned().unwrap_or_default();
     let mut processed = chart.clone();
-    chartgen::helm::dependencies::process_dependencies(&mut processed, &user)
-        .and_then(|()| chartgen::helm::values::coalesce_values(&processed, &user))
+    helm_engine::dependencies::process_dependencies(&mut processed, &user)
+        .and_then(|()| helm_engine::values::coalesce_values(&processed, &user))
         .map(Value::Object)
         .map_err(|e| e.to_string())
 }
@@ -386,7 +383,7 @@ fn compare_values(
 ) -> (usize, Vec<String>) {
     let name = chart.file_name().unwrap().to_string_lossy().into_owned();
     let copy = printing_copy(chart, work);
-    let Ok(loaded) = chartgen::helm::loader::load(chart, &name) else {
+    let Ok(loaded) = helm_engine::loader::load(chart, &name) else {
         return (0, Vec::new());
     };
     let (mut compared, mut differences) = (0, Vec::new());

@@ -24,7 +24,7 @@ fn findings_of(path: &std::path::Path) -> Vec<chartgen::lint::Finding> {
         let own: serde_json::Value = serde_yaml::from_str(&text).unwrap();
         let defaults: serde_json::Value =
             serde_yaml::from_str(&std::fs::read_to_string(defaults).unwrap()).unwrap();
-        let merged = chartgen::helm::coalesce(&defaults, &own);
+        let merged = helm_engine::coalesce(&defaults, &own);
         let overlay = Overlay {
             file: name,
             environment: "prod",
@@ -161,7 +161,7 @@ fn helm_create_scaffold_as_a_chart_folder() {
         .iter()
         .map(key)
         .collect();
-    let files = chartgen::helm::ChartFiles::from_dir(&chart).unwrap();
+    let files = helm_engine::ChartFiles::from_dir(&chart).unwrap();
     let mut own: Vec<_> =
         chartgen::lint::chart::lint_chart(&files, "scaffold", &[], &RuleConfig::new())
             .unwrap()

@@ -127,7 +127,10 @@ fn unsafe_archives_are_refused() {
     ];
     for (what, entries, expected) in cases {
         let bytes = raw_archive(entries);
-        let err = chartgen::read_archive_from("x.tgz", bytes.as_slice()).unwrap_err();
+        let err: chartgen::Error =
+            helm_engine::archive::read_archive_from("x.tgz", bytes.as_slice())
+                .unwrap_err()
+                .into();
         assert_eq!(err.exit_code(), 2, "{what}");
         assert!(err.to_string().contains(expected), "{what}: {err}");
     }
@@ -135,25 +138,25 @@ fn unsafe_archives_are_refused() {
         ("chart/", Directory, b""),
         ("chart/Chart.yaml", Regular, ok),
     ]);
-    let archive = chartgen::read_archive_from("x.tgz", fine.as_slice()).unwrap();
+    let archive = helm_engine::archive::read_archive_from("x.tgz", fine.as_slice()).unwrap();
     assert_eq!((archive.top.as_str(), archive.files.len()), ("chart", 1));
 }
 
 #[test]
 fn oversized_archives_are_refused_before_they_are_read() {
-    let big = vec![0u8; chartgen::MAX_FILE_BYTES as usize + 1];
+    let big = vec![0u8; helm_engine::archive::MAX_FILE_BYTES as usize + 1];
     let bytes = raw_archive(&[("chart/big.yaml", tar::EntryType::Regular, &big)]);
-    let err = chartgen::read_archive_from("x.tgz", bytes.as_slice()).unwrap_err();
+    let err = helm_engine::archive::read_archive_from("x.tgz", bytes.as_slice()).unwrap_err();
     assert!(err.to_string().contains("at most 5242880"), "{err}");
 
-    let part = vec![0u8; chartgen::MAX_FILE_BYTES as usize];
+    let part = vec![0u8; helm_engine::archive::MAX_FILE_BYTES as usize];
     let names: Vec<String> = (0..21).map(|i| format!("chart/f{i}")).collect();
     let entries: Vec<(&str, tar::EntryType, &[u8])> = names
         .iter()
         .map(|n| (n.as_str(), tar::EntryType::Regular, part.as_slice()))
         .collect();
     let bytes = raw_archive(&entries);
-    let err = chartgen::read_archive_from("x.tgz", bytes.as_slice()).unwrap_err();
+    let err = helm_engine::archive::read_archive_from("x.tgz", bytes.as_slice()).unwrap_err();
     assert!(err.to_string().contains("more than 104857600"), "{err}");
 }
 
@@ -462,7 +465,7 @@ fn nested_archives_share_one_bound_and_nest_a_bounded_depth() {
         chartgen(dir.path(), &["validate", "top"])
     };
     // 95 MiB of the chart's own files, and an archive of 10 MiB more.
-    let big = vec![0u8; chartgen::MAX_FILE_BYTES as usize];
+    let big = vec![0u8; helm_engine::archive::MAX_FILE_BYTES as usize];
     let names: Vec<String> = (0..2).map(|i| format!("f{i}")).collect();
     let files: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), big.as_slice())).collect();
     let inner = subchart_archive("b", &files, None);

@@ -47,7 +47,7 @@ fn chartgen_reads_every_case_as_helm_does() {
     let mut wrong = Vec::new();
     let cases = cases();
     for case in &cases {
-        let ours = chartgen::helm::read::read_values(&case.yaml);
+        let ours = helm_engine::read::read_values(&case.yaml);
         let agree = match (&ours, &case.values, &case.error) {
             (Ok(read), Some(expected), None) => same(&read.value, expected),
             (Err(_), None, Some(_)) => true,
@@ -121,7 +121,7 @@ fn no_text_makes_the_reader_panic() {
             continue;
         };
         let _ = read_within("a mutated text", text.clone(), 30, 64);
-        let _ = chartgen::helm::read::spans(&text);
+        let _ = helm_engine::read::spans(&text);
     }
 }
 
@@ -205,7 +205,7 @@ fn read_within(what: &str, text: String, seconds: u64, mib: usize) -> Result<(),
     let (done, verdict) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let (read, peak) =
-            counted::Counted::measure(|| chartgen::helm::read::read_values(&text).map(|_| ()));
+            counted::Counted::measure(|| helm_engine::read::read_values(&text).map(|_| ()));
         let _ = done.send((read.map_err(|e| e.message), peak));
     });
     let (read, peak) = verdict

@@ -10,9 +10,9 @@ use super::super::types::check_dns_label;
 use super::{is_semver, MAX_NAME_LEN};
 use crate::blueprint::BlueprintManifest;
 use crate::error::{Error, Result};
-use crate::helm::VersionRange;
 use crate::keys::closest;
 use crate::schema::Violation;
+use helm_engine::VersionRange;
 
 type Checked = std::result::Result<(), Violation>;
 

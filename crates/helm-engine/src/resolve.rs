@@ -1,6 +1,9 @@
 //! go-yaml v2's implicit typing (`resolve.go`): what a scalar reads as,
 //! plain or with a tag, as Helm's YAML libraries read it.
 
+use crate::sprig::time::days_in_month;
+use crate::strconv::{float, parse_int, parse_uint};
+
 /// What go-yaml v2 reads a scalar as.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Scalar {
@@ -89,7 +92,7 @@ fn implicit(s: &str, timestamps: bool) -> Scalar {
             word(s).unwrap_or(Scalar::Str)
         }
         b'.' => word(s)
-            .or_else(|| go_float(s).map(Scalar::Float))
+            .or_else(|| float(s).map(Scalar::Float))
             .unwrap_or(Scalar::Str),
         b'+' | b'-' | b'0'..=b'9' => word(s)
             .or_else(|| (timestamps && is_timestamp(s)).then_some(Scalar::Timestamp))
@@ -123,10 +126,10 @@ fn word(s: &str) -> Option<Scalar> {
 /// the one in Helm v4 does not, so `0xFFFFFFFFFFFFFFFFFF` stays a string.)
 fn number(s: &str) -> Option<Scalar> {
     let plain = s.replace('_', "");
-    if let Ok(i) = go_parse_int(&plain, 0) {
+    if let Ok(i) = parse_int(&plain, 0) {
         return Some(Scalar::Int(i));
     }
-    if let Ok(u) = go_parse_uint(&plain, 0) {
+    if let Ok(u) = parse_uint(&plain, 0) {
         return Some(Scalar::Uint(u));
     }
     if is_yaml_style_float(&plain) {
@@ -135,97 +138,17 @@ fn number(s: &str) -> Option<Scalar> {
         }
     }
     let binary = |digits: &str| {
-        go_parse_int(digits, 2)
+        parse_int(digits, 2)
             .map(Scalar::Int)
-            .or_else(|_| go_parse_uint(digits, 2).map(Scalar::Uint))
+            .or_else(|_| parse_uint(digits, 2).map(Scalar::Uint))
             .ok()
     };
     if let Some(digits) = plain.strip_prefix("0b") {
         binary(digits)
     } else if let Some(digits) = plain.strip_prefix("-0b") {
-        go_parse_int(&format!("-{digits}"), 2).map(Scalar::Int).ok()
+        parse_int(&format!("-{digits}"), 2).map(Scalar::Int).ok()
     } else {
         None
-    }
-}
-
-/// Go's `strconv.ParseFloat(s, 64)` for text that starts with `.` (so it is
-/// decimal, unsigned and not `inf`/`nan`); `None` where Go fails.
-fn go_float(s: &str) -> Option<f64> {
-    parses_as_go_float(s)
-        .then(|| s.replace('_', "").parse::<f64>().ok())
-        .flatten()
-}
-
-/// Why Go's `strconv` rejected a number.
-#[derive(Debug, PartialEq, Eq)]
-enum NumError {
-    /// Not a number in that syntax.
-    Syntax,
-    /// A number, but out of range.
-    Range,
-}
-
-/// Go's `strconv.ParseUint(s, base, 64)` for underscore-free input; base 0
-/// takes the base from a `0b`, `0o`, `0x` or `0` prefix. Like Go it reports
-/// overflow as soon as it happens, even before a bad digit.
-fn go_parse_uint(s: &str, base: u32) -> Result<u64, NumError> {
-    let bytes = s.as_bytes();
-    if bytes.is_empty() {
-        return Err(NumError::Syntax);
-    }
-    let (base, digits) = match (base, bytes) {
-        (0, [b'0', prefix, _, ..]) if matches!(prefix | 0x20, b'b' | b'o' | b'x') => {
-            let base = match prefix | 0x20 {
-                b'b' => 2,
-                b'o' => 8,
-                _ => 16,
-            };
-            (base, &bytes[2..])
-        }
-        (0, [b'0', rest @ ..]) => (8, rest),
-        (0, _) => (10, bytes),
-        _ => (base, bytes),
-    };
-    let cutoff = u64::MAX / u64::from(base) + 1;
-    let mut n: u64 = 0;
-    for &c in digits {
-        let digit = match c {
-            b'0'..=b'9' => c - b'0',
-            _ if (c | 0x20).is_ascii_lowercase() => (c | 0x20) - b'a' + 10,
-            _ => return Err(NumError::Syntax),
-        };
-        if u32::from(digit) >= base {
-            return Err(NumError::Syntax);
-        }
-        if n >= cutoff {
-            return Err(NumError::Range);
-        }
-        n = (n * u64::from(base))
-            .checked_add(u64::from(digit))
-            .ok_or(NumError::Range)?;
-    }
-    Ok(n)
-}
-
-/// Go's `strconv.ParseInt(s, base, 64)` for underscore-free input.
-fn go_parse_int(s: &str, base: u32) -> Result<i64, NumError> {
-    let (negative, magnitude) = match s.as_bytes().first() {
-        None => return Err(NumError::Syntax),
-        Some(b'+') => (false, &s[1..]),
-        Some(b'-') => (true, &s[1..]),
-        Some(_) => (false, s),
-    };
-    let magnitude = match go_parse_uint(magnitude, base) {
-        Ok(n) => n,
-        Err(NumError::Range) => u64::MAX,
-        Err(NumError::Syntax) => return Err(NumError::Syntax),
-    };
-    let limit = 1_u64 << 63;
-    match (negative, magnitude) {
-        (false, n) if n < limit => i64::try_from(n).map_err(|_| NumError::Range),
-        (true, n) if n <= limit => Ok(0_i64.wrapping_sub_unsigned(n)),
-        _ => Err(NumError::Range),
     }
 }
 
@@ -263,68 +186,6 @@ fn is_yaml_style_float(s: &str) -> bool {
 /// The number of leading ASCII digits.
 fn count_digits(b: &[u8]) -> usize {
     b.iter().take_while(|b| b.is_ascii_digit()).count()
-}
-
-/// Whether Go's `strconv.ParseFloat(s, 64)` accepts `s`, which starts with
-/// `.` (so it is decimal, unsigned and not `inf`/`nan`): digits with at most
-/// one dot, an optional exponent, underscores only between digits, and no
-/// overflow to infinity.
-fn parses_as_go_float(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    let mut seen_dot = false;
-    let mut seen_digit = false;
-    let mut underscores = false;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'_' => underscores = true,
-            b'.' if !seen_dot => seen_dot = true,
-            b'0'..=b'9' => seen_digit = true,
-            _ => break,
-        }
-        i += 1;
-    }
-    if !seen_digit {
-        return false;
-    }
-    if matches!(b.get(i), Some(b'e' | b'E')) {
-        i += 1;
-        if matches!(b.get(i), Some(b'+' | b'-')) {
-            i += 1;
-        }
-        if !b.get(i).is_some_and(u8::is_ascii_digit) {
-            return false;
-        }
-        while let Some(&c) = b.get(i) {
-            match c {
-                b'_' => underscores = true,
-                b'0'..=b'9' => {}
-                _ => break,
-            }
-            i += 1;
-        }
-    }
-    if i != b.len() || (underscores && !go_underscores_ok(s)) {
-        return false;
-    }
-    s.replace('_', "").parse::<f64>().is_ok_and(f64::is_finite)
-}
-
-/// Go's `underscoreOK` for a decimal number: each underscore sits between
-/// two digits.
-fn go_underscores_ok(s: &str) -> bool {
-    let mut previous = b'^';
-    for &c in s.as_bytes() {
-        let class = match c {
-            b'0'..=b'9' => b'0',
-            b'_' if previous != b'0' => return false,
-            b'_' => b'_',
-            _ if previous == b'_' => return false,
-            _ => b'!',
-        };
-        previous = class;
-    }
-    previous != b'_'
 }
 
 /// go-yaml v2's `parseTimestamp`: a string starting with four digits and `-`
@@ -395,7 +256,7 @@ fn parse_timestamp(b: &[u8], separator: Option<u8>) -> Option<()> {
             }
         }
     }
-    (rest.is_empty() && day >= 1 && day <= days_in_month(month, year)).then_some(())
+    (rest.is_empty() && day >= 1 && day <= days_in_month(month, i64::from(year))).then_some(())
 }
 
 /// Go's `getnum(s, false)`: one or two digits.
@@ -409,14 +270,4 @@ fn go_getnum(rest: &mut &[u8]) -> Option<u32> {
         .fold(0, |n, d| n * 10 + u32::from(d - b'0'));
     *rest = &rest[digits..];
     Some(n)
-}
-
-/// The number of days in `month` of `year` (proleptic Gregorian).
-fn days_in_month(month: u32, year: u32) -> u32 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }

@@ -410,13 +410,13 @@ pub(super) fn semver_fn(c: &Call<'_>) -> Result<Value> {
 
 /// Whether Masterminds' `NewVersion` reads `v`, as Helm's chart
 /// validation requires of a chart's version.
-pub(in crate::helm) fn is_version(v: &str) -> bool {
+pub(crate) fn is_version(v: &str) -> bool {
     parse(v).is_ok()
 }
 
 /// Helm's `IsCompatibleRange`: whether `version` satisfies `constraint`;
 /// false when either does not parse.
-pub(in crate::helm) fn is_compatible_range(constraint: &str, version: &str) -> bool {
+pub(crate) fn is_compatible_range(constraint: &str, version: &str) -> bool {
     match (parse_constraints(constraint), parse(version)) {
         (Ok(constraints), Ok(version)) => constraints.check(&version),
         _ => false,

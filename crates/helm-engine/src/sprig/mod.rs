@@ -16,16 +16,22 @@
 //! mapped to the closest representation; see the notes on each function.
 //!
 //! Helm's own functions (`include`, `tpl`, `required`, `lookup`, `toYaml`,
-//! `toJson`, `fromJson`, `toToml`, `fail`, …) live in the parent module, and
+//! `toJson`, `fromJson`, `fail`, …) live in the parent module, and
 //! Go's builtins (`print`, `len`, `index`, `slice`, `eq`, …) in the engine.
 //!
-//! Known differences from Helm, each pinned by a test (`DIVERGES`):
+//! Known differences of these functions on their own, each pinned by a test
+//! (`DIVERGES`); a chart's render is spared the first two, but for the
+//! case noted:
 //!
 //! - Go maps are references, so `set`, `unset` and `merge` change their
 //!   first argument in place; here values are immutable and only the
-//!   returned map changes (`$_ := set $d "k" v` leaves `$d` as it was).
-//! - Helm's `slice` is sprig's, which replaces Go's builtin; the engine keeps
-//!   the builtin under that name, and sprig's is available as `mustSlice`.
+//!   returned map changes. The parent module rewrites the usual
+//!   `$_ := set $d "k" v` (and `unset`, `merge`, `mergeOverwrite`) so that
+//!   `$d` changes as in Helm; a map reached otherwise (`set .Values …`)
+//!   still does not.
+//! - sprig's `slice` is `mustSlice` here, and the engine keeps Go's builtin
+//!   under the name `slice`; the parent module registers sprig's under that
+//!   name too, as Helm does.
 //! - `typeOf` cannot tell `int64` from `int` or `[]string` from
 //!   `[]interface {}`; a `time.Time` travels as the string Go prints for it,
 //!   a `*semver.Version` as a dict of its fields; map order is sorted where
@@ -42,7 +48,6 @@ mod convert;
 mod decimal;
 mod defaults;
 mod dicts;
-mod goparse;
 pub(super) mod govalue;
 mod hash;
 pub(super) mod json;
@@ -54,7 +59,7 @@ mod regexp;
 pub(super) mod semver;
 pub use semver::range as semver_range;
 mod strings;
-mod time;
+pub(crate) mod time;
 mod url;
 mod xstrings;
 

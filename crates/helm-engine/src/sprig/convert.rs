@@ -4,7 +4,8 @@
 use gotmpl::Value;
 
 use super::govalue::go_sprint;
-use super::{goparse, Call, Result};
+use super::{Call, Result};
+use crate::strconv;
 
 /// Go's `int64(f)` on amd64: truncation, and the "integer indefinite"
 /// `MinInt64` for NaN and out-of-range values.
@@ -25,7 +26,7 @@ pub(super) fn to_int64(v: &Value) -> i64 {
         Value::Int(n) => *n,
         Value::Uint(n) => *n as i64,
         Value::Float(f) => go_f64_to_i64(*f),
-        Value::String(s) => match goparse::int(trim_zero_decimal(s), 0) {
+        Value::String(s) => match strconv::int(trim_zero_decimal(s), 0) {
             Some((n, true)) => n,
             _ => 0,
         },
@@ -40,7 +41,7 @@ pub(super) fn to_float64(v: &Value) -> f64 {
         Value::Int(n) => *n as f64,
         Value::Uint(n) => *n as f64,
         Value::Float(f) => *f,
-        Value::String(s) => goparse::float(s).unwrap_or(0.0),
+        Value::String(s) => strconv::float(s).unwrap_or(0.0),
         _ => 0.0,
     }
 }
@@ -64,14 +65,14 @@ fn trim_zero_decimal(s: &str) -> &str {
 pub(super) fn atoi(c: &Call<'_>) -> Result<Value> {
     c.arity(1)?;
     Ok(Value::Int(
-        goparse::int(c.str(0)?, 10).map_or(0, |(n, _)| n),
+        strconv::int(c.str(0)?, 10).map_or(0, |(n, _)| n),
     ))
 }
 
 /// `toDecimal V`: V printed and read as an octal number (`"777"` is 511).
 pub(super) fn to_decimal(c: &Call<'_>) -> Result<Value> {
     c.arity(1)?;
-    let n = match goparse::int(&go_sprint(c.arg(0)), 8) {
+    let n = match strconv::int(&go_sprint(c.arg(0)), 8) {
         Some((n, true)) => n,
         _ => 0,
     };

@@ -152,6 +152,22 @@ pub struct YamlError {
     pub hint: Option<String>,
 }
 
+impl YamlError {
+    /// This error as the engine's input error located in `file`.
+    pub fn in_file(self, file: &str) -> crate::Error {
+        crate::Error::Input {
+            location: Some(crate::Location {
+                file: file.to_owned(),
+                line: self.at.map(|p| p.line),
+                column: self.at.map(|p| p.column),
+            }),
+            key: None,
+            message: self.message,
+            hint: self.hint,
+        }
+    }
+}
+
 impl std::fmt::Display for YamlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)

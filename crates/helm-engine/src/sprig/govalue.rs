@@ -141,13 +141,13 @@ pub(super) fn shortest_digits(f: f64) -> (String, i32) {
 }
 
 /// Go's `strconv.FormatFloat(f, 'g', -1, 64)`, which `%v` uses.
-pub(in crate::helm) fn go_float(f: f64) -> String {
+pub(crate) fn go_float(f: f64) -> String {
     go_g(f, shortest_digits(f))
 }
 
 /// Go's `strconv.FormatFloat(f, 'g', -1, 32)`: the shortest digits that
 /// read back as the same float32 (how sigs.k8s.io/yaml names a float key).
-pub(in crate::helm) fn go_float32(f: f64) -> String {
+pub(crate) fn go_float32(f: f64) -> String {
     // Rounding to float32 is the point here.
     #[allow(clippy::cast_possible_truncation)]
     let single = f as f32;

@@ -1,5 +1,5 @@
 //! Go's `regexp` on top of the `regex` crate: patterns read with Go's
-//! meaning ([`crate::helm::goregex`]); matches iterated over and `$name`
+//! meaning ([`crate::goregex`]); matches iterated over and `$name`
 //! templates expanded as Go does.
 //!
 //! sprig's `regex*` functions on top of it.
@@ -37,7 +37,7 @@ fn compile(pattern: &str) -> Result<Regex, String> {
 }
 
 fn compile_uncached(pattern: &str) -> Result<Regex, String> {
-    crate::helm::goregex::compile(pattern)
+    crate::goregex::compile(pattern)
 }
 
 /// Go's `regexp.QuoteMeta`.

@@ -36,7 +36,7 @@ pub(super) fn decode(s: &str) -> Vec<u8> {
 }
 
 /// Go's quantum decoder: newlines are skipped, padding is required.
-pub(in crate::helm) fn decode_go(src: &[u8]) -> Result<Vec<u8>, usize> {
+pub(crate) fn decode_go(src: &[u8]) -> Result<Vec<u8>, usize> {
     let mut out = Vec::with_capacity(src.len() / 4 * 3);
     let mut si = 0;
     while si < src.len() {

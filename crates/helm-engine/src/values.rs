@@ -285,7 +285,7 @@ mod tests {
                 serde_json::to_vec(&values).unwrap(),
             ),
         ];
-        crate::helm::loader::load_files(files, "c").unwrap()
+        crate::loader::load_files(files, "c").unwrap()
     }
 
     fn map(v: Json) -> Values {

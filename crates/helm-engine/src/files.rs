@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::ChartFiles;
 use crate::archive::ChartArchive;
-use crate::chart::Chart;
+use crate::chart_yaml::ChartYaml;
 use crate::error::{Error, Result};
 
 impl ChartFiles {
@@ -31,7 +31,7 @@ impl ChartFiles {
         Self::named(files, subcharts, dir)
     }
 
-    /// The chart in a packaged archive, read with [`crate::read_archive`].
+    /// The chart in a packaged archive, read with [`crate::archive::read_archive`].
     pub fn from_archive(archive: ChartArchive, shown: &Path) -> Result<Self> {
         let mut files = BTreeMap::new();
         let mut subcharts = false;
@@ -52,11 +52,12 @@ impl ChartFiles {
         Self::named(files, subcharts, shown)
     }
 
-    /// A chart generated in memory.
-    pub fn from_chart(chart: &Chart) -> Self {
+    /// A chart held in memory, without subcharts: `files` by path
+    /// relative to its folder, named `name`.
+    pub fn in_memory(name: String, files: BTreeMap<String, String>) -> Self {
         ChartFiles {
-            name: chart.name.clone(),
-            files: chart.files.clone(),
+            name,
+            files,
             subcharts: false,
         }
     }
@@ -68,17 +69,10 @@ impl ChartFiles {
             message: "has no Chart.yaml; is it a chart?".into(),
         })?;
         let file = format!("{}/Chart.yaml", shown.display());
-        let metadata: serde_json::Value =
-            serde_yaml::from_str(chart_yaml).map_err(|e| Error::yaml(&file, 1, &e))?;
-        let subcharts = subcharts
-            || metadata
-                .get("dependencies")
-                .and_then(|d| d.as_array())
-                .is_some_and(|d| !d.is_empty());
+        let metadata = ChartYaml::parse(&file, chart_yaml)?;
+        let subcharts = subcharts || metadata.has_dependencies();
         let name = metadata
-            .get("name")
-            .and_then(|n| n.as_str())
-            .filter(|n| !n.is_empty())
+            .name()
             .ok_or_else(|| Error::Chart {
                 path: file.clone().into(),
                 message: "has no `name`".into(),

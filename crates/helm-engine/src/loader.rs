@@ -6,7 +6,7 @@
 //! of the metadata.
 //!
 //! Unlike Helm, links are refused and archives read with
-//! [`crate::read_archive`], which trusts none of their entries.
+//! [`crate::archive::read_archive`], which trusts none of their entries.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -23,7 +23,7 @@ use crate::archive::{read_archive_within, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 /// Helm has none; chartgen refuses deeper charts and says so.
 pub const MAX_SUBCHART_DEPTH: usize = 16;
 use crate::error::{Error, Location, Result};
-use crate::package::Ignore;
+use crate::ignore::Ignore;
 
 /// A chart as Helm holds it once loaded.
 #[derive(Debug, Clone)]
@@ -275,7 +275,7 @@ fn load_nested(
             "values.yaml" => {
                 let file = at(&name);
                 let text = text(&file, &data)?;
-                let read = read_values(text).map_err(|e| crate::yaml::yaml_error(&file, e))?;
+                let read = read_values(text).map_err(|e| e.in_file(&file))?;
                 if let Json::Object(values) = read.value {
                     chart.values = values;
                 }
@@ -385,7 +385,7 @@ fn text<'a>(file: &str, data: &'a [u8]) -> Result<&'a str> {
 }
 
 fn yaml(file: &str, text: &str) -> Result<Json> {
-    unmarshal(text).map_err(|e| crate::yaml::yaml_error(file, e))
+    unmarshal(text).map_err(|e| e.in_file(file))
 }
 
 /// An error about the field at `key` of `file`, at the nearest place
@@ -417,8 +417,7 @@ fn located(
 /// `sigs.k8s.io/yaml` reads it into Helm's Metadata struct: the keys the
 /// file has replace what `into` held.
 fn read_metadata(file: &str, data: &[u8], mut into: Metadata) -> Result<Metadata> {
-    let (raw, spans) =
-        unmarshal_located(text(file, data)?).map_err(|e| crate::yaml::yaml_error(file, e))?;
+    let (raw, spans) = unmarshal_located(text(file, data)?).map_err(|e| e.in_file(file))?;
     let refuse = |key: &[String], message: String, hint: Option<String>| {
         located(file, &spans, key, message, hint)
     };

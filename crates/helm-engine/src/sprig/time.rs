@@ -12,7 +12,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use gotmpl::Value;
 
 use super::govalue::go_quote;
-use super::{goparse, str_value, wrong_type, Call, Result};
+use super::{str_value, wrong_type, Call, Result};
+use crate::strconv;
 
 /// An instant with the zone it is shown in.
 #[derive(Clone, Debug)]
@@ -83,7 +84,8 @@ fn is_leap(year: i64) -> bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
-fn days_in(month: u32, year: i64) -> u32 {
+/// The number of days in `month` of `year` (proleptic Gregorian).
+pub(crate) fn days_in_month(month: u32, year: i64) -> u32 {
     match month {
         2 if is_leap(year) => 29,
         2 => 28,
@@ -769,7 +771,7 @@ fn parse(layout: &str, value: &str) -> Result<Time, String> {
             day = 1;
         }
     }
-    if day < 1 || day > i64::from(days_in(month as u32, year)) {
+    if day < 1 || day > i64::from(days_in_month(month as u32, year)) {
         return Err(fail(": day out of range"));
     }
     let local =
@@ -1116,7 +1118,7 @@ pub(super) fn ago(c: &Call<'_>) -> Result<Value> {
 pub(super) fn duration(c: &Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let secs = match c.arg(0) {
-        Value::String(s) => goparse::int(s, 10).map_or(0, |(n, _)| n),
+        Value::String(s) => strconv::int(s, 10).map_or(0, |(n, _)| n),
         _ => 0,
     };
     Ok(str_value(duration_string(secs.wrapping_mul(1_000_000_000))))

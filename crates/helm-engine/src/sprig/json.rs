@@ -11,7 +11,7 @@ use super::{str_value, Call, Result};
 
 /// The layouts Helm and sprig write JSON in.
 #[derive(Clone, Copy)]
-pub(in crate::helm) enum Style {
+pub(crate) enum Style {
     /// `json.Marshal(v)`: compact, HTML characters escaped.
     Marshal,
     /// `json.MarshalIndent(v, "", "  ")`, HTML characters escaped.
@@ -21,7 +21,7 @@ pub(in crate::helm) enum Style {
 }
 
 /// Encodes `v`; fails on NaN, infinities and functions as Go does.
-pub(in crate::helm) fn encode(v: &Value, style: Style) -> Result<String, String> {
+pub(crate) fn encode(v: &Value, style: Style) -> Result<String, String> {
     let mut out = String::new();
     write_value(&mut out, v, style, 0)?;
     Ok(out)
@@ -29,7 +29,7 @@ pub(in crate::helm) fn encode(v: &Value, style: Style) -> Result<String, String>
 
 /// Go's float encoding: shortest digits, exponent only outside
 /// `[1e-6, 1e21)` and without exponent padding.
-pub(in crate::helm) fn float(f: f64) -> Result<String, String> {
+pub(crate) fn float(f: f64) -> Result<String, String> {
     if !f.is_finite() {
         return Err(format!("json: unsupported value: {}", go_float(f)));
     }
@@ -104,7 +104,7 @@ fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Resul
 }
 
 /// `s` as `json.Marshal` writes it: quoted, with Go's escapes.
-pub(in crate::helm) fn quoted(s: &str) -> String {
+pub(crate) fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     write_string(&mut out, s, Style::Marshal);
     out
@@ -148,24 +148,7 @@ pub(super) fn decode(text: &str) -> Result<Value, String> {
             e.to_string()
         }
     })?;
-    Ok(convert(parsed))
-}
-
-fn convert(v: serde_json::Value) -> Value {
-    match v {
-        serde_json::Value::Null => Value::Nil,
-        serde_json::Value::Bool(b) => Value::Bool(b),
-        serde_json::Value::Number(n) => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-        serde_json::Value::String(s) => Value::String(s.into()),
-        serde_json::Value::Array(items) => {
-            Value::List(items.into_iter().map(convert).collect::<Vec<_>>().into())
-        }
-        serde_json::Value::Object(map) => Value::Map(std::sync::Arc::new(
-            map.into_iter()
-                .map(|(k, v)| (k.into(), convert(v)))
-                .collect(),
-        )),
-    }
+    Ok(crate::to_value(&parsed))
 }
 
 /// `toPrettyJson V` and `toRawJson V` (and their `must` twins, which
