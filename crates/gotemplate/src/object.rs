@@ -1,0 +1,52 @@
+//! Go values with methods and fields of their own.
+//!
+//! Helm hands templates a few Go values that are neither maps nor lists:
+//! `.Files` (`engine.files`, a map with methods), `.Capabilities` and its
+//! `KubeVersion` and `APIVersions` (structs and a slice with methods), and
+//! `.Values` itself has methods (`YAML`, `AsMap`, …; those live on
+//! [`crate::value::MapKind::Values`] maps and are the embedder's functions).
+//! An embedder implements [`Object`] for each; the executor resolves
+//! `.Name` on one as Go does: a method first, then a field or key.
+
+use crate::value::{Kind, Value};
+
+/// A Go value with methods or fields.
+pub trait Object {
+    /// Go's `%T`, e.g. `engine.files`, `common.VersionSet`.
+    fn type_name(&self) -> &str;
+
+    /// Go's kind: `struct` unless the value is a map or slice type.
+    fn kind(&self) -> Kind {
+        Kind::Struct
+    }
+
+    /// Go's truth: a struct is always true; a map or slice type is true
+    /// when it is not empty.
+    fn is_true(&self) -> bool {
+        true
+    }
+
+    /// Whether there is a method `name`. Go looks methods up before fields
+    /// and keys, so a method shadows a key of the same name.
+    fn has_method(&self, name: &str) -> bool;
+
+    /// Calls method `name` (one [`Object::has_method`] said exists) with
+    /// `args`. The error is the method's own, which the executor reports as
+    /// Go does (`error calling Get: …`).
+    fn call_method(&self, name: &str, args: &[Value]) -> Result<Value, String>;
+
+    /// The field or key `name`; `None` when there is none (the executor
+    /// then fails as Go does for a struct, or gives nil for a map kind).
+    fn field(&self, name: &str) -> Option<Value>;
+
+    /// For a map or slice kind: the (key, value) pairs in Go's range order
+    /// (sorted keys for a map; indices for a slice), what `range`, `index`
+    /// and `len` use. `None` for a struct.
+    fn entries(&self) -> Option<Vec<(Value, Value)>> {
+        None
+    }
+
+    /// Go's `%v` of the value, e.g. `v1.36.0` for a `KubeVersion` (which
+    /// has a `String` method), `map[a.txt:[104 105]]` for `.Files`.
+    fn write_v(&self, out: &mut String);
+}
