@@ -24,9 +24,13 @@ pub enum ErrorKind {
     Limit,
 }
 
-/// A template error with Go's parts.
+/// A template error with Go's parts, boxed so results stay small.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Error {
+pub struct Error(Box<Details>);
+
+/// The parts of an [`Error`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Details {
     /// What failed.
     pub kind: ErrorKind,
     /// The name of the template whose text holds the failing node (for
@@ -44,13 +48,32 @@ pub struct Error {
     /// What went wrong, in Go's words.
     pub message: String,
     /// The error this one wraps (an `include`d template's failure).
-    pub cause: Option<Box<Error>>,
+    pub cause: Option<Error>,
+}
+
+impl From<Details> for Error {
+    fn from(details: Details) -> Self {
+        Error(Box::new(details))
+    }
+}
+
+impl std::ops::Deref for Error {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
 }
 
 impl Error {
     /// A function's error: `message` in Go's words, placed by the executor.
     pub fn func(message: impl Into<String>) -> Self {
-        Error {
+        Details {
             kind: ErrorKind::Func,
             template: String::new(),
             line: 0,
@@ -60,16 +83,16 @@ impl Error {
             message: message.into(),
             cause: None,
         }
+        .into()
     }
 
     /// A parse error in `template` at `line`.
     pub fn parse(template: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
-        Error {
-            kind: ErrorKind::Parse,
-            template: template.into(),
-            line,
-            ..Error::func(message)
-        }
+        let mut error = Error::func(message);
+        error.kind = ErrorKind::Parse;
+        error.template = template.into();
+        error.line = line;
+        error
     }
 }
 
@@ -106,7 +129,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.cause
-            .as_deref()
+            .as_ref()
             .map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
@@ -122,7 +145,7 @@ mod tests {
             parse.to_string(),
             "template: c.yaml:1: function \"nosuchfn\" not defined"
         );
-        let exec = Error {
+        let exec = Error::from(Details {
             kind: ErrorKind::Exec,
             template: "ms/templates/c.yaml".into(),
             line: 1,
@@ -131,7 +154,7 @@ mod tests {
             context: Some("eq 1 \"a\"".into()),
             message: "error calling eq: incompatible types for comparison".into(),
             cause: None,
-        };
+        });
         assert_eq!(
             exec.to_string(),
             "template: ms/templates/c.yaml:1:3: executing \"ms/templates/c.yaml\" at <eq 1 \"a\">: \

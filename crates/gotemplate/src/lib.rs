@@ -19,7 +19,7 @@ pub mod func;
 pub mod object;
 pub mod value;
 
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Details, Error, ErrorKind, Result};
 pub use func::{Call, Func, FuncId, FuncTable, Host};
 pub use object::Object;
 pub use value::{Kind, List, ListKind, Map, MapKind, Str, Value};
