@@ -23,8 +23,24 @@ pub struct FuncId(pub u32);
 /// `slice` is sprig's, replacing the builtin).
 #[derive(Default, Clone)]
 pub struct FuncTable {
-    funcs: Vec<(&'static str, Func)>,
+    funcs: Vec<(&'static str, Func, Special)>,
     by_name: HashMap<&'static str, FuncId>,
+}
+
+/// How the executor runs a function: most are plain calls; Go's builtin
+/// `and` and `or` short-circuit and `call` needs its callee's name, so the
+/// executor evaluates those itself. Registering a name again makes it a
+/// plain function, as a Go `FuncMap` entry overrides a builtin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    /// A plain function.
+    None,
+    /// Go's builtin `and`.
+    And,
+    /// Go's builtin `or`.
+    Or,
+    /// Go's builtin `call`.
+    Call,
 }
 
 impl FuncTable {
@@ -36,12 +52,21 @@ impl FuncTable {
 
     /// Adds `f` as `name`, replacing any function of that name.
     pub fn register(&mut self, name: &'static str, f: Func) {
+        self.register_special(name, f, Special::None);
+    }
+
+    /// Adds `f` as `name`, run by the executor as `special` says.
+    pub fn register_special(&mut self, name: &'static str, f: Func, special: Special) {
         match self.by_name.get(name) {
-            Some(id) => self.funcs[id.0 as usize].1 = f,
+            Some(id) => {
+                let entry = &mut self.funcs[id.0 as usize];
+                entry.1 = f;
+                entry.2 = special;
+            }
             None => {
                 let id =
                     FuncId(u32::try_from(self.funcs.len()).expect("fewer than 2^32 functions"));
-                self.funcs.push((name, f));
+                self.funcs.push((name, f, special));
                 self.by_name.insert(name, id);
             }
         }
@@ -54,7 +79,13 @@ impl FuncTable {
 
     /// The function and its name.
     pub fn get(&self, id: FuncId) -> (&'static str, Func) {
-        self.funcs[id.0 as usize]
+        let (name, f, _) = self.funcs[id.0 as usize];
+        (name, f)
+    }
+
+    /// How the executor runs the function.
+    pub fn special(&self, id: FuncId) -> Special {
+        self.funcs[id.0 as usize].2
     }
 }
 
