@@ -205,6 +205,25 @@ pub struct Number {
     pub float: f64,
 }
 
+// Trees may nest thousands deep (parenthesised pipelines, control
+// structures); dropping them recurses per level, so each level drops its
+// children on a stack with room to spare.
+
+impl Drop for Pipe {
+    fn drop(&mut self) {
+        let cmds = std::mem::take(&mut self.cmds);
+        crate::stack::grow(move || drop(cmds));
+    }
+}
+
+impl Drop for Branch {
+    fn drop(&mut self) {
+        let list = std::mem::take(&mut self.list);
+        let else_list = self.else_list.take();
+        crate::stack::grow(move || drop((list, else_list)));
+    }
+}
+
 impl Arg {
     /// Byte offset of the operand.
     pub fn pos(&self) -> u32 {
@@ -259,7 +278,7 @@ impl std::fmt::Display for Arg {
             Arg::Number { number, .. } => f.write_str(&number.text),
             Arg::String { quoted, .. } => f.write_str(quoted),
             Arg::Identifier { name, .. } => f.write_str(name),
-            Arg::Pipe(p) => write!(f, "{p}"),
+            Arg::Pipe(p) => crate::stack::grow(|| write!(f, "{p}")),
         }
     }
 }

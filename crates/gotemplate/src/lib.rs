@@ -13,17 +13,33 @@
 //! - [`error`]: [`Error`] with Go's parts and wording;
 //! - [`lex`], [`parse`], [`ast`]: Go's lexer and parser, names resolved at
 //!   parse time, trees that are `Send + Sync`;
-//! - [`fmt`]: Go's printing.
+//! - [`TemplateSet`] and [`exec`]: the set of named templates and the
+//!   executor, with Go's messages and this engine's bounds;
+//! - [`builtins`] and [`fmt`]: Go's builtin functions and printing.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use gotemplate::{builtins, Map, TemplateSet, Value};
+//!
+//! let mut set = TemplateSet::new(Arc::new(builtins::table()));
+//! set.parse("t", "{{ range $k, $v := . }}{{ $k }}={{ $v }} {{ end }}").unwrap();
+//! let data = Map::default();
+//! data.insert("big", Value::Float(1e6));
+//! assert_eq!(set.execute("t", Value::Map(data)).unwrap(), "big=1e+06 ");
+//! ```
 
 #![deny(missing_docs)]
 
 pub mod ast;
+pub mod builtins;
 pub mod error;
+pub mod exec;
 pub mod fmt;
 pub mod func;
 pub mod lex;
 pub mod object;
 pub mod parse;
+mod set;
 mod stack;
 pub mod value;
 
@@ -31,4 +47,5 @@ pub use error::{Details, Error, ErrorKind, Result};
 pub use func::{Call, Func, FuncId, FuncTable, Host, Special};
 pub use object::Object;
 pub use parse::ParseOptions;
+pub use set::{Limits, MissingKey, Options, TemplateSet, ValuesMethod};
 pub use value::{Kind, List, ListKind, Map, MapKind, Str, Value};

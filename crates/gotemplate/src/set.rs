@@ -1,0 +1,192 @@
+//! A set of templates: what `{{template}}`, `include` and `tpl` see.
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::ast::{is_empty_tree, Tree};
+use crate::error::{Error, Result};
+use crate::exec::Exec;
+use crate::func::FuncTable;
+use crate::parse::{parse, ParseOptions};
+use crate::value::{Map, Value};
+
+/// What a missing map key gives (Go's `missingkey` option).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MissingKey {
+    /// Go's default: no value (`<no value>` when printed; a field of it is
+    /// no value too).
+    #[default]
+    Invalid,
+    /// The element type's zero value: nil for `interface {}`, so a field of
+    /// it fails (`nil pointer evaluating interface {}.x`). Helm's choice.
+    Zero,
+    /// An error: `map has no entry for key "x"`.
+    Error,
+}
+
+/// Bounds of one render. Go has no bounds but its stack; these keep any
+/// template from exhausting the machine, each with a clear error.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Nested template calls (`{{template}}`, `include`, `tpl`) in total.
+    pub max_depth: usize,
+    /// `range` iterations in the whole render.
+    pub max_range_iterations: u64,
+    /// Bytes of output of any one template body.
+    pub max_output: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_depth: 10_000,
+            max_range_iterations: 10_000_000,
+            max_output: 256 << 20,
+        }
+    }
+}
+
+/// Execution options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// What a missing map key gives.
+    pub missing_key: MissingKey,
+    /// The bounds.
+    pub limits: Limits,
+}
+
+/// A method of `common.Values` maps (`.Values.AsMap`, `.Values.YAML`, …),
+/// which Go resolves before keys of the same name.
+pub type ValuesMethod = fn(&Map, &[Value]) -> std::result::Result<Value, String>;
+
+/// Named templates parsed with one function table: Go's associated
+/// templates (`template.New(...).Funcs(...)` and its `Parse`s).
+///
+/// Parsed trees hold no values, so a set is `Send + Sync` and can render
+/// on several threads at once.
+pub struct TemplateSet {
+    pub(crate) funcs: Arc<FuncTable>,
+    pub(crate) trees: HashMap<Arc<str>, Arc<Tree>>,
+    left: String,
+    right: String,
+    pub(crate) parse_options: ParseOptions,
+    /// How templates execute.
+    pub options: Options,
+    pub(crate) values_methods: HashMap<&'static str, ValuesMethod>,
+}
+
+impl TemplateSet {
+    /// An empty set whose templates call `funcs` (which should hold Go's
+    /// builtins: [`crate::builtins::register`]).
+    pub fn new(funcs: Arc<FuncTable>) -> Self {
+        TemplateSet {
+            funcs,
+            trees: HashMap::new(),
+            left: String::new(),
+            right: String::new(),
+            parse_options: ParseOptions::default(),
+            options: Options::default(),
+            values_methods: HashMap::new(),
+        }
+    }
+
+    /// Go's `Delims`: the action delimiters for later parses (empty means
+    /// `{{` and `}}`).
+    pub fn delims(&mut self, left: &str, right: &str) {
+        self.left = left.to_string();
+        self.right = right.to_string();
+    }
+
+    /// Parse modes for later parses.
+    pub fn set_parse_options(&mut self, options: ParseOptions) {
+        self.parse_options = options;
+    }
+
+    /// Adds a method of `common.Values` maps.
+    pub fn register_values_method(&mut self, name: &'static str, f: ValuesMethod) {
+        self.values_methods.insert(name, f);
+    }
+
+    /// The function table.
+    pub fn funcs(&self) -> &Arc<FuncTable> {
+        &self.funcs
+    }
+
+    /// Parses `text` as template `name`, adding it and its definitions to
+    /// the set with Go's rules: a later non-empty definition replaces an
+    /// earlier one; an empty one never replaces anything.
+    pub fn parse(&mut self, name: &str, text: &str) -> Result<()> {
+        let trees = parse(
+            name,
+            text,
+            &self.left,
+            &self.right,
+            &self.funcs,
+            self.parse_options,
+        )?;
+        for tree in trees {
+            associate(&mut self.trees, tree);
+        }
+        Ok(())
+    }
+
+    /// Parses `text` into trees without adding them (for an overlay such
+    /// as `tpl`'s).
+    pub(crate) fn parse_detached(&self, name: &str, text: &str) -> Result<Vec<Tree>> {
+        parse(
+            name,
+            text,
+            &self.left,
+            &self.right,
+            &self.funcs,
+            self.parse_options,
+        )
+    }
+
+    /// The template `name`.
+    pub fn lookup(&self, name: &str) -> Option<&Arc<Tree>> {
+        self.trees.get(name)
+    }
+
+    /// The names of the templates, sorted.
+    pub fn names(&self) -> Vec<Arc<str>> {
+        let mut names: Vec<_> = self.trees.keys().cloned().collect();
+        names.sort();
+        names
+    }
+
+    /// Executes template `name` with `dot`.
+    pub fn execute(&self, name: &str, dot: Value) -> Result<String> {
+        let mut state = ();
+        self.execute_with(name, dot, &mut state)
+    }
+
+    /// Executes template `name` with `dot`; functions reach `state`
+    /// through [`crate::Host::state`].
+    pub fn execute_with(&self, name: &str, dot: Value, state: &mut dyn Any) -> Result<String> {
+        let Some(tree) = self.trees.get(name) else {
+            return Err(no_template(name));
+        };
+        let mut exec = Exec::new(self, state);
+        exec.run(tree.clone(), dot)
+    }
+}
+
+/// Go's `ExecuteTemplate` error for an unknown name.
+pub(crate) fn no_template(name: &str) -> Error {
+    Error::func(format!(
+        "template: no template {} associated with template {}",
+        crate::fmt::quote(name),
+        crate::fmt::quote(name)
+    ))
+}
+
+/// Go's `associate`: adds `tree` unless it is empty and a template of its
+/// name exists.
+pub(crate) fn associate(trees: &mut HashMap<Arc<str>, Arc<Tree>>, tree: Tree) {
+    if trees.contains_key(&tree.name) && is_empty_tree(&tree.root, &tree.text) {
+        return;
+    }
+    trees.insert(tree.name.clone(), Arc::new(tree));
+}
