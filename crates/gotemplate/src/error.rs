@@ -22,6 +22,11 @@ pub enum ErrorKind {
     /// A bound this engine sets (nesting depth, loop iterations, output
     /// size) was reached.
     Limit,
+    /// A function was given the wrong number of arguments. Go checks this
+    /// before calling, so the executor reports it at the function's name
+    /// and without `error calling F:` (`at <ne>: wrong number of args for
+    /// ne: want 2 got 1`).
+    Arity,
 }
 
 /// A template error with Go's parts, boxed so results stay small.
@@ -86,6 +91,13 @@ impl Error {
         .into()
     }
 
+    /// A function's "wrong number of args" error (see [`ErrorKind::Arity`]).
+    pub fn arity(message: impl Into<String>) -> Self {
+        let mut error = Error::func(message);
+        error.kind = ErrorKind::Arity;
+        error
+    }
+
     /// A parse error in `template` at `line`.
     pub fn parse(template: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
         let mut error = Error::func(message);
@@ -99,7 +111,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
-            ErrorKind::Func => f.write_str(&self.message),
+            ErrorKind::Func | ErrorKind::Arity => f.write_str(&self.message),
             ErrorKind::Parse => write!(
                 f,
                 "template: {}:{}: {}",

@@ -745,7 +745,7 @@ impl<'e> Exec<'e> {
                 if rest.is_empty() && fin.is_none() {
                     return Err(self.error_at(
                         pos,
-                        node,
+                        name,
                         format!("wrong number of args for {fname}: want at least 1 got 0"),
                     ));
                 }
@@ -762,14 +762,20 @@ impl<'e> Exec<'e> {
                 return Ok(v);
             }
             Special::Call => {
+                if rest.is_empty() && fin.is_none() {
+                    return Err(self.error_at(
+                        pos,
+                        name,
+                        format!("wrong number of args for {fname}: want at least 1 got 0"),
+                    ));
+                }
                 let callee = match rest.first() {
                     Some(a) => a.to_string(),
                     None => String::new(),
                 };
                 let argv = self.eval_args(dot, args, fin)?;
                 let msg = match argv.first() {
-                    None => format!("wrong number of args for {fname}: want at least 1 got 0"),
-                    Some(Value::Nil) => "call of nil".to_string(),
+                    None | Some(Value::Nil) => "call of nil".to_string(),
                     Some(other) => {
                         format!("non-function {callee} of type {}", other.type_name())
                     }
@@ -786,6 +792,9 @@ impl<'e> Exec<'e> {
         };
         match f(&mut call) {
             Ok(v) => Ok(v),
+            Err(e) if e.kind == ErrorKind::Arity => {
+                Err(self.error_at(pos, name, e.message.clone()))
+            }
             Err(e) => Err(self.wrap_call_error(pos, node, fname, e)),
         }
     }

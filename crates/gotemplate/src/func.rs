@@ -122,7 +122,7 @@ impl Call<'_> {
         if self.args.len() == want {
             return Ok(());
         }
-        Err(Error::func(format!(
+        Err(Error::arity(format!(
             "wrong number of args for {}: want {want} got {}",
             self.name,
             self.args.len()
@@ -134,7 +134,7 @@ impl Call<'_> {
         if self.args.len() >= min {
             return Ok(());
         }
-        Err(Error::func(format!(
+        Err(Error::arity(format!(
             "wrong number of args for {}: want at least {min} got {}",
             self.name,
             self.args.len()

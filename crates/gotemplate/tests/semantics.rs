@@ -205,6 +205,21 @@ fn function_errors_are_located_as_go_locates_them() {
 }
 
 #[test]
+fn a_wrong_argument_count_is_reported_at_the_function_name() {
+    let err = render("{{ ne 1 }}").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "template: t:1:3: executing \"t\" at <ne>: wrong number of args for ne: want 2 got 1"
+    );
+    let err = render("{{ and }}").unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("at <and>: wrong number of args for and: want at least 1 got 0"),
+        "{err}"
+    );
+}
+
+#[test]
 fn parse_errors_read_as_go_s() {
     let mut set = TemplateSet::new(funcs());
     let err = set.parse("c.yaml", "{{ nosuchfn }}").unwrap_err();
