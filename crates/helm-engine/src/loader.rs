@@ -540,7 +540,7 @@ fn dependency(item: &Json) -> std::result::Result<Dependency, (Option<&'static s
 
 /// A scalar as `sigs.k8s.io/yaml` turns it into a Go string field: numbers
 /// and booleans become their text.
-fn go_string(value: &Json) -> Option<String> {
+pub(crate) fn go_string(value: &Json) -> Option<String> {
     match value {
         Json::String(s) => Some(s.clone()),
         Json::Bool(b) => Some(b.to_string()),

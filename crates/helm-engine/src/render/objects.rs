@@ -1,0 +1,461 @@
+//! The top objects Helm gives each template (`pkg/engine/engine.go`
+//! `recAllTpls`, `pkg/chart/common/util/values.go` `ToRenderValues`), for
+//! every chart of the tree:
+//!
+//! - `.Values`: the root's coalesced values; a subchart's is *the same map*
+//!   as its parent's `.Values.<name>` (Helm's `vals.Table`), so a `set`
+//!   through either is seen through both; a fresh empty map when the
+//!   parent holds no map there;
+//! - `.Chart`: Chart.yaml as Helm's `Metadata` struct turned into a
+//!   `map[string]interface {}` (Go field names, every field present), plus
+//!   `IsRoot`;
+//! - `.Release`: `Name`, `Namespace`, `Revision` 1, `Service` "Helm",
+//!   `IsInstall`, `IsUpgrade`;
+//! - `.Capabilities` ([`super::capabilities`]) and `.Files`
+//!   ([`super::files`]);
+//! - `.Subcharts`: each subchart's own top objects, by name;
+//! - `.Template`: `Name` and `BasePath` of the file being rendered, set
+//!   on the chart's one top map before each file, as Helm sets it.
+//!
+//! Values keep Helm's Go types: every number read from a values file is a
+//! `float64` (Helm reads values through JSON), maps are
+//! `map[string]interface {}` under a `common.Values` root.
+//!
+//! What the engine cannot yet tell: `--set` integers are `int64` in Helm,
+//! but the values arrive here as JSON in which a whole float from a values
+//! file and a `--set` integer look alike, so both are `float64`
+//! ([`json_value`]). And Go gives one map two types at once (a subchart's
+//! `.Values` is `common.Values`, the same map seen from its parent is
+//! `map[string]interface {}`); here the map keeps the parent's.
+
+use std::collections::BTreeMap;
+
+use gotemplate::{Map, MapKind, Str, Value};
+use serde_json::Value as Json;
+
+use super::capabilities::Capabilities;
+use super::files::Files;
+use crate::loader::{go_string, LoadedChart, Metadata};
+
+/// A values document as templates see it, with Helm's Go types: numbers
+/// are `float64`, objects `map[string]interface {}`, arrays
+/// `[]interface {}`, null is nil.
+pub fn json_value(json: &Json) -> Value {
+    match json {
+        Json::Null => Value::Nil,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => Value::Float(n.as_f64().unwrap_or(0.0)),
+        Json::String(s) => Value::string(s.as_str()),
+        Json::Array(items) => Value::list(items.iter().map(json_value).collect()),
+        Json::Object(fields) => Value::Map(json_map(fields, MapKind::Any)),
+    }
+}
+
+fn json_map(fields: &serde_json::Map<String, Json>, kind: MapKind) -> Map {
+    Map::from_entries(
+        kind,
+        fields
+            .iter()
+            .map(|(k, v)| (Str::from(k.as_str()), json_value(v)))
+            .collect(),
+    )
+}
+
+/// The root's `.Values`: the coalesced values as a `common.Values`.
+pub fn root_values(values: &serde_json::Map<String, Json>) -> Map {
+    json_map(values, MapKind::Values)
+}
+
+/// The release a chart renders for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Release {
+    /// `.Release.Name`.
+    pub name: String,
+    /// `.Release.Namespace`.
+    pub namespace: String,
+    /// `.Release.IsInstall`.
+    pub is_install: bool,
+    /// `.Release.IsUpgrade`.
+    pub is_upgrade: bool,
+}
+
+impl Release {
+    /// What `helm template` renders for: an install, unless `--is-upgrade`
+    /// (Helm's "special case for helm template --is-upgrade": a client-side
+    /// dry run upgrades when asked, and is then not an install).
+    pub fn template(name: &str, namespace: &str, is_upgrade: bool) -> Release {
+        Release {
+            name: name.to_owned(),
+            namespace: namespace.to_owned(),
+            is_install: !is_upgrade,
+            is_upgrade,
+        }
+    }
+
+    /// `.Release`: a `map[string]interface {}`; `Revision` is an `int`.
+    pub fn to_value(&self) -> Value {
+        let map = Map::default();
+        map.insert("Name", Value::string(self.name.as_str()));
+        map.insert("Namespace", Value::string(self.namespace.as_str()));
+        map.insert("IsInstall", Value::Bool(self.is_install));
+        map.insert("IsUpgrade", Value::Bool(self.is_upgrade));
+        map.insert("Revision", Value::Int(1));
+        map.insert("Service", Value::string("Helm"));
+        Value::Map(map)
+    }
+}
+
+/// `.Chart`: Helm's `Metadata` struct as `structToMap` turns it into a map
+/// (every field under its Go name, slices as `[]interface {}`, nested
+/// structs as maps, `Annotations` a `map[string]string`), plus `IsRoot`.
+///
+/// Fields read as `sigs.k8s.io/yaml` reads them into the struct: a scalar
+/// where a string belongs becomes its text (`appVersion: 1.0` is `"1"`,
+/// `name: n` is `"false"`, YAML 1.1's `n`).
+pub fn chart_value(metadata: &Metadata, is_root: bool) -> Value {
+    let raw = &metadata.raw;
+    let text = |key: &str| Value::string(raw.get(key).and_then(go_string).unwrap_or_default());
+    let strings = |value: Option<&Json>| -> Value {
+        let items = match value {
+            Some(Json::Array(items)) => items
+                .iter()
+                .map(|v| Value::string(go_string(v).unwrap_or_default()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        Value::list(items)
+    };
+    let map = Map::default();
+    map.insert("Name", Value::string(metadata.name.as_str()));
+    map.insert("Version", Value::string(metadata.version.as_str()));
+    map.insert("APIVersion", Value::string(metadata.api_version.as_str()));
+    map.insert("Type", Value::string(metadata.kind.as_str()));
+    for (field, key) in [
+        ("Home", "home"),
+        ("Description", "description"),
+        ("Icon", "icon"),
+        ("Condition", "condition"),
+        ("Tags", "tags"),
+        ("AppVersion", "appVersion"),
+        ("KubeVersion", "kubeVersion"),
+    ] {
+        map.insert(field, text(key));
+    }
+    map.insert("Sources", strings(raw.get("sources")));
+    map.insert("Keywords", strings(raw.get("keywords")));
+    map.insert(
+        "Deprecated",
+        Value::Bool(matches!(raw.get("deprecated"), Some(Json::Bool(true)))),
+    );
+    let annotations = Map::new(MapKind::String);
+    if let Some(Json::Object(entries)) = raw.get("annotations") {
+        for (k, v) in entries {
+            annotations.insert(k.as_str(), Value::string(go_string(v).unwrap_or_default()));
+        }
+    }
+    map.insert("Annotations", Value::Map(annotations));
+    let maintainers = match raw.get("maintainers") {
+        Some(Json::Array(items)) => items.iter().map(maintainer).collect(),
+        _ => Vec::new(),
+    };
+    map.insert("Maintainers", Value::list(maintainers));
+    let dependencies = metadata
+        .dependencies
+        .iter()
+        .flatten()
+        .map(|d| {
+            let dep = Map::default();
+            dep.insert("Name", Value::string(d.name.as_str()));
+            dep.insert("Version", Value::string(d.version.as_str()));
+            dep.insert("Repository", Value::string(d.repository.as_str()));
+            dep.insert("Condition", Value::string(d.condition.as_str()));
+            dep.insert(
+                "Tags",
+                Value::list(d.tags.iter().map(|t| Value::string(t.as_str())).collect()),
+            );
+            dep.insert("Enabled", Value::Bool(d.enabled));
+            dep.insert(
+                "ImportValues",
+                Value::list(d.import_values.iter().map(json_value).collect()),
+            );
+            dep.insert("Alias", Value::string(d.alias.as_str()));
+            Value::Map(dep)
+        })
+        .collect();
+    map.insert("Dependencies", Value::list(dependencies));
+    map.insert("IsRoot", Value::Bool(is_root));
+    Value::Map(map)
+}
+
+/// One `maintainers` entry: Helm's `Maintainer` struct as a map.
+fn maintainer(entry: &Json) -> Value {
+    let map = Map::default();
+    for (field, key) in [("Name", "name"), ("Email", "email"), ("URL", "url")] {
+        let text = entry.get(key).and_then(go_string).unwrap_or_default();
+        map.insert(field, Value::string(text));
+    }
+    Value::Map(map)
+}
+
+/// The top objects of one chart of the tree.
+#[derive(Debug, Clone)]
+pub struct ChartTop {
+    /// Helm's `ChartFullPath`: `parent/charts/child`, which prefixes the
+    /// names of the chart's templates.
+    pub path: String,
+    /// The map every template of the chart gets as `.` (a
+    /// `common.Values`); [`set_template`] swaps its `Template` entry.
+    pub top: Map,
+}
+
+/// The top objects of every chart of the tree under `chart` (the root),
+/// by [`ChartTop::path`], built as `recAllTpls` builds them: the root gets
+/// `values`; each subchart its parent's `.Values.<name>` map itself.
+pub fn chart_tops(
+    chart: &LoadedChart,
+    values: Map,
+    release: &Release,
+    capabilities: &Capabilities,
+) -> BTreeMap<String, ChartTop> {
+    let shared = Shared {
+        release: release.to_value(),
+        capabilities: capabilities.clone().into_value(),
+    };
+    let mut out = BTreeMap::new();
+    collect(chart, values, None, &shared, &mut out);
+    out
+}
+
+struct Shared {
+    release: Value,
+    capabilities: Value,
+}
+
+fn collect(
+    chart: &LoadedChart,
+    values: Map,
+    parent: Option<&str>,
+    shared: &Shared,
+    out: &mut BTreeMap<String, ChartTop>,
+) -> Map {
+    let path = match parent {
+        None => chart.name().to_owned(),
+        Some(parent) => format!("{parent}/charts/{}", chart.name()),
+    };
+    let top = Map::new(MapKind::Values);
+    let subcharts = Map::default();
+    top.insert("Chart", chart_value(&chart.metadata, parent.is_none()));
+    top.insert("Files", Files::of(chart).into_value());
+    top.insert("Release", shared.release.clone());
+    top.insert("Capabilities", shared.capabilities.clone());
+    top.insert("Values", Value::Map(values.clone()));
+    top.insert("Subcharts", Value::Map(subcharts.clone()));
+    for child in &chart.dependencies {
+        let child_values = match values.get(child.name()) {
+            Some(Value::Map(m)) => m,
+            _ => Map::new(MapKind::Values),
+        };
+        let child_top = collect(child, child_values, Some(&path), shared, out);
+        subcharts.insert(child.name(), Value::Map(child_top));
+    }
+    out.insert(
+        path.clone(),
+        ChartTop {
+            path,
+            top: top.clone(),
+        },
+    );
+    top
+}
+
+/// Sets `.Template` on a chart's top map for the file `name`, as Helm
+/// does before executing each file: a new `common.Values` each time.
+pub fn set_template(top: &Map, name: &str, base_path: &str) {
+    let template = Map::new(MapKind::Values);
+    template.insert("Name", Value::string(name));
+    template.insert("BasePath", Value::string(base_path));
+    top.insert("Template", Value::Map(template));
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use gotemplate::{builtins, TemplateSet};
+    use serde_json::json;
+
+    use super::*;
+    use crate::loader::load_files;
+
+    fn load(files: &[(&str, &str)]) -> LoadedChart {
+        let files = files
+            .iter()
+            .map(|(p, t)| ((*p).to_owned(), t.as_bytes().to_vec()))
+            .collect();
+        load_files(files, "ms").unwrap()
+    }
+
+    /// Executes `text` with `dot` on Go's builtins alone.
+    fn run(text: &str, dot: &Map) -> String {
+        let mut set = TemplateSet::new(Arc::new(builtins::table()));
+        set.parse("t", text).unwrap();
+        set.execute("t", Value::Map(dot.clone())).unwrap()
+    }
+
+    fn tops(chart: &LoadedChart, values: Json) -> BTreeMap<String, ChartTop> {
+        let Json::Object(values) = values else {
+            unreachable!()
+        };
+        chart_tops(
+            chart,
+            root_values(&values),
+            &Release::template("release-name", "default", false),
+            &Capabilities::new(None, &[]),
+        )
+    }
+
+    const CHART: &str = "apiVersion: v2\nname: ms\nversion: 0.1.0\n";
+
+    /// Printed by the Helm v4.2.3 SDK for the same chart.
+    #[test]
+    fn chart_release_and_template_print_as_in_helm() {
+        let chart = load(&[("Chart.yaml", CHART)]);
+        let tops = tops(&chart, json!({}));
+        let top = &tops["ms"].top;
+        set_template(top, "ms/templates/c.yaml", "ms/templates");
+        assert_eq!(
+            run("{{ .Chart }}", top),
+            "map[APIVersion:v2 Annotations:map[] AppVersion: Condition: Dependencies:[] \
+             Deprecated:false Description: Home: Icon: IsRoot:true Keywords:[] KubeVersion: \
+             Maintainers:[] Name:ms Sources:[] Tags: Type: Version:0.1.0]"
+        );
+        assert_eq!(
+            run("{{ .Release }}|{{ .Template }}", top),
+            "map[IsInstall:true IsUpgrade:false Name:release-name Namespace:default Revision:1 \
+             Service:Helm]|map[BasePath:ms/templates Name:ms/templates/c.yaml]"
+        );
+        assert_eq!(
+            run(
+                "{{ printf \"%T|%T|%T|%T|%T|%T|%T|%T\" . .Template .Release .Chart .Subcharts \
+                 .Values .Release.Revision .Release.IsInstall }}",
+                top
+            ),
+            "common.Values|common.Values|map[string]interface {}|map[string]interface {}|\
+             map[string]interface {}|common.Values|int|bool"
+        );
+    }
+
+    /// Chart.yaml's scalars become strings as sigs.k8s.io/yaml makes them
+    /// (YAML 1.1: `y` is true, `n` false); the SDK printed this.
+    #[test]
+    fn chart_fields_take_go_types() {
+        let chart = load(&[(
+            "Chart.yaml",
+            "apiVersion: v2\nname: ms\nversion: 0.1.0\nappVersion: 1.0\nkubeVersion: '>=1.0'\n\
+             description: d\nkeywords: [a]\nmaintainers: [{name: n, email: e, url: u}]\n\
+             annotations: {x: y}\ndeprecated: true\ntype: application\nhome: h\nsources: [s]\n\
+             icon: i\ndependencies: []\n",
+        )]);
+        let tops = tops(&chart, json!({}));
+        let top = &tops["ms"].top;
+        assert_eq!(
+            run("{{ .Chart }}", top),
+            "map[APIVersion:v2 Annotations:map[x:true] AppVersion:1 Condition: Dependencies:[] \
+             Deprecated:true Description:d Home:h Icon:i IsRoot:true Keywords:[a] \
+             KubeVersion:>=1.0 Maintainers:[map[Email:e Name:false URL:u]] Name:ms Sources:[s] \
+             Tags: Type:application Version:0.1.0]"
+        );
+        assert_eq!(
+            run(
+                "{{ printf \"%T|%T|%T|%T\" .Chart.Maintainers (index .Chart.Maintainers 0) \
+                 .Chart.Annotations .Chart.Keywords }}",
+                top
+            ),
+            "[]interface {}|map[string]interface {}|map[string]string|[]interface {}"
+        );
+    }
+
+    /// The SDK's render of a parent with a subchart `child` and a library
+    /// `lib`: the child's `.Values` is the parent's `.Values.child`, the
+    /// child's top objects are `.Subcharts.child`.
+    #[test]
+    fn subcharts_share_their_values_map_with_the_parent() {
+        let chart = load(&[
+            ("Chart.yaml", CHART),
+            ("values.yaml", "a: 1000000\n"),
+            (
+                "charts/child/Chart.yaml",
+                "apiVersion: v2\nname: child\nversion: 0.1.0\n",
+            ),
+            (
+                "charts/lib/Chart.yaml",
+                "apiVersion: v2\nname: lib\nversion: 0.1.0\ntype: library\n",
+            ),
+        ]);
+        let tops = tops(&chart, json!({"a": 1_000_000, "child": {"cv": 1}}));
+        assert_eq!(
+            tops.keys().collect::<Vec<_>>(),
+            ["ms", "ms/charts/child", "ms/charts/lib"]
+        );
+        let root = &tops["ms"].top;
+        let child = &tops["ms/charts/child"].top;
+        // A change through the parent is seen by the child, and back.
+        let parent_child = root
+            .get("Values")
+            .and_then(|v| v.as_map().and_then(|m| m.get("child")));
+        let Some(Value::Map(parent_child)) = parent_child else {
+            panic!("no child values")
+        };
+        parent_child.insert("fromParent", Value::string("P"));
+        assert_eq!(
+            run(
+                "{{ .Values.fromParent }} {{ .Values.cv }} {{ .Chart.IsRoot }}",
+                child
+            ),
+            "P 1 false"
+        );
+        assert_eq!(
+            run(
+                "{{ .Values.a }} {{ .Subcharts.child.Chart.Name }} {{ len .Subcharts }}",
+                root
+            ),
+            "1e+06 child 2"
+        );
+        // No map for `lib` in the parent's values: a fresh empty one.
+        assert_eq!(run("{{ len .Values }}", &tops["ms/charts/lib"].top), "0");
+        // `.Template` is swapped on the chart's one map, as Helm does: the
+        // parent sees the child's last one.
+        set_template(child, "ms/charts/child/templates/a.yaml", "x");
+        assert_eq!(
+            run("{{ .Subcharts.child.Template.Name }}", root),
+            "ms/charts/child/templates/a.yaml"
+        );
+    }
+
+    #[test]
+    fn helm_template_is_upgrade_rule() {
+        assert_eq!(
+            Release::template("r", "n", true),
+            Release {
+                name: "r".into(),
+                namespace: "n".into(),
+                is_install: false,
+                is_upgrade: true,
+            }
+        );
+        let install = Release::template("r", "n", false);
+        assert!(install.is_install && !install.is_upgrade);
+    }
+
+    #[test]
+    fn values_are_float64() {
+        let v = json_value(&json!({"i": 3, "f": 0.00001, "big": 123456789, "l": [1, null]}));
+        let m = v.as_map().unwrap();
+        let show = |k: &str| gotemplate::fmt::sprint_value(&m.get(k).unwrap());
+        assert_eq!(show("i"), "3");
+        assert_eq!(show("f"), "1e-05");
+        assert_eq!(show("big"), "1.23456789e+08");
+        assert_eq!(show("l"), "[1 <nil>]");
+        assert_eq!(m.get("i").unwrap().type_name(), "float64");
+    }
+}
