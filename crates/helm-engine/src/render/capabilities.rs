@@ -478,6 +478,43 @@ mod tests {
         );
     }
 
+    /// The same expressions through the engine, as the SDK rendered them.
+    #[test]
+    fn templates_reach_fields_and_methods() {
+        use std::sync::Arc;
+
+        use gotemplate::{builtins, Map, TemplateSet};
+
+        let dot = Map::default();
+        dot.insert("Capabilities", Capabilities::new(None, &[]).into_value());
+        let run = |text: &str| {
+            let mut set = TemplateSet::new(Arc::new(builtins::table()));
+            set.parse("t", text).unwrap();
+            set.execute("t", Value::Map(dot.clone()))
+                .unwrap_or_else(|e| e.message.clone())
+        };
+        assert_eq!(
+            run(
+                r#"{{ .Capabilities.APIVersions.Has "apps/v1" }} {{ .Capabilities.APIVersions.Has "x/v1" }} {{ len .Capabilities.APIVersions }} {{ index .Capabilities.APIVersions 0 }}"#
+            ),
+            "true false 55 v1"
+        );
+        assert_eq!(
+            run("{{ .Capabilities.KubeVersion }}|{{ .Capabilities.HelmVersion }}|{{ .Capabilities.HelmVersion.Version }}|{{ .Capabilities.KubeVersion.Major }}|{{ .Capabilities.KubeVersion.Minor }}|{{ .Capabilities.KubeVersion.GitVersion }}|{{ .Capabilities.KubeVersion.Version }}"),
+            "v1.36.0|{v4.2   go1.26.6 v1.36}|v4.2|1|36|v1.36.0|v1.36.0"
+        );
+        assert_eq!(
+            run(
+                r#"{{ printf "%T %T %T" .Capabilities .Capabilities.KubeVersion .Capabilities.HelmVersion }}"#
+            ),
+            "*common.Capabilities common.KubeVersion version.BuildInfo"
+        );
+        assert_eq!(
+            run("{{ .Capabilities.KubeVersion.Nope }}"),
+            "can't evaluate field Nope in type common.KubeVersion"
+        );
+    }
+
     #[test]
     fn api_versions_are_appended() {
         let caps = Capabilities::new(None, &["x.io/v1".into(), "v1".into()]);

@@ -172,12 +172,11 @@ fn base64(data: &[u8]) -> String {
 
 /// Helm's `toYAML` of a `map[string]string`.
 fn yaml_of_strings(map: &BTreeMap<String, String>) -> String {
-    let value = gotmpl::Value::Map(std::sync::Arc::new(
-        map.iter()
-            .map(|(k, v)| (k.as_str().into(), gotmpl::Value::String(v.as_str().into())))
-            .collect(),
-    ));
-    crate::yaml_v2::to_yaml(&value)
+    let strings = gotemplate::Map::new(gotemplate::MapKind::String);
+    for (k, v) in map {
+        strings.insert(k.as_str(), Value::string(v.as_str()));
+    }
+    super::yaml::to_yaml(&Value::Map(strings))
 }
 
 impl Object for Files {
@@ -365,6 +364,95 @@ mod tests {
         assert!(error.contains("\"bin\" is not UTF-8"), "{error}");
         assert_eq!(call(&f, "GetBytes", &[s("bin")]).unwrap(), "[255 0]");
         assert_eq!(f.as_secrets(), "bin: /wA=");
+    }
+
+    /// Which files `.Files` holds, as the SDK listed them for a v2 and a
+    /// v1 chart (`range $k, $v := .Files`).
+    #[test]
+    fn holds_what_helm_holds() {
+        let load = |files: &[(&str, &str)]| {
+            let files = files
+                .iter()
+                .map(|(p, t)| ((*p).to_owned(), t.as_bytes().to_vec()))
+                .collect();
+            let chart = crate::loader::load_files(files, "ms").unwrap();
+            Files::of(&chart)
+                .entries()
+                .unwrap()
+                .iter()
+                .map(|(k, _)| gotemplate::fmt::sprint_value(k))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let common = [
+            (".helmignore", "# nothing\n"),
+            ("README.md", "hi\n"),
+            ("values.schema.json", "{}"),
+            ("requirements.yaml", "dependencies: []\n"),
+            ("requirements.lock", "x: 1\n"),
+            ("Chart.lock", "x: 1\n"),
+            ("ci/a.yaml", "a: 1\n"),
+            ("files/a.txt", "A\nB\n"),
+            ("values.yaml", "x: 1\n"),
+            (".hidden", "h"),
+            ("templates/_h.tpl", ""),
+            ("charts/.keep", "k"),
+            ("charts/sub-0.1.0.tgz.prov", "p"),
+        ];
+        let mut v2 = common.to_vec();
+        v2.push(("Chart.yaml", "apiVersion: v2\nname: ms\nversion: 0.1.0\n"));
+        assert_eq!(
+            load(&v2),
+            ".helmignore .hidden README.md charts/sub-0.1.0.tgz.prov ci/a.yaml files/a.txt"
+        );
+        let mut v1 = common.to_vec();
+        v1.push(("Chart.yaml", "apiVersion: v1\nname: ms\nversion: 0.1.0\n"));
+        assert_eq!(
+            load(&v1),
+            ".helmignore .hidden README.md charts/sub-0.1.0.tgz.prov ci/a.yaml files/a.txt \
+             requirements.lock requirements.yaml"
+        );
+    }
+
+    /// `.Files` in templates, as the SDK rendered the same expressions.
+    #[test]
+    fn templates_see_a_go_map_with_methods() {
+        use std::sync::Arc;
+
+        use gotemplate::{builtins, Map, TemplateSet};
+
+        let dot = Map::default();
+        dot.insert(
+            "Files",
+            files(&[("README.md", "hi\n"), ("d/f.txt", "b"), ("e.txt", "a")]).into_value(),
+        );
+        let run = |text: &str| {
+            let mut set = TemplateSet::new(Arc::new(builtins::table()));
+            set.parse("t", text).unwrap();
+            set.execute("t", Value::Map(dot.clone())).unwrap()
+        };
+        assert_eq!(
+            run(r#"{{ printf "%T" .Files }} {{ index .Files "README.md" }} {{ len .Files }}"#),
+            "engine.files [104 105 10] 3"
+        );
+        assert_eq!(
+            run(r#"{{ printf "%T %T" (.Files.Get "e.txt") (index .Files "e.txt") }}"#),
+            "string []uint8"
+        );
+        assert_eq!(
+            run(r#"{{ range $k, $v := .Files.Glob "**.txt" }}{{ $k }}={{ $v }};{{ end }}"#),
+            "d/f.txt=[98];e.txt=[97];"
+        );
+        assert_eq!(
+            run(
+                r#"{{ (.Files.Glob "*.txt").Get "e.txt" }}|{{ .Files.nope }}|{{ if .Files.nope }}T{{ else }}F{{ end }}"#
+            ),
+            "a|[]|F"
+        );
+        assert_eq!(
+            run("{{ .Files }}"),
+            "map[README.md:[104 105 10] d/f.txt:[98] e.txt:[97]]"
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod files;
 pub mod glob;
 pub mod objects;
 pub mod order;
+pub mod yaml;
 
 use gotemplate::Value;
 

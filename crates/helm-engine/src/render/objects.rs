@@ -30,12 +30,13 @@
 
 use std::collections::BTreeMap;
 
-use gotemplate::{Map, MapKind, Str, Value};
+use gotemplate::{Map, MapKind, Str, TemplateSet, Value};
 use serde_json::Value as Json;
 
 use super::capabilities::Capabilities;
 use super::files::Files;
 use crate::loader::{go_string, LoadedChart, Metadata};
+use crate::values::go_sprint;
 
 /// A values document as templates see it, with Helm's Go types: numbers
 /// are `float64`, objects `map[string]interface {}`, arrays
@@ -64,6 +65,92 @@ fn json_map(fields: &serde_json::Map<String, Json>, kind: MapKind) -> Map {
 /// The root's `.Values`: the coalesced values as a `common.Values`.
 pub fn root_values(values: &serde_json::Map<String, Json>) -> Map {
     json_map(values, MapKind::Values)
+}
+
+/// Adds the methods of Helm's `common.Values` (`.Values`, `.Template`,
+/// `.` itself, and what `Table` returns) to `set`. Go looks methods up
+/// before keys, so a value named `YAML` is reached with `index .Values
+/// "YAML"`, not `.Values.YAML`:
+///
+/// - `YAML`: the map as YAML, with its final newline;
+/// - `AsMap`: the map itself;
+/// - `Table "a.b"`: the map at a dotted path; `"b" is not a table` when
+///   some part is missing or not a map;
+/// - `PathValue "a.b"`: the value (not a map) at a dotted path; `"b" is
+///   not a value` otherwise;
+/// - `Encode W`: needs a Go `io.Writer`, which no template can give.
+///
+/// What `Table` and `AsMap` return is the same map, so a `set` on it is
+/// seen through `.Values`; Go types it `common.Values` and
+/// `map[string]interface {}` respectively, which this engine, whose maps
+/// carry one type, cannot (`(.Values.Table "a").YAML` is a key lookup here).
+pub fn register_values_methods(set: &mut TemplateSet) {
+    set.register_values_method("YAML", values_yaml);
+    set.register_values_method("AsMap", values_as_map);
+    set.register_values_method("Table", values_table);
+    set.register_values_method("PathValue", values_path_value);
+    set.register_values_method("Encode", values_encode);
+}
+
+fn values_yaml(map: &Map, args: &[Value]) -> Result<Value, String> {
+    super::no_args("YAML", args)?;
+    let text = super::yaml::to_yaml(&Value::Map(map.clone()));
+    if text.is_empty() {
+        return Err("error marshaling into JSON: the values cannot be written as JSON".into());
+    }
+    Ok(Value::string(text + "\n"))
+}
+
+fn values_as_map(map: &Map, args: &[Value]) -> Result<Value, String> {
+    super::no_args("AsMap", args)?;
+    Ok(Value::Map(map.clone()))
+}
+
+/// Helm's `Values.Table`.
+fn table(map: &Map, path: &str) -> Result<Map, String> {
+    let mut table = map.clone();
+    for key in path.split('.') {
+        match table.get(key) {
+            Some(Value::Map(m)) if m.kind() != MapKind::String => table = m,
+            _ => return Err(format!("{} is not a table", gotemplate::fmt::quote(key))),
+        }
+    }
+    Ok(table)
+}
+
+fn values_table(map: &Map, args: &[Value]) -> Result<Value, String> {
+    let path = super::one_string("Table", args)?;
+    table(map, path).map(Value::Map)
+}
+
+fn values_path_value(map: &Map, args: &[Value]) -> Result<Value, String> {
+    let path = super::one_string("PathValue", args)?;
+    if path.is_empty() {
+        return Err("YAML path cannot be empty".into());
+    }
+    let (parent, key) = match path.rsplit_once('.') {
+        Some((parent, key)) => (table(map, parent).ok(), key),
+        None => (Some(map.clone()), path),
+    };
+    match parent.and_then(|t| t.get(key)) {
+        Some(Value::Map(m)) if m.kind() != MapKind::String => {}
+        Some(value) => return Ok(value),
+        None => {}
+    }
+    Err(format!("{} is not a value", gotemplate::fmt::quote(key)))
+}
+
+fn values_encode(_: &Map, args: &[Value]) -> Result<Value, String> {
+    match args {
+        [one] => Err(format!(
+            "wrong type for value; expected io.Writer; got {}",
+            one.type_name()
+        )),
+        _ => Err(format!(
+            "wrong number of args for Encode: want 1 got {}",
+            args.len()
+        )),
+    }
 }
 
 /// The release a chart renders for.
@@ -174,10 +261,7 @@ pub fn chart_value(metadata: &Metadata, is_root: bool) -> Value {
                 Value::list(d.tags.iter().map(|t| Value::string(t.as_str())).collect()),
             );
             dep.insert("Enabled", Value::Bool(d.enabled));
-            dep.insert(
-                "ImportValues",
-                Value::list(d.import_values.iter().map(json_value).collect()),
-            );
+            dep.insert("ImportValues", import_values(&d.import_values));
             dep.insert("Alias", Value::string(d.alias.as_str()));
             Value::Map(dep)
         })
@@ -185,6 +269,32 @@ pub fn chart_value(metadata: &Metadata, is_root: bool) -> Value {
     map.insert("Dependencies", Value::list(dependencies));
     map.insert("IsRoot", Value::Bool(is_root));
     Value::Map(map)
+}
+
+/// A dependency's `import-values` as Helm leaves them once it has imported
+/// them (`processImportValues`): each a `map[string]string` of `child` and
+/// `parent`, the short form `x` read as `exports.x` into `.`; entries of
+/// any other shape dropped.
+fn import_values(entries: &[Json]) -> Value {
+    let pair = |child: String, parent: String| {
+        let map = Map::new(MapKind::String);
+        map.insert("child", Value::string(child));
+        map.insert("parent", Value::string(parent));
+        Value::Map(map)
+    };
+    Value::list(
+        entries
+            .iter()
+            .filter_map(|entry| match entry {
+                Json::Object(fields) => {
+                    let field = |k: &str| go_sprint(fields.get(k).unwrap_or(&Json::Null));
+                    Some(pair(field("child"), field("parent")))
+                }
+                Json::String(export) => Some(pair(format!("exports.{export}"), ".".into())),
+                _ => None,
+            })
+            .collect(),
+    )
 }
 
 /// One `maintainers` entry: Helm's `Maintainer` struct as a map.
@@ -430,6 +540,133 @@ mod tests {
             run("{{ .Subcharts.child.Template.Name }}", root),
             "ms/charts/child/templates/a.yaml"
         );
+    }
+
+    /// The SDK's render of a chart whose dependency `child` is aliased
+    /// `kid` and whose dependency `other` is disabled: `.Chart.Dependencies`
+    /// holds what dependency processing kept, import-values rewritten.
+    #[test]
+    fn dependencies_are_listed_as_processed() {
+        let mut chart = load(&[
+            (
+                "Chart.yaml",
+                "apiVersion: v2\nname: ms\nversion: 0.1.0\ndependencies:\n- name: child\n  \
+                 version: 0.1.0\n  alias: kid\n  condition: kid.enabled\n  tags: [t1]\n  \
+                 import-values: [{child: a, parent: b}, x]\n- name: other\n  version: 0.1.0\n  \
+                 condition: other.enabled\n",
+            ),
+            (
+                "charts/child/Chart.yaml",
+                "apiVersion: v2\nname: child\nversion: 0.1.0\n",
+            ),
+            (
+                "charts/other/Chart.yaml",
+                "apiVersion: v2\nname: other\nversion: 0.1.0\n",
+            ),
+        ]);
+        let Json::Object(user) = json!({"kid": {"v": 1}, "other": {"enabled": false}}) else {
+            unreachable!()
+        };
+        crate::dependencies::process_dependencies(&mut chart, &user).unwrap();
+        let tops = tops(&chart, json!({}));
+        let top = &tops["ms"].top;
+        assert_eq!(
+            run(
+                "{{ .Chart.Dependencies }}|{{ range .Chart.Dependencies }}{{ printf \"%T %T %T\" \
+                 .Tags .ImportValues (index .ImportValues 0) }}{{ end }}",
+                top
+            ),
+            "[map[Alias:kid Condition:kid.enabled Enabled:true ImportValues:[map[child:a \
+             parent:b] map[child:exports.x parent:.]] Name:kid Repository: Tags:[t1] \
+             Version:0.1.0]]|[]interface {} []interface {} map[string]string"
+        );
+        assert_eq!(tops.keys().collect::<Vec<_>>(), ["ms", "ms/charts/kid"]);
+    }
+
+    /// The SDK's output for the methods of `common.Values`, values
+    /// `{"a": {"b": 1, "c": [1, "x"]}, "YAML": "key", "s": "str"}`.
+    #[test]
+    fn values_methods_as_helm_has_them() {
+        let chart = load(&[("Chart.yaml", CHART)]);
+        let tops = tops(
+            &chart,
+            json!({"a": {"b": 1, "c": [1, "x"]}, "YAML": "key", "s": "str"}),
+        );
+        let top = &tops["ms"].top;
+        set_template(top, "ms/templates/c.yaml", "ms/templates");
+        let run_methods = |text: &str| {
+            let mut set = TemplateSet::new(Arc::new(builtins::table()));
+            register_values_methods(&mut set);
+            set.parse("t", text).unwrap();
+            match set.execute("t", Value::Map(top.clone())) {
+                Ok(out) => out,
+                Err(e) => e.message.clone(),
+            }
+        };
+        let cases = [
+            (
+                "{{ .Values.YAML }}",
+                "YAML: key\na:\n  b: 1\n  c:\n  - 1\n  - x\ns: str\n",
+            ),
+            (
+                "{{ .Values.AsMap }}",
+                "map[YAML:key a:map[b:1 c:[1 x]] s:str]",
+            ),
+            (r#"{{ .Values.Table "a" }}"#, "map[b:1 c:[1 x]]"),
+            (
+                r#"{{ .Values.Table "nope" }}"#,
+                r#"error calling Table: "nope" is not a table"#,
+            ),
+            (
+                r#"{{ .Values.Table "s" }}"#,
+                r#"error calling Table: "s" is not a table"#,
+            ),
+            (
+                r#"{{ .Values.Table "a.b" }}"#,
+                r#"error calling Table: "b" is not a table"#,
+            ),
+            (
+                r#"{{ .Values.Table "" }}"#,
+                r#"error calling Table: "" is not a table"#,
+            ),
+            (r#"{{ .Values.PathValue "a.b" }}"#, "1"),
+            (r#"{{ .Values.PathValue "a.c" }}"#, "[1 x]"),
+            (r#"{{ .Values.PathValue "s" }}"#, "str"),
+            (
+                r#"{{ .Values.PathValue "a" }}"#,
+                r#"error calling PathValue: "a" is not a value"#,
+            ),
+            (
+                r#"{{ .Values.PathValue "nope.x" }}"#,
+                r#"error calling PathValue: "x" is not a value"#,
+            ),
+            (
+                r#"{{ .Values.PathValue "" }}"#,
+                "error calling PathValue: YAML path cannot be empty",
+            ),
+            (
+                "{{ .Template.YAML }}",
+                "BasePath: ms/templates\nName: ms/templates/c.yaml\n",
+            ),
+            // Helm then drops `<no value>` from the file's text.
+            ("{{ .Values.a.YAML }}", "<no value>"),
+            (r#"{{ index .Values "YAML" }}"#, "key"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(run_methods(text), want, "{text}");
+        }
+        // The map Table gives is the map itself.
+        let a = top
+            .get("Values")
+            .and_then(|v| v.as_map().and_then(|m| m.get("a")))
+            .unwrap();
+        let Value::Map(a) = a else { panic!() };
+        let mut set = TemplateSet::new(Arc::new(builtins::table()));
+        register_values_methods(&mut set);
+        set.parse("t", r#"{{ with .Values.Table "a" }}{{ len . }}{{ end }}"#)
+            .unwrap();
+        a.insert("new", Value::Int(1));
+        assert_eq!(set.execute("t", Value::Map(top.clone())).unwrap(), "3");
     }
 
     #[test]
