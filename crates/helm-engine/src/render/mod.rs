@@ -9,7 +9,11 @@
 //!   `kubeVersion` check;
 //! - [`order`]: which templates the chart tree holds, in the order Helm
 //!   parses and renders them;
-//! - [`errors`]: template errors reworded as Helm prints them.
+//! - [`errors`]: template errors reworded as Helm prints them;
+//! - [`funcs`]: the functions Helm binds to a render (`include`, `tpl`,
+//!   `required`, `fail`, `lookup`);
+//! - [`set`]: a whole render: parse the tree into one set, execute each
+//!   file.
 //!
 //! The references are helm/helm v4: `pkg/engine/engine.go`,
 //! `pkg/engine/files.go`, `pkg/chart/common/capabilities.go` and
@@ -19,9 +23,11 @@
 pub mod capabilities;
 pub mod errors;
 pub mod files;
+pub mod funcs;
 pub mod glob;
 pub mod objects;
 pub mod order;
+pub mod set;
 pub mod yaml;
 
 use gotemplate::Value;

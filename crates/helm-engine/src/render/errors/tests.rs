@@ -1,50 +1,17 @@
 //! The probe table `tests/data/helm-error-cases.json`, run through the
-//! engine: objects, order and wording together, with the Helm functions
-//! these cases need (`include`, `required`, `fail`) in their simplest form.
+//! engine: objects, order, Helm's functions and wording together, on Go's
+//! builtins (cases that need sprig say so).
 
 use std::sync::Arc;
 
-use gotemplate::{
-    builtins, Call, Error, ErrorKind, FuncTable, MissingKey, Result, TemplateSet, Value,
-};
+use gotemplate::{builtins, Error, FuncTable};
 use serde_json::{json, Value as Json};
 
-use super::{exec_error, parse_error, warn_wrap};
+use super::{parse_error, warning};
 use crate::loader::load_files;
 use crate::render::capabilities::Capabilities;
-use crate::render::objects::{chart_tops, root_values, set_template, Release};
-use crate::render::order::templates;
-
-fn include(c: &mut Call<'_>) -> Result<Value> {
-    c.arity(2)?;
-    let name = c.str(0)?.to_owned();
-    let dot = c.arg(1).clone();
-    match c.host.execute_template(&name, dot) {
-        Ok(text) => Ok(Value::string(text)),
-        // Helm's set is named `gotpl`.
-        Err(e) if e.kind == ErrorKind::Func && e.message.starts_with("template: no template") => {
-            Err(Error::func(format!(
-                "template: no template {} associated with template \"gotpl\"",
-                gotemplate::fmt::quote(&name)
-            )))
-        }
-        Err(e) => Err(e),
-    }
-}
-
-fn required(c: &mut Call<'_>) -> Result<Value> {
-    c.arity(2)?;
-    match c.arg(1) {
-        Value::Nil => Err(Error::func(warn_wrap(c.str(0)?))),
-        Value::String(s) if s.is_empty() => Err(Error::func(warn_wrap(c.str(0)?))),
-        other => Ok(other.clone()),
-    }
-}
-
-fn fail(c: &mut Call<'_>) -> Result<Value> {
-    c.arity(1)?;
-    Err(Error::func(warn_wrap(c.str(0)?)))
-}
+use crate::render::objects::Release;
+use crate::render::set::{self, Target};
 
 /// Renders chart `ms` with `templates/c.yaml` = `template` and `files`;
 /// the first error, worded as Helm words it.
@@ -62,34 +29,20 @@ fn render(template: &str, files: &serde_json::Map<String, Json>) -> Option<Strin
     let chart = load_files(all, "ms").unwrap();
     let mut funcs = FuncTable::new();
     builtins::register(&mut funcs);
-    funcs.register("include", include);
-    funcs.register("required", required);
-    funcs.register("fail", fail);
-    let mut set = TemplateSet::new(Arc::new(funcs));
-    set.options.missing_key = MissingKey::Zero;
-    let list = templates(&chart).unwrap();
-    for t in &list {
-        if let Err(e) = set.parse(&t.name, &t.text) {
-            return Some(parse_error(&t.name, &e));
-        }
-    }
+    crate::render::funcs::register(&mut funcs);
     let Json::Object(values) = json!({"a": 1.5, "s": "str"}) else {
         unreachable!()
     };
-    let tops = chart_tops(
-        &chart,
-        root_values(&values),
-        &Release::template("release-name", "default", false),
-        &Capabilities::new(None, &[]),
-    );
-    for t in list.iter().filter(|t| t.renders) {
-        let top = &tops[&t.chart].top;
-        set_template(top, &t.name, &t.base_path);
-        if let Err(e) = set.execute(&t.name, Value::Map(top.clone())) {
-            return Some(exec_error(&t.name, &e));
-        }
+    let target = Target {
+        release: Release::template("release-name", "default", false),
+        capabilities: Capabilities::new(None, &[]),
+        lint: false,
+    };
+    match set::render(&chart, Arc::new(funcs), &values, &target) {
+        Ok(_) => None,
+        Err(crate::Error::Template { message, .. }) => Some(message),
+        Err(other) => Some(other.to_string()),
     }
-    None
 }
 
 #[test]
@@ -125,7 +78,7 @@ fn errors_read_as_helm_reports_them() {
             failures.push(format!("{template}\n  want: {want:?}\n  got:  {got:?}"));
         }
     }
-    assert!(ran >= 28, "only {ran} cases ran");
+    assert!(ran >= 34, "only {ran} cases ran");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -144,10 +97,8 @@ fn warnings_span_lines_and_take_the_outermost_place() {
     assert_eq!(warning("no marks"), None);
 }
 
-use super::warning;
-
 /// `FILE:L:C` places reduced to `FILE:L`.
 fn without_columns(text: &str) -> String {
-    let re = regex::Regex::new(r"(\.yaml|\.tpl):(\d+):\d+").unwrap();
+    let re = regex::Regex::new(r"(\.yaml|\.tpl|gotpl):(\d+):\d+").unwrap();
     re.replace_all(text, "$1:$2").into_owned()
 }

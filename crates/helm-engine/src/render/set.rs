@@ -1,0 +1,118 @@
+//! One render of a chart tree, as Helm's `renderWithReferences` does it:
+//! every template of the tree parsed into one set in Helm's order
+//! ([`super::order`]), then each file that renders executed with its
+//! chart's top objects ([`super::objects`]), `.Template` set first,
+//! `missingkey=zero`, `<no value>` removed from the file's text; errors
+//! worded as Helm words them ([`super::errors`]).
+//!
+//! The function table is the caller's: Go's builtins, sprig's and Helm's
+//! value functions, then [`super::funcs::register`] for the ones bound to
+//! a render.
+
+use std::sync::Arc;
+
+use gotemplate::{FuncTable, MissingKey, TemplateSet, Value};
+use serde_json::Value as Json;
+
+use super::capabilities::Capabilities;
+use super::errors::{exec_error, parse_error};
+use super::funcs::State;
+use super::objects::{chart_tops, register_values_methods, root_values, set_template, Release};
+use super::order::{templates, Template};
+use crate::error::{Error, Result};
+use crate::loader::LoadedChart;
+use crate::Rendered;
+
+/// A chart tree's templates parsed into one set.
+pub struct Renderer {
+    set: TemplateSet,
+    templates: Vec<Template>,
+}
+
+/// What a render is for.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// `.Release`.
+    pub release: Release,
+    /// `.Capabilities`.
+    pub capabilities: Capabilities,
+    /// Render as `helm lint` does: `required` and `fail` give "".
+    pub lint: bool,
+}
+
+impl Renderer {
+    /// Parses every template of `chart` (dependencies processed) with
+    /// `funcs`. The first that fails is Helm's `parse error at (…)`.
+    pub fn new(chart: &LoadedChart, funcs: Arc<FuncTable>) -> Result<Renderer> {
+        let templates = templates(chart)?;
+        let mut set = TemplateSet::new(funcs);
+        set.options.missing_key = MissingKey::Zero;
+        register_values_methods(&mut set);
+        for t in &templates {
+            set.parse(&t.name, &t.text)
+                .map_err(|e| template_error(&t.name, &e, parse_error(&t.name, &e)))?;
+        }
+        Ok(Renderer { set, templates })
+    }
+
+    /// Renders every file of `chart` (the tree this renderer parsed) with
+    /// `values` (coalesced, as the root's `.Values`) for `target`: the
+    /// rendered text by template name, partials left out, `NOTES.txt`
+    /// files kept.
+    pub fn render(
+        &self,
+        chart: &LoadedChart,
+        values: &serde_json::Map<String, Json>,
+        target: &Target,
+    ) -> Result<Rendered> {
+        let tops = chart_tops(
+            chart,
+            root_values(values),
+            &target.release,
+            &target.capabilities,
+        );
+        let mut state = State::new(target.lint);
+        let mut out = Rendered::new();
+        for t in self.templates.iter().filter(|t| t.renders) {
+            let Some(top) = tops.get(&t.chart) else {
+                continue;
+            };
+            set_template(&top.top, &t.name, &t.base_path);
+            let text = self
+                .set
+                .execute_with(&t.name, Value::Map(top.top.clone()), &mut state)
+                .map_err(|e| template_error(&t.name, &e, exec_error(&t.name, &e)))?;
+            let text = if text.contains("<no value>") {
+                text.replace("<no value>", "")
+            } else {
+                text
+            };
+            out.insert(t.name.clone(), text);
+        }
+        Ok(out)
+    }
+}
+
+/// Parses and renders `chart` in one go (see [`Renderer`]).
+pub fn render(
+    chart: &LoadedChart,
+    funcs: Arc<FuncTable>,
+    values: &serde_json::Map<String, Json>,
+    target: &Target,
+) -> Result<Rendered> {
+    Renderer::new(chart, funcs)?.render(chart, values, target)
+}
+
+/// A template error carrying Helm's words; its line and column are those
+/// of the outermost place Go names.
+fn template_error(name: &str, e: &gotemplate::Error, message: String) -> Error {
+    Error::Template {
+        name: name.to_owned(),
+        line: (e.line > 0).then_some(e.line),
+        column: e.column,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests;
