@@ -15,6 +15,12 @@
 //! - [`set`]: a whole render: parse the tree into one set, execute each
 //!   file.
 //!
+//! Where the engine cannot yet give Go's exact behaviour, each module says
+//! so; the gaps that need [`gotemplate`] itself are: one map with two Go
+//! types (a subchart's `.Values`), a `KubeVersion` printed through `print`
+//! or `printf`, an absent key of `.Files` through `index`, the arguments of
+//! a method checked before the call, and strings that are not UTF-8.
+//!
 //! The references are helm/helm v4: `pkg/engine/engine.go`,
 //! `pkg/engine/files.go`, `pkg/chart/common/capabilities.go` and
 //! `pkg/chart/common/util/values.go`; every fact the tests assert was

@@ -75,7 +75,14 @@ impl Renderer {
         let mut out = Rendered::new();
         for t in self.templates.iter().filter(|t| t.renders) {
             let Some(top) = tops.get(&t.chart) else {
-                continue;
+                return Err(Error::Chart {
+                    path: chart.source.clone().into(),
+                    message: format!(
+                        "has no chart `{}`, whose templates this renderer parsed: render the \
+                         chart it was made from",
+                        t.chart
+                    ),
+                });
             };
             set_template(&top.top, &t.name, &t.base_path);
             let text = self

@@ -241,3 +241,31 @@ fn lint_mode_lets_required_and_fail_pass() {
         "execution error at (ms/templates/c.yaml:1:4): need x"
     );
 }
+
+#[test]
+fn a_renderer_renders_only_the_chart_it_parsed() {
+    let load = |name: &str| {
+        let chart_yaml = format!("apiVersion: v2\nname: {name}\nversion: 0.1.0\n");
+        let files = vec![
+            ("Chart.yaml".to_owned(), chart_yaml.into_bytes()),
+            ("templates/c.yaml".to_owned(), b"c".to_vec()),
+        ];
+        load_files(files, name).unwrap()
+    };
+    let renderer = super::Renderer::new(&load("ms"), table()).unwrap();
+    let target = Target {
+        release: Release::template("release-name", "default", false),
+        capabilities: Capabilities::new(None, &[]),
+        lint: false,
+    };
+    let values = serde_json::Map::new();
+    let error = renderer
+        .render(&load("other"), &values, &target)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("has no chart `ms`"), "{error}");
+    assert_eq!(
+        renderer.render(&load("ms"), &values, &target).unwrap()["ms/templates/c.yaml"],
+        "c"
+    );
+}
