@@ -140,7 +140,8 @@ impl KubeVersion {
             }
             end += 1;
         }
-        if end == 0 {
+        // Go's pattern ends `(.*)*$`, and `.` stops at a line break.
+        if end == 0 || rest[end..].contains('\n') {
             return Err(format!("could not parse {text:?} as version"));
         }
         let components: Vec<&str> = rest[..end].split('.').collect();
@@ -555,6 +556,10 @@ mod tests {
         assert_eq!(
             KubeVersion::parse("1.").unwrap_err(),
             "illegal version string \"1.\""
+        );
+        assert_eq!(
+            KubeVersion::parse("1.2-x\ny").unwrap_err(),
+            "could not parse \"1.2-x\\ny\" as version"
         );
     }
 
