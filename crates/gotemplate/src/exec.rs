@@ -47,6 +47,7 @@ pub struct Exec<'e> {
     vars: Vec<(Arc<str>, Value)>,
     depth: usize,
     iterations: u64,
+    calls: u64,
     tree: Arc<Tree>,
     overlays: Vec<Overlay>,
     tpl_cache: HashMap<(Arc<str>, Arc<str>), Overlay>,
@@ -70,6 +71,7 @@ impl<'e> Exec<'e> {
             vars: Vec::new(),
             depth: 0,
             iterations: 0,
+            calls: 0,
             tree: empty,
             overlays: Vec::new(),
             tpl_cache: HashMap::new(),
@@ -349,6 +351,17 @@ impl<'e> Exec<'e> {
                 format!(
                     "exceeded maximum template depth ({})",
                     self.set.options.limits.max_depth
+                ),
+            ));
+        }
+        self.calls += 1;
+        if self.calls > self.set.options.limits.max_calls {
+            return Err(self.limit(
+                pos,
+                context,
+                format!(
+                    "template calls exceed {}",
+                    self.set.options.limits.max_calls
                 ),
             ));
         }

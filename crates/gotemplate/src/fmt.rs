@@ -395,6 +395,8 @@ pub fn go_float(f: f64) -> String {
 
 #[derive(Default, Clone, Copy)]
 struct Spec {
+    /// `%#v`: Go syntax (Go moves `#` here for `v`).
+    sharp_v: bool,
     plus: bool,
     minus: bool,
     sharp: bool,
@@ -513,7 +515,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             }
         }
         // Precision.
-        if i < b.len() && b[i] == b'.' {
+        if i + 1 < b.len() && b[i] == b'.' {
             i += 1;
             let (n, ni, ok) = arg_number(b, i, argn, args.len());
             if ni != i {
@@ -578,6 +580,13 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             out.push(')');
             continue;
         }
+        if verb == 'v' {
+            // Go: `#` and `+` mean Go syntax and field names for `v`, not
+            // the flags other verbs know.
+            spec.sharp_v = spec.sharp;
+            spec.sharp = false;
+            spec.plus = false;
+        }
         format_arg(&mut out, arg, verb, spec);
     }
     if !reordered && argn < args.len() {
@@ -599,12 +608,15 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
     out
 }
 
+/// Go's `parsenum`: a number above a million ends the format (the rest
+/// is consumed, as Go does).
 fn parse_num(b: &[u8], mut i: usize) -> (usize, usize) {
     let mut n: usize = 0;
     while i < b.len() && b[i].is_ascii_digit() {
-        n = n
-            .saturating_mul(10)
-            .saturating_add(usize::from(b[i] - b'0'));
+        if n > 1_000_000 {
+            return (0, b.len());
+        }
+        n = n * 10 + usize::from(b[i] - b'0');
         i += 1;
     }
     (n, i)
@@ -664,37 +676,48 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
             _ => bad_verb(out, verb, arg),
         },
         Value::Int(n) | Value::Int64(n) => fmt_integer(out, i128::from(*n), verb, spec, arg),
+        Value::Uint(n) if spec.sharp_v => {
+            let s = format!("0x{n:x}");
+            spec.pad(out, &s);
+        }
         Value::Uint(n) => fmt_integer(out, i128::from(*n), verb, spec, arg),
         Value::Float(f) => fmt_float_verb(out, *f, verb, spec, arg),
         Value::String(s) => fmt_string(out, s, verb, spec, arg),
         Value::Bytes(b) => match verb {
-            's' | 'q' | 'x' | 'X' => {
+            's' | 'q' => {
                 let s = String::from_utf8_lossy(b);
                 fmt_string(out, &s, verb, spec, arg);
             }
-            'v' | 'd' if !spec.sharp => {
-                let mut s = String::from("[");
+            'x' | 'X' => fmt_hex(out, b, verb, spec),
+            'v' if spec.sharp_v => {
+                out.push_str("[]byte{");
+                let mut element = spec;
+                element.sharp = true;
+                element.sharp_v = false;
                 for (i, x) in b.iter().enumerate() {
                     if i > 0 {
-                        s.push(' ');
+                        out.push_str(", ");
                     }
-                    fmt_integer(&mut s, i128::from(*x), verb, spec, arg);
+                    fmt_integer(out, i128::from(*x), 'x', element, arg);
                 }
-                s.push(']');
-                out.push_str(&s);
+                out.push('}');
             }
-            'v' => {
-                let mut s = String::new();
-                write_v(&mut s, arg, true, 0);
-                spec.pad(out, &s);
+            'v' | 'd' | 'b' | 'c' | 'o' | 'O' | 'U' => {
+                let verb = if verb == 'v' { 'd' } else { verb };
+                out.push('[');
+                for (i, x) in b.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    fmt_integer(out, i128::from(*x), verb, spec, arg);
+                }
+                out.push(']');
             }
             _ => bad_verb(out, verb, arg),
         },
         Value::List(l) => {
-            if spec.sharp && verb == 'v' {
-                let mut s = String::new();
-                write_v(&mut s, arg, true, 0);
-                out.push_str(&s);
+            if spec.sharp_v {
+                write_v(out, arg, true, 0);
                 return;
             }
             out.push('[');
@@ -707,10 +730,8 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
             out.push(']');
         }
         Value::Map(m) => {
-            if spec.sharp && verb == 'v' {
-                let mut s = String::new();
-                write_v(&mut s, arg, true, 0);
-                out.push_str(&s);
+            if spec.sharp_v {
+                write_v(out, arg, true, 0);
                 return;
             }
             out.push_str("map[");
@@ -750,7 +771,7 @@ fn fmt_string(out: &mut String, s: &str, verb: char, spec: Spec, arg: &Value) {
         _ => s,
     };
     match verb {
-        'v' if spec.sharp => {
+        'v' if spec.sharp_v => {
             let mut q = String::new();
             quote_into(&mut q, s, false);
             spec.pad(out, &q);
@@ -767,30 +788,33 @@ fn fmt_string(out: &mut String, s: &str, verb: char, spec: Spec, arg: &Value) {
             }
             spec.pad(out, &q);
         }
-        'x' | 'X' => {
-            let bytes = s.as_bytes();
-            let bytes = match spec.prec {
-                Some(p) if p < bytes.len() => &bytes[..p],
-                _ => bytes,
-            };
-            let mut h = String::new();
-            for (i, x) in bytes.iter().enumerate() {
-                if spec.space && i > 0 {
-                    h.push(' ');
-                }
-                if spec.sharp && (spec.space || i == 0) {
-                    h.push_str(if verb == 'x' { "0x" } else { "0X" });
-                }
-                if verb == 'x' {
-                    let _ = write!(h, "{x:02x}");
-                } else {
-                    let _ = write!(h, "{x:02X}");
-                }
-            }
-            spec.pad(out, &h);
-        }
+        'x' | 'X' => fmt_hex(out, s.as_bytes(), verb, spec),
         _ => bad_verb(out, verb, arg),
     }
+}
+
+/// Go's `fmtSbx`: bytes in hex, `% x` spaced, `%#x` prefixed, the
+/// precision counting bytes.
+fn fmt_hex(out: &mut String, bytes: &[u8], verb: char, spec: Spec) {
+    let bytes = match spec.prec {
+        Some(p) if p < bytes.len() => &bytes[..p],
+        _ => bytes,
+    };
+    let mut h = String::with_capacity(bytes.len() * 2);
+    for (i, x) in bytes.iter().enumerate() {
+        if spec.space && i > 0 {
+            h.push(' ');
+        }
+        if spec.sharp && (spec.space || i == 0) {
+            h.push_str(if verb == 'x' { "0x" } else { "0X" });
+        }
+        if verb == 'x' {
+            let _ = write!(h, "{x:02x}");
+        } else {
+            let _ = write!(h, "{x:02X}");
+        }
+    }
+    spec.pad(out, &h);
 }
 
 fn fmt_integer(out: &mut String, n: i128, verb: char, spec: Spec, arg: &Value) {
@@ -821,7 +845,11 @@ fn fmt_integer(out: &mut String, n: i128, verb: char, spec: Spec, arg: &Value) {
             return;
         }
         'U' => {
-            let mut s = format!("U+{u:04X}");
+            // Go prints the bits as a uint64; the precision is the minimum
+            // number of hex digits (at least 4); zero padding never applies.
+            let bits = n as u64;
+            let digits = spec.prec.unwrap_or(4).max(4);
+            let mut s = format!("U+{bits:0digits$X}");
             if spec.sharp {
                 if let Some(c) = u32::try_from(n).ok().and_then(char::from_u32) {
                     if is_print(c) {
@@ -829,7 +857,9 @@ fn fmt_integer(out: &mut String, n: i128, verb: char, spec: Spec, arg: &Value) {
                     }
                 }
             }
-            spec.pad(out, &s);
+            let mut plain = spec;
+            plain.zero = false;
+            plain.pad(out, &s);
             return;
         }
         _ => {
@@ -847,14 +877,10 @@ fn fmt_integer(out: &mut String, n: i128, verb: char, spec: Spec, arg: &Value) {
         }
     } else if spec.zero && !spec.minus {
         if let Some(w) = spec.width {
+            // Go turns the width into a precision (less a sign); a 0x
+            // prefix comes on top.
             let sign = usize::from(neg || spec.plus || spec.space);
-            let prefix = match verb {
-                'x' | 'X' if spec.sharp => 2,
-                'O' => 2,
-                'o' if spec.sharp => 1,
-                _ => 0,
-            };
-            while body.len() + sign + prefix < w {
+            while body.len() + sign < w {
                 body.insert(0, '0');
             }
         }

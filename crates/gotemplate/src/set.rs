@@ -35,6 +35,11 @@ pub struct Limits {
     pub max_range_iterations: u64,
     /// Bytes of output of any one template body.
     pub max_output: usize,
+    /// Template calls (`{{template}}`, `include`, `tpl`) in the whole
+    /// render: with the loop bound, this bounds the time a render takes
+    /// (two calls per level nest to exponential work within the depth
+    /// bound).
+    pub max_calls: u64,
 }
 
 impl Default for Limits {
@@ -43,6 +48,7 @@ impl Default for Limits {
             max_depth: 10_000,
             max_range_iterations: 10_000_000,
             max_output: 256 << 20,
+            max_calls: 10_000_000,
         }
     }
 }

@@ -433,6 +433,25 @@ fn template_recursion_is_bounded_without_a_crash() {
 }
 
 #[test]
+fn exponential_template_calls_are_bounded() {
+    let mut set = TemplateSet::new(funcs());
+    set.options.limits.max_calls = 10_000;
+    let mut text = String::from(r#"{{ define "t0" }}{{ end }}"#);
+    for i in 1..40 {
+        text.push_str(&format!(
+            r#"{{{{ define "t{i}" }}}}{{{{ template "t{p}" }}}}{{{{ template "t{p}" }}}}{{{{ end }}}}"#,
+            p = i - 1
+        ));
+    }
+    text.push_str(r#"{{ template "t39" }}"#);
+    let err = render_with(&mut set, &text, Value::Nil).unwrap_err();
+    assert!(
+        err.to_string().contains("template calls exceed 10000"),
+        "{err}"
+    );
+}
+
+#[test]
 fn deep_nesting_parses_and_runs_on_a_small_stack() {
     let depth = 900;
     let text = format!(
