@@ -39,12 +39,38 @@ enum Recv {
 
 type Overlay = Rc<HashMap<Arc<str>, Arc<Tree>>>;
 
+/// A variable: its name, value, and whether a nil value is a nil held in
+/// an interface (a `range` element), which fails when a field is taken.
+struct Var {
+    name: Arc<str>,
+    value: Value,
+    iface_nil: bool,
+}
+
+impl Var {
+    fn new(name: Arc<str>, value: Value) -> Self {
+        Var {
+            name,
+            value,
+            iface_nil: false,
+        }
+    }
+}
+
 /// The executor of one render.
 pub struct Exec<'e> {
     set: &'e TemplateSet,
     state: &'e mut dyn Any,
     out: String,
-    vars: Vec<(Arc<str>, Value)>,
+    /// All variables of the running templates; those of the innermost
+    /// template start at `frame` (templates do not see their callers').
+    vars: Vec<Var>,
+    frame: usize,
+    /// Whether a nil dot is a nil held in an interface (an element of a
+    /// list or map being ranged over): a field of it fails, as in Go,
+    /// where a field of "no value" is no value.
+    nil_dot: bool,
+    dollar: Arc<str>,
     depth: usize,
     iterations: u64,
     calls: u64,
@@ -69,6 +95,9 @@ impl<'e> Exec<'e> {
             state,
             out: String::new(),
             vars: Vec::new(),
+            frame: 0,
+            nil_dot: false,
+            dollar: Arc::from("$"),
             depth: 0,
             iterations: 0,
             calls: 0,
@@ -80,7 +109,7 @@ impl<'e> Exec<'e> {
 
     /// Runs `tree` with `dot` at the top level and returns its output.
     pub(crate) fn run(&mut self, tree: Arc<Tree>, dot: Value) -> Result<String> {
-        self.vars.push((Arc::from("$"), dot.clone()));
+        self.vars.push(Var::new(self.dollar.clone(), dot.clone()));
         self.tree = tree.clone();
         self.walk_list(&dot, &tree.root)?;
         Ok(std::mem::take(&mut self.out))
@@ -134,7 +163,14 @@ impl<'e> Exec<'e> {
     }
 
     fn walk_list(&mut self, dot: &Value, list: &[Node]) -> Result<Flow> {
+        // Text is most of a chart: write it from the tree's source with one
+        // reference per list, not one per node.
+        let tree = self.tree.clone();
         for node in list {
+            if let Node::Text { start, end, pos } = node {
+                self.write(tree.text_of(*start, *end), *pos)?;
+                continue;
+            }
             match self.walk(dot, node)? {
                 Flow::Normal => {}
                 other => return Ok(other),
@@ -201,19 +237,36 @@ impl<'e> Exec<'e> {
         r
     }
 
-    fn set_var(&mut self, name: &str, value: Value, pos: u32) -> Result<()> {
-        for v in self.vars.iter_mut().rev() {
-            if &*v.0 == name {
-                v.1 = value;
+    /// Starts a template's variable scope: only `$`, its dot.
+    fn enter_frame(&mut self, dot: &Value) -> (usize, usize) {
+        let mark = self.vars.len();
+        let saved = std::mem::replace(&mut self.frame, mark);
+        self.vars.push(Var::new(self.dollar.clone(), dot.clone()));
+        (saved, mark)
+    }
+
+    fn leave_frame(&mut self, saved_frame: usize, mark: usize) {
+        self.vars.truncate(mark);
+        self.frame = saved_frame;
+    }
+
+    fn set_var(&mut self, name: &str, value: Value, iface_nil: bool, pos: u32) -> Result<()> {
+        let frame = self.frame;
+        for v in self.vars[frame..].iter_mut().rev() {
+            if &*v.name == name {
+                v.value = value;
+                v.iface_nil = iface_nil;
                 return Ok(());
             }
         }
         Err(self.error_at(pos, name, format!("undefined variable: {name}")))
     }
 
-    fn set_top_var(&mut self, n: usize, value: Value) {
+    fn set_top_var(&mut self, n: usize, value: Value, iface_nil: bool) {
         let len = self.vars.len();
-        self.vars[len - n].1 = value;
+        let v = &mut self.vars[len - n];
+        v.value = value;
+        v.iface_nil = iface_nil;
     }
 
     fn walk_range(&mut self, dot: &Value, r: &Branch) -> Result<Flow> {
@@ -223,7 +276,10 @@ impl<'e> Exec<'e> {
         res.map(|_| Flow::Normal)
     }
 
-    fn one_iteration(&mut self, r: &Branch, index: Value, elem: Value) -> Result<bool> {
+    /// One pass of a range body; `held` says the element came from a
+    /// list, map or object (so a nil element is a nil interface).
+    fn one_iteration(&mut self, r: &Branch, index: Value, elem: Value, held: bool) -> Result<bool> {
+        let iface_nil = held && elem.is_nil();
         self.iterations += 1;
         if self.iterations > self.set.options.limits.max_range_iterations {
             return Err(self.limit(
@@ -239,23 +295,25 @@ impl<'e> Exec<'e> {
         if !decl.is_empty() {
             if r.pipe.is_assign {
                 if decl.len() > 1 {
-                    self.set_var(&decl[0], index.clone(), r.pos)?;
+                    self.set_var(&decl[0], index.clone(), false, r.pos)?;
                 } else {
-                    self.set_var(&decl[0], elem.clone(), r.pos)?;
+                    self.set_var(&decl[0], elem.clone(), iface_nil, r.pos)?;
                 }
             } else {
-                self.set_top_var(1, elem.clone());
+                self.set_top_var(1, elem.clone(), iface_nil);
             }
         }
         if decl.len() > 1 {
             if r.pipe.is_assign {
-                self.set_var(&decl[1], elem.clone(), r.pos)?;
+                self.set_var(&decl[1], elem.clone(), iface_nil, r.pos)?;
             } else {
-                self.set_top_var(2, index);
+                self.set_top_var(2, index, false);
             }
         }
         let mark = self.vars.len();
+        let saved = std::mem::replace(&mut self.nil_dot, iface_nil);
         let flow = self.walk_list(&elem, &r.list);
+        self.nil_dot = saved;
         self.vars.truncate(mark);
         Ok(matches!(flow?, Flow::Break))
     }
@@ -286,7 +344,7 @@ impl<'e> Exec<'e> {
                         Value::Uint(_) => Value::Uint(i),
                         _ => Value::Int(i as i64),
                     };
-                    if self.one_iteration(r, Value::Nil, elem)? {
+                    if self.one_iteration(r, Value::Nil, elem, false)? {
                         break;
                     }
                 }
@@ -294,7 +352,7 @@ impl<'e> Exec<'e> {
             Value::List(l) => {
                 for (i, item) in l.iter().enumerate() {
                     ran = true;
-                    if self.one_iteration(r, Value::Int(i as i64), item.clone())? {
+                    if self.one_iteration(r, Value::Int(i as i64), item.clone(), true)? {
                         break;
                     }
                 }
@@ -302,7 +360,12 @@ impl<'e> Exec<'e> {
             Value::Bytes(b) => {
                 for (i, x) in b.iter().enumerate() {
                     ran = true;
-                    if self.one_iteration(r, Value::Int(i as i64), Value::Int(i64::from(*x)))? {
+                    if self.one_iteration(
+                        r,
+                        Value::Int(i as i64),
+                        Value::Int(i64::from(*x)),
+                        false,
+                    )? {
                         break;
                     }
                 }
@@ -311,7 +374,7 @@ impl<'e> Exec<'e> {
                 // Go ranges over the map as it is when the loop starts.
                 for (k, v) in m.snapshot() {
                     ran = true;
-                    if self.one_iteration(r, Value::String(k), v)? {
+                    if self.one_iteration(r, Value::String(k), v, true)? {
                         break;
                     }
                 }
@@ -319,7 +382,7 @@ impl<'e> Exec<'e> {
             Value::Object(o) if o.entries().is_some() => {
                 for (k, v) in o.entries().unwrap_or_default() {
                     ran = true;
-                    if self.one_iteration(r, k, v)? {
+                    if self.one_iteration(r, k, v, true)? {
                         break;
                     }
                 }
@@ -389,11 +452,13 @@ impl<'e> Exec<'e> {
             Some(p) => self.eval_pipeline(dot, p)?,
             None => Value::Nil,
         };
-        let saved_vars = std::mem::replace(&mut self.vars, vec![(Arc::from("$"), dot.clone())]);
+        let (saved_frame, mark) = self.enter_frame(&dot);
+        let saved_nil = std::mem::replace(&mut self.nil_dot, false);
         let saved_tree = std::mem::replace(&mut self.tree, tree.clone());
         let r = self.walk_list(&dot, &tree.root);
         self.tree = saved_tree;
-        self.vars = saved_vars;
+        self.nil_dot = saved_nil;
+        self.leave_frame(saved_frame, mark);
         self.depth -= 1;
         r.map(|_| ())
     }
@@ -406,9 +471,9 @@ impl<'e> Exec<'e> {
         let value = value.unwrap_or(Value::Nil);
         for v in &pipe.decl {
             if pipe.is_assign {
-                self.set_var(v, value.clone(), pipe.pos)?;
+                self.set_var(v, value.clone(), false, pipe.pos)?;
             } else {
-                self.vars.push((v.clone(), value.clone()));
+                self.vars.push(Var::new(v.clone(), value.clone()));
             }
         }
         Ok(value)
@@ -429,7 +494,7 @@ impl<'e> Exec<'e> {
         let first = &cmd.args[0];
         match first {
             Arg::Field { pos, idents } => {
-                let recv = start(dot);
+                let recv = self.dot_recv(dot);
                 self.eval_field_chain(dot, recv, *pos, first, idents, &cmd.args, fin)
             }
             Arg::Chain { pos, node, fields } => {
@@ -451,12 +516,13 @@ impl<'e> Exec<'e> {
                 grow(|| self.eval_pipeline(dot, p))
             }
             Arg::Variable { pos, name, fields } => {
-                let value = self.var_value(name, *pos)?;
                 if fields.is_empty() {
+                    let value = self.var_value(name, *pos)?;
                     self.not_a_function(&cmd.args, fin.is_some())?;
                     return Ok(value);
                 }
-                self.eval_field_chain(dot, start(&value), *pos, first, fields, &cmd.args, fin)
+                let recv = self.var_recv(name, *pos)?;
+                self.eval_field_chain(dot, recv, *pos, first, fields, &cmd.args, fin)
             }
             _ => {
                 self.not_a_function(&cmd.args, fin.is_some())?;
@@ -479,13 +545,30 @@ impl<'e> Exec<'e> {
         }
     }
 
-    fn var_value(&self, name: &str, pos: u32) -> Result<Value> {
-        for (n, v) in self.vars.iter().rev() {
-            if &**n == name {
-                return Ok(v.clone());
-            }
+    fn var(&self, name: &str, pos: u32) -> Result<&Var> {
+        match self.vars[self.frame..]
+            .iter()
+            .rev()
+            .find(|v| &*v.name == name)
+        {
+            Some(v) => Ok(v),
+            None => Err(self.error_at(pos, name, format!("undefined variable: {name}"))),
         }
-        Err(self.error_at(pos, name, format!("undefined variable: {name}")))
+    }
+
+    fn var_value(&self, name: &str, pos: u32) -> Result<Value> {
+        self.var(name, pos).map(|v| v.value.clone())
+    }
+
+    /// A variable as the start of a field chain.
+    fn var_recv(&self, name: &str, pos: u32) -> Result<Recv> {
+        let v = self.var(name, pos)?;
+        Ok(held(&v.value, v.iface_nil))
+    }
+
+    /// Dot as the start of a field chain.
+    fn dot_recv(&self, dot: &Value) -> Recv {
+        held(dot, self.nil_dot)
     }
 
     fn ideal_constant(&self, pos: u32, n: &Number) -> Result<Value> {
@@ -518,7 +601,7 @@ impl<'e> Exec<'e> {
             Arg::Nil { .. } => Ok(Value::Nil),
             Arg::Field { pos, idents } => self.eval_field_chain(
                 dot,
-                start(dot),
+                self.dot_recv(dot),
                 *pos,
                 arg,
                 idents,
@@ -526,11 +609,11 @@ impl<'e> Exec<'e> {
                 None,
             ),
             Arg::Variable { pos, name, fields } => {
-                let value = self.var_value(name, *pos)?;
                 if fields.is_empty() {
-                    return Ok(value);
+                    return self.var_value(name, *pos);
                 }
-                self.eval_field_chain(dot, start(&value), *pos, arg, fields, &[], None)
+                let recv = self.var_recv(name, *pos)?;
+                self.eval_field_chain(dot, recv, *pos, arg, fields, &[], None)
             }
             Arg::Pipe(p) => grow(|| self.eval_pipeline(dot, p)),
             Arg::Identifier { pos, name, func } => {
@@ -829,20 +912,32 @@ impl<'e> Exec<'e> {
     fn execute_tree(&mut self, tree: Arc<Tree>, dot: Value) -> Result<String> {
         self.enter(0, &*tree.name)?;
         let saved_out = std::mem::take(&mut self.out);
-        let saved_vars = std::mem::replace(&mut self.vars, vec![(Arc::from("$"), dot.clone())]);
+        let (saved_frame, mark) = self.enter_frame(&dot);
+        let saved_nil = std::mem::replace(&mut self.nil_dot, false);
         let saved_tree = std::mem::replace(&mut self.tree, tree.clone());
         let r = grow(|| self.walk_list(&dot, &tree.root));
         self.tree = saved_tree;
-        self.vars = saved_vars;
+        self.nil_dot = saved_nil;
+        self.leave_frame(saved_frame, mark);
         self.depth -= 1;
         let out = std::mem::replace(&mut self.out, saved_out);
         r.map(|_| out)
     }
 }
 
-/// The receiver a chain starts from: dot, a variable or a parenthesised
-/// value. A nil there is "no value" (Go has unwrapped it from its
-/// interface).
+/// A chain's start that may be a nil held in an interface.
+fn held(v: &Value, iface_nil: bool) -> Recv {
+    if iface_nil && v.is_nil() {
+        return Recv::Val {
+            value: Value::Nil,
+            iface: true,
+        };
+    }
+    start(v)
+}
+
+/// The receiver a chain starts from: a parenthesised value. A nil there is
+/// "no value" (Go has unwrapped it from its interface).
 fn start(v: &Value) -> Recv {
     match v {
         Value::Nil => Recv::Invalid,

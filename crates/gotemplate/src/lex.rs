@@ -192,10 +192,18 @@ impl TokenVal<'_> {
     }
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
     /// The token's text.
     pub fn text(&self) -> &str {
         self.val.as_str()
+    }
+
+    /// The token's text as a slice of the input ("" for an error).
+    pub fn slice(&self) -> &'a str {
+        match self.val {
+            TokenVal::Slice(s) => s,
+            TokenVal::Message(_) => "",
+        }
     }
 }
 

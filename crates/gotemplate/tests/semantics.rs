@@ -179,6 +179,57 @@ fn a_field_of_a_missing_value_fails_as_go_does() {
 }
 
 #[test]
+fn a_field_of_a_nil_list_element_fails_as_go_does() {
+    let v = values();
+    v.insert("list", Value::list(vec![Value::Nil]));
+    v.insert("m", Value::Map(Map::default()));
+    let top = Map::default();
+    top.insert("Values", Value::Map(v));
+    let mut set = TemplateSet::new(funcs());
+    // In Go, a range element is held in an interface: a field of a nil one
+    // is a nil pointer, while the element itself prints as no value.
+    let err = render_with(
+        &mut set,
+        "{{ range .Values.list }}{{ .name }}{{ end }}",
+        Value::Map(top.clone()),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("at <.name>: nil pointer evaluating interface {}.name"),
+        "{err}"
+    );
+    let err = render_with(
+        &mut set,
+        "{{ range $k, $v := .Values.list }}{{ $v.name }}{{ end }}",
+        Value::Map(top.clone()),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("at <$v.name>: nil pointer evaluating interface {}.name"),
+        "{err}"
+    );
+    let out = render_with(
+        &mut set,
+        "{{ range .Values.list }}{{ . }}|{{ print . }}{{ end }}",
+        Value::Map(top.clone()),
+    )
+    .unwrap();
+    assert_eq!(out, "<no value>|<nil>");
+    // A template called from there starts afresh, as Go's does.
+    set.parse("h", r#"{{ define "f" }}{{ .x }}{{ end }}"#)
+        .unwrap();
+    let out = render_with(
+        &mut set,
+        r#"{{ range .Values.list }}{{ template "f" . }}{{ end }}"#,
+        Value::Map(top),
+    )
+    .unwrap();
+    assert_eq!(out, "<no value>");
+}
+
+#[test]
 fn missing_key_error_names_the_key() {
     let mut set = TemplateSet::new(funcs());
     set.options.missing_key = MissingKey::Error;
