@@ -18,7 +18,7 @@ use crate::ast::{Arg, Branch, Command, Node, Number, Pipe, Tree};
 use crate::error::{Details, Error, ErrorKind, Result};
 use crate::fmt::write_value;
 use crate::func::{Call, FuncId, Host, Special};
-use crate::set::{associate, no_template, MissingKey, TemplateSet};
+use crate::set::{associate, MissingKey, TemplateSet};
 use crate::stack::grow;
 use crate::value::{Kind, MapKind, Value};
 
@@ -110,6 +110,9 @@ impl<'e> Exec<'e> {
     /// Runs `tree` with `dot` at the top level and returns its output.
     pub(crate) fn run(&mut self, tree: Arc<Tree>, dot: Value) -> Result<String> {
         self.vars.push(Var::new(self.dollar.clone(), dot.clone()));
+        // The output is usually about as long as the text.
+        self.out
+            .reserve(tree.text.len().min(self.set.options.limits.max_output));
         self.tree = tree.clone();
         self.walk_list(&dot, &tree.root)?;
         Ok(std::mem::take(&mut self.out))
@@ -967,7 +970,7 @@ impl Display for TemplateNode<'_> {
 impl Host for Exec<'_> {
     fn execute_template(&mut self, name: &str, dot: Value) -> Result<String> {
         let Some(tree) = self.lookup(name) else {
-            return Err(no_template(name));
+            return Err(self.set.no_template(name));
         };
         self.execute_tree(tree, dot)
     }

@@ -72,6 +72,7 @@ pub type ValuesMethod = fn(&Map, &[Value]) -> std::result::Result<Value, String>
 /// Parsed trees hold no values, so a set is `Send + Sync` and can render
 /// on several threads at once.
 pub struct TemplateSet {
+    name: String,
     pub(crate) funcs: Arc<FuncTable>,
     pub(crate) trees: HashMap<Arc<str>, Arc<Tree>>,
     left: String,
@@ -87,6 +88,7 @@ impl TemplateSet {
     /// builtins: [`crate::builtins::register`]).
     pub fn new(funcs: Arc<FuncTable>) -> Self {
         TemplateSet {
+            name: String::new(),
             funcs,
             trees: HashMap::new(),
             left: String::new(),
@@ -95,6 +97,18 @@ impl TemplateSet {
             options: Options::default(),
             values_methods: HashMap::new(),
         }
+    }
+
+    /// Names the set as Go names the template a set hangs off
+    /// (`template.New("gotpl")` in Helm): the name errors for a missing
+    /// template give (`no template "x" associated with template "gotpl"`).
+    pub fn set_name(&mut self, name: &str) {
+        self.name = name.to_string();
+    }
+
+    /// The set's name ("" unless [`TemplateSet::set_name`] gave one).
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
     /// Go's `Delims`: the action delimiters for later parses (empty means
@@ -172,20 +186,27 @@ impl TemplateSet {
     /// through [`crate::Host::state`].
     pub fn execute_with(&self, name: &str, dot: Value, state: &mut dyn Any) -> Result<String> {
         let Some(tree) = self.trees.get(name) else {
-            return Err(no_template(name));
+            return Err(self.no_template(name));
         };
         let mut exec = Exec::new(self, state);
         exec.run(tree.clone(), dot)
     }
 }
 
-/// Go's `ExecuteTemplate` error for an unknown name.
-pub(crate) fn no_template(name: &str) -> Error {
-    Error::func(format!(
-        "template: no template {} associated with template {}",
-        crate::fmt::quote(name),
-        crate::fmt::quote(name)
-    ))
+impl TemplateSet {
+    /// Go's `ExecuteTemplate` error for an unknown name.
+    pub(crate) fn no_template(&self, name: &str) -> Error {
+        let root = if self.name.is_empty() {
+            name
+        } else {
+            &self.name
+        };
+        Error::func(format!(
+            "template: no template {} associated with template {}",
+            crate::fmt::quote(name),
+            crate::fmt::quote(root)
+        ))
+    }
 }
 
 /// Go's `associate`: adds `tree` unless it is empty and a template of its

@@ -308,6 +308,7 @@ fn a_define_inside_tpl_is_seen_only_within_it() {
     )
     .unwrap();
     assert_eq!(out, "in");
+    set.set_name("gotpl");
     let err = render_with(
         &mut set,
         r#"{{ tpl "{{ define \"fromtpl\" }}in{{ end }}" . }}{{ include "fromtpl" . }}"#,
@@ -316,7 +317,7 @@ fn a_define_inside_tpl_is_seen_only_within_it() {
     .unwrap_err();
     assert!(
         err.to_string().ends_with(
-            "error calling include: template: no template \"fromtpl\" associated with template \"fromtpl\""
+            "error calling include: template: no template \"fromtpl\" associated with template \"gotpl\""
         ),
         "{err}"
     );
