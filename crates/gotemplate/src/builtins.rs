@@ -363,7 +363,7 @@ pub fn equal(a: &Value, b: &Value) -> Result<bool> {
             if ka != kb && ka != Kind::Invalid && kb != Kind::Invalid {
                 return Err(Error::func(format!(
                     "non-comparable types {}: {}, {}: {}",
-                    sprint1(a),
+                    sprintf("%s", std::slice::from_ref(a)),
                     a.type_name(),
                     b.type_name(),
                     sprint1(b)
@@ -379,7 +379,7 @@ pub fn equal(a: &Value, b: &Value) -> Result<bool> {
                     _ => {
                         return Err(Error::func(format!(
                             "non-comparable type {}: {}",
-                            sprint1(b),
+                            sprintf("%s", std::slice::from_ref(b)),
                             b.type_name()
                         )))
                     }

@@ -39,12 +39,12 @@ enum Recv {
 
 type Overlay = Rc<HashMap<Arc<str>, Arc<Tree>>>;
 
-/// A variable: its name, value, and whether a nil value is a nil held in
-/// an interface (a `range` element), which fails when a field is taken.
+/// A variable: its name, value, and whether the value is held in an
+/// interface (a `range` element): a field of a nil one fails.
 struct Var {
     name: Arc<str>,
     value: Value,
-    iface_nil: bool,
+    held: bool,
 }
 
 impl Var {
@@ -52,7 +52,7 @@ impl Var {
         Var {
             name,
             value,
-            iface_nil: false,
+            held: false,
         }
     }
 }
@@ -66,10 +66,11 @@ pub struct Exec<'e> {
     /// template start at `frame` (templates do not see their callers').
     vars: Vec<Var>,
     frame: usize,
-    /// Whether a nil dot is a nil held in an interface (an element of a
-    /// list or map being ranged over): a field of it fails, as in Go,
-    /// where a field of "no value" is no value.
-    nil_dot: bool,
+    /// Whether dot is an element held in an interface (of a list or map
+    /// being ranged over): a field of it when nil fails, as in Go, where a
+    /// field of "no value" is no value; errors name its type
+    /// `interface {}`.
+    held_dot: bool,
     dollar: Arc<str>,
     depth: usize,
     iterations: u64,
@@ -96,7 +97,7 @@ impl<'e> Exec<'e> {
             out: String::new(),
             vars: Vec::new(),
             frame: 0,
-            nil_dot: false,
+            held_dot: false,
             dollar: Arc::from("$"),
             depth: 0,
             iterations: 0,
@@ -253,23 +254,23 @@ impl<'e> Exec<'e> {
         self.frame = saved_frame;
     }
 
-    fn set_var(&mut self, name: &str, value: Value, iface_nil: bool, pos: u32) -> Result<()> {
+    fn set_var(&mut self, name: &str, value: Value, held: bool, pos: u32) -> Result<()> {
         let frame = self.frame;
         for v in self.vars[frame..].iter_mut().rev() {
             if &*v.name == name {
                 v.value = value;
-                v.iface_nil = iface_nil;
+                v.held = held;
                 return Ok(());
             }
         }
         Err(self.error_at(pos, name, format!("undefined variable: {name}")))
     }
 
-    fn set_top_var(&mut self, n: usize, value: Value, iface_nil: bool) {
+    fn set_top_var(&mut self, n: usize, value: Value, held: bool) {
         let len = self.vars.len();
         let v = &mut self.vars[len - n];
         v.value = value;
-        v.iface_nil = iface_nil;
+        v.held = held;
     }
 
     fn walk_range(&mut self, dot: &Value, r: &Branch) -> Result<Flow> {
@@ -280,9 +281,8 @@ impl<'e> Exec<'e> {
     }
 
     /// One pass of a range body; `held` says the element came from a
-    /// list, map or object (so a nil element is a nil interface).
+    /// list, map or object, where Go holds it in an interface.
     fn one_iteration(&mut self, r: &Branch, index: Value, elem: Value, held: bool) -> Result<bool> {
-        let iface_nil = held && elem.is_nil();
         self.iterations += 1;
         if self.iterations > self.set.options.limits.max_range_iterations {
             return Err(self.limit(
@@ -300,29 +300,35 @@ impl<'e> Exec<'e> {
                 if decl.len() > 1 {
                     self.set_var(&decl[0], index.clone(), false, r.pos)?;
                 } else {
-                    self.set_var(&decl[0], elem.clone(), iface_nil, r.pos)?;
+                    self.set_var(&decl[0], elem.clone(), held, r.pos)?;
                 }
             } else {
-                self.set_top_var(1, elem.clone(), iface_nil);
+                self.set_top_var(1, elem.clone(), held);
             }
         }
         if decl.len() > 1 {
             if r.pipe.is_assign {
-                self.set_var(&decl[1], elem.clone(), iface_nil, r.pos)?;
+                self.set_var(&decl[1], elem.clone(), held, r.pos)?;
             } else {
                 self.set_top_var(2, index, false);
             }
         }
         let mark = self.vars.len();
-        let saved = std::mem::replace(&mut self.nil_dot, iface_nil);
+        let saved = std::mem::replace(&mut self.held_dot, held);
         let flow = self.walk_list(&elem, &r.list);
-        self.nil_dot = saved;
+        self.held_dot = saved;
         self.vars.truncate(mark);
         Ok(matches!(flow?, Flow::Break))
     }
 
     fn walk_range_inner(&mut self, dot: &Value, r: &Branch) -> Result<()> {
         let val = self.eval_pipeline(dot, &r.pipe)?;
+        // Go reports range errors at the node it evaluated last.
+        let last = r.pipe.cmds.last().and_then(|c| c.args.last());
+        let (at, at_pos) = match last {
+            Some(a) => (a.to_string(), a.pos()),
+            None => (String::new(), r.pos),
+        };
         let mut ran = false;
         match &val {
             Value::Int(_) | Value::Int64(_) | Value::Uint(_) => {
@@ -330,8 +336,8 @@ impl<'e> Exec<'e> {
                     let mut s = String::new();
                     write_value(&mut s, &val);
                     return Err(self.error_at(
-                        r.pos,
-                        format!("{{{{range {}}}}}", r.pipe),
+                        at_pos,
+                        &at,
                         format!("can't use {s} to iterate over more than one variable"),
                     ));
                 }
@@ -394,11 +400,7 @@ impl<'e> Exec<'e> {
             other => {
                 let mut s = String::new();
                 write_value(&mut s, other);
-                return Err(self.error_at(
-                    r.pos,
-                    format!("{{{{range {}}}}}", r.pipe),
-                    format!("range can't iterate over {s}"),
-                ));
+                return Err(self.error_at(at_pos, &at, format!("range can't iterate over {s}")));
             }
         }
         if !ran {
@@ -456,11 +458,11 @@ impl<'e> Exec<'e> {
             None => Value::Nil,
         };
         let (saved_frame, mark) = self.enter_frame(&dot);
-        let saved_nil = std::mem::replace(&mut self.nil_dot, false);
+        let saved_nil = std::mem::replace(&mut self.held_dot, false);
         let saved_tree = std::mem::replace(&mut self.tree, tree.clone());
         let r = self.walk_list(&dot, &tree.root);
         self.tree = saved_tree;
-        self.nil_dot = saved_nil;
+        self.held_dot = saved_nil;
         self.leave_frame(saved_frame, mark);
         self.depth -= 1;
         r.map(|_| ())
@@ -566,12 +568,12 @@ impl<'e> Exec<'e> {
     /// A variable as the start of a field chain.
     fn var_recv(&self, name: &str, pos: u32) -> Result<Recv> {
         let v = self.var(name, pos)?;
-        Ok(held(&v.value, v.iface_nil))
+        Ok(held(&v.value, v.held))
     }
 
     /// Dot as the start of a field chain.
     fn dot_recv(&self, dot: &Value) -> Recv {
-        held(dot, self.nil_dot)
+        held(dot, self.held_dot)
     }
 
     fn ideal_constant(&self, pos: u32, n: &Number) -> Result<Value> {
@@ -916,11 +918,11 @@ impl<'e> Exec<'e> {
         self.enter(0, &*tree.name)?;
         let saved_out = std::mem::take(&mut self.out);
         let (saved_frame, mark) = self.enter_frame(&dot);
-        let saved_nil = std::mem::replace(&mut self.nil_dot, false);
+        let saved_nil = std::mem::replace(&mut self.held_dot, false);
         let saved_tree = std::mem::replace(&mut self.tree, tree.clone());
         let r = grow(|| self.walk_list(&dot, &tree.root));
         self.tree = saved_tree;
-        self.nil_dot = saved_nil;
+        self.held_dot = saved_nil;
         self.leave_frame(saved_frame, mark);
         self.depth -= 1;
         let out = std::mem::replace(&mut self.out, saved_out);
@@ -928,11 +930,11 @@ impl<'e> Exec<'e> {
     }
 }
 
-/// A chain's start that may be a nil held in an interface.
-fn held(v: &Value, iface_nil: bool) -> Recv {
-    if iface_nil && v.is_nil() {
+/// A chain's start that may be held in an interface.
+fn held(v: &Value, held: bool) -> Recv {
+    if held {
         return Recv::Val {
-            value: Value::Nil,
+            value: v.clone(),
             iface: true,
         };
     }

@@ -112,6 +112,8 @@ fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize) {
         return;
     }
     match v {
+        // Inside a container a nil is an interface {} holding nothing.
+        Value::Nil if sharp && depth > 0 => out.push_str("interface {}(nil)"),
         Value::Nil => out.push_str("<nil>"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(n) | Value::Int64(n) => {
@@ -725,7 +727,7 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
                 if i > 0 {
                     out.push(' ');
                 }
-                format_arg(out, x, verb, spec);
+                format_element(out, x, verb, spec);
             }
             out.push(']');
         }
@@ -741,7 +743,7 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
                 }
                 format_arg(out, &Value::String(k.clone()), verb, spec);
                 out.push(':');
-                format_arg(out, x, verb, spec);
+                format_element(out, x, verb, spec);
             }
             out.push(']');
         }
@@ -758,6 +760,16 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
             }
             _ => bad_verb(out, verb, arg),
         },
+    }
+}
+
+/// An element of a list or map: Go prints a nil element as `<nil>`
+/// whatever the verb.
+fn format_element(out: &mut String, x: &Value, verb: char, spec: Spec) {
+    if x.is_nil() {
+        spec.pad(out, "<nil>");
+    } else {
+        format_arg(out, x, verb, spec);
     }
 }
 

@@ -589,21 +589,22 @@ impl<'a> Parser<'a, '_> {
             let t = self.next();
             fields.push(self.intern(&t.slice()[1..]));
         }
-        // As Go does: a field or variable absorbs the chain; literals
-        // cannot have fields.
+        // As Go does: a field or variable absorbs the chain, taking the
+        // chain's position (that of its second name: errors on
+        // `.Values.a.b` point at `.a`); literals cannot have fields.
         Ok(Some(match node {
-            Arg::Field { pos: p, mut idents } => {
+            Arg::Field { mut idents, .. } => {
                 idents.extend(fields);
-                Arg::Field { pos: p, idents }
+                Arg::Field { pos, idents }
             }
             Arg::Variable {
-                pos: p,
                 name,
                 fields: mut f,
+                ..
             } => {
                 f.extend(fields);
                 Arg::Variable {
-                    pos: p,
+                    pos,
                     name,
                     fields: f,
                 }

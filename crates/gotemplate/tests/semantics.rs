@@ -163,12 +163,12 @@ fn a_field_of_a_missing_value_fails_as_go_does() {
     let err = render("{{ .Values.nope.deeper }}").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "template: t:1:3: executing \"t\" at <.Values.nope.deeper>: nil pointer evaluating interface {}.deeper"
+        "template: t:1:10: executing \"t\" at <.Values.nope.deeper>: nil pointer evaluating interface {}.deeper"
     );
     let err = render("x\n  {{ .Values.q.r }}").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "template: t:2:5: executing \"t\" at <.Values.q.r>: nil pointer evaluating interface {}.r"
+        "template: t:2:12: executing \"t\" at <.Values.q.r>: nil pointer evaluating interface {}.r"
     );
     // Go's default missingkey gives no value instead.
     let mut set = TemplateSet::new(funcs());
@@ -330,7 +330,7 @@ fn errors_inside_tpl_name_the_tpl_text() {
     let err = render_with(&mut set, r#"{{ tpl "{{ .Values.q.r }}" . }}"#, top()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "template: t:1:3: executing \"t\" at <tpl \"{{ .Values.q.r }}\" .>: error calling tpl: template: gotpl:1:3: executing \"gotpl\" at <.Values.q.r>: nil pointer evaluating interface {}.r"
+        "template: t:1:3: executing \"t\" at <tpl \"{{ .Values.q.r }}\" .>: error calling tpl: template: gotpl:1:10: executing \"gotpl\" at <.Values.q.r>: nil pointer evaluating interface {}.r"
     );
     assert!(err.cause.is_some());
 }
