@@ -214,8 +214,18 @@ impl<'e> Exec<'e> {
             Value::Nil => self.write("<no value>", pos),
             Value::String(s) => self.write(s, pos),
             other => {
+                if crate::fmt::too_deep(other) {
+                    return Err(self.error_at(pos, "print", crate::value::CycleError.to_string()));
+                }
+                // Printing stops past the room left; writing then fails.
                 let mut s = String::new();
-                write_value(&mut s, other);
+                let room = self
+                    .set
+                    .options
+                    .limits
+                    .max_output
+                    .saturating_sub(self.out.len());
+                crate::fmt::write_value_limited(&mut s, other, room);
                 self.write(&s, pos)
             }
         }

@@ -92,7 +92,13 @@ fn can_backquote(s: &str) -> bool {
 /// Appends Go's `%v` of `v` (what `{{ . }}` and `print` show; nil is
 /// `<nil>`, the executor prints `<no value>` itself).
 pub fn write_value(out: &mut String, v: &Value) {
-    write_v(out, v, false, 0);
+    write_v(out, v, false, 0, MAX_PRINT_BYTES);
+}
+
+/// [`write_value`], stopping once `out` is longer than `limit` bytes (the
+/// result is then incomplete: the caller fails on its length).
+pub fn write_value_limited(out: &mut String, v: &Value, limit: usize) {
+    write_v(out, v, false, 0, limit);
 }
 
 /// Go's `fmt.Sprint` of one value.
@@ -103,11 +109,42 @@ pub fn sprint_value(v: &Value) -> String {
 }
 
 // Printing nests with the value; a map that holds itself stops here rather
-// than overflowing the stack (Go would overflow).
+// than overflowing the stack (Go would overflow). The executor and the
+// print functions check [`too_deep`] first and fail instead.
 const MAX_PRINT_DEPTH: usize = 1000;
 
-fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize) {
-    if depth > MAX_PRINT_DEPTH {
+/// Whether printing `v` would nest deeper than this module prints: in
+/// practice, a map that holds itself (`set $m "self" $m`). Scalars cost
+/// nothing; containers are walked once.
+pub fn too_deep(v: &Value) -> bool {
+    // A shared (not cyclic) structure may be exponentially large to walk:
+    // past a budget of nodes, printing's own size bound takes over.
+    fn walk(v: &Value, depth: usize, budget: &mut usize) -> bool {
+        if *budget == 0 {
+            return false;
+        }
+        *budget -= 1;
+        match v {
+            Value::List(l) => {
+                depth >= MAX_PRINT_DEPTH || l.iter().any(|x| walk(x, depth + 1, budget))
+            }
+            Value::Map(m) => {
+                depth >= MAX_PRINT_DEPTH
+                    || m.snapshot().iter().any(|(_, x)| walk(x, depth + 1, budget))
+            }
+            _ => false,
+        }
+    }
+    walk(v, 0, &mut 1_000_000)
+}
+
+/// Printing stops growing a string past this size (a structure shared at
+/// every level prints exponentially); a result longer than this is
+/// incomplete, and the executor and print functions fail on it.
+pub const MAX_PRINT_BYTES: usize = 256 << 20;
+
+fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize, limit: usize) {
+    if depth > MAX_PRINT_DEPTH || out.len() > limit {
         out.push_str("...");
         return;
     }
@@ -162,7 +199,7 @@ fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize) {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    write_v(out, x, true, depth + 1);
+                    write_v(out, x, true, depth + 1, limit);
                 }
                 out.push('}');
             } else {
@@ -171,7 +208,7 @@ fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize) {
                     if i > 0 {
                         out.push(' ');
                     }
-                    write_v(out, x, false, depth + 1);
+                    write_v(out, x, false, depth + 1, limit);
                 }
                 out.push(']');
             }
@@ -190,7 +227,7 @@ fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize) {
                     }
                     quote_into(out, k, false);
                     out.push(':');
-                    write_v(out, x, true, depth + 1);
+                    write_v(out, x, true, depth + 1, limit);
                 }
                 out.push('}');
             } else {
@@ -201,7 +238,7 @@ fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize) {
                     }
                     out.push_str(k);
                     out.push(':');
-                    write_v(out, x, false, depth + 1);
+                    write_v(out, x, false, depth + 1, limit);
                 }
                 out.push(']');
             }
@@ -589,7 +626,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             spec.sharp = false;
             spec.plus = false;
         }
-        format_arg(&mut out, arg, verb, spec);
+        format_arg(&mut out, arg, verb, spec, 0);
     }
     if !reordered && argn < args.len() {
         out.push_str("%!(EXTRA ");
@@ -663,7 +700,11 @@ fn bad_verb(out: &mut String, verb: char, arg: &Value) {
     out.push(')');
 }
 
-fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
+fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec, depth: usize) {
+    if depth > MAX_PRINT_DEPTH || out.len() > MAX_PRINT_BYTES {
+        out.push_str("...");
+        return;
+    }
     if verb == 'T' {
         spec.pad(out, arg.type_name());
         return;
@@ -719,7 +760,7 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
         },
         Value::List(l) => {
             if spec.sharp_v {
-                write_v(out, arg, true, 0);
+                write_v(out, arg, true, 0, MAX_PRINT_BYTES);
                 return;
             }
             out.push('[');
@@ -727,13 +768,13 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
                 if i > 0 {
                     out.push(' ');
                 }
-                format_element(out, x, verb, spec);
+                format_element(out, x, verb, spec, depth + 1);
             }
             out.push(']');
         }
         Value::Map(m) => {
             if spec.sharp_v {
-                write_v(out, arg, true, 0);
+                write_v(out, arg, true, 0, MAX_PRINT_BYTES);
                 return;
             }
             out.push_str("map[");
@@ -741,9 +782,9 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
                 if i > 0 {
                     out.push(' ');
                 }
-                format_arg(out, &Value::String(k.clone()), verb, spec);
+                format_arg(out, &Value::String(k.clone()), verb, spec, depth + 1);
                 out.push(':');
-                format_element(out, x, verb, spec);
+                format_element(out, x, verb, spec, depth + 1);
             }
             out.push(']');
         }
@@ -765,11 +806,11 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
 
 /// An element of a list or map: Go prints a nil element as `<nil>`
 /// whatever the verb.
-fn format_element(out: &mut String, x: &Value, verb: char, spec: Spec) {
+fn format_element(out: &mut String, x: &Value, verb: char, spec: Spec, depth: usize) {
     if x.is_nil() {
         spec.pad(out, "<nil>");
     } else {
-        format_arg(out, x, verb, spec);
+        format_arg(out, x, verb, spec, depth);
     }
 }
 

@@ -544,12 +544,41 @@ fn loops_and_output_are_bounded() {
 }
 
 #[test]
-fn a_map_that_holds_itself_prints_without_hanging() {
+fn printing_a_structure_shared_at_every_level_is_bounded() {
+    // 2^40 leaves if printed in full.
+    let mut m = Map::default();
+    for _ in 0..40 {
+        let up = Map::default();
+        up.insert("a", Value::Map(m.clone()));
+        up.insert("b", Value::Map(m));
+        m = up;
+    }
+    let mut set = TemplateSet::new(funcs());
+    set.options.limits.max_output = 1 << 20;
+    let err = render_with(&mut set, "{{ . }}", Value::Map(m)).unwrap_err();
+    assert_eq!(err.kind, gotemplate::ErrorKind::Limit, "{err}");
+}
+
+#[test]
+fn printing_a_map_that_holds_itself_is_an_error_not_a_crash() {
     let m = Map::default();
     m.insert("self", Value::Map(m.clone()));
     let mut set = TemplateSet::new(funcs());
-    let out = render_with(&mut set, "{{ . }}", Value::Map(m.clone())).unwrap();
-    assert!(out.starts_with("map[self:map[self:"));
+    for text in [
+        "{{ . }}",
+        "{{ printf \"%v\" . }}",
+        "{{ print . }}",
+        "{{ println . }}",
+    ] {
+        let err = render_with(&mut set, text, Value::Map(m.clone())).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("value nested too deep (does a map hold itself?)"),
+            "{err}"
+        );
+    }
+    // The bounded printer itself never overflows either.
+    assert!(gotemplate::fmt::sprint_value(&Value::Map(m.clone())).contains("..."));
     m.remove("self");
 }
 
