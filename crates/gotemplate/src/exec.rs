@@ -84,7 +84,9 @@ pub struct Exec<'e> {
 const TPL_CACHE: usize = 4096;
 
 impl<'e> Exec<'e> {
-    pub(crate) fn new(set: &'e TemplateSet, state: &'e mut dyn Any) -> Self {
+    /// An executor for `set`; functions reach `state` through
+    /// [`Host::state`].
+    pub fn new(set: &'e TemplateSet, state: &'e mut dyn Any) -> Self {
         let empty = Arc::new(Tree {
             name: Arc::from(""),
             parse_name: Arc::from(""),
@@ -109,14 +111,33 @@ impl<'e> Exec<'e> {
     }
 
     /// Runs `tree` with `dot` at the top level and returns its output.
+    /// Executes template `name` of the set with `dot` and returns its text.
+    /// One executor can run every file of a render in turn: the bounds
+    /// (template calls, loop iterations) and the `tpl` cache then cover
+    /// the whole render.
+    pub fn execute(&mut self, name: &str, dot: Value) -> Result<String> {
+        let Some(tree) = self.set.trees.get(name).cloned() else {
+            return Err(self.set.no_template(name));
+        };
+        self.run(tree, dot)
+    }
+
     pub(crate) fn run(&mut self, tree: Arc<Tree>, dot: Value) -> Result<String> {
+        // A failed run may leave state behind; each run starts clean.
+        self.vars.clear();
+        self.frame = 0;
+        self.depth = 0;
+        self.held_dot = false;
+        self.overlays.clear();
         self.vars.push(Var::new(self.dollar.clone(), dot.clone()));
         // The output is usually about as long as the text.
+        self.out.clear();
         self.out
             .reserve(tree.text.len().min(self.set.options.limits.max_output));
         self.tree = tree.clone();
-        self.walk_list(&dot, &tree.root)?;
-        Ok(std::mem::take(&mut self.out))
+        let r = self.walk_list(&dot, &tree.root);
+        let out = std::mem::take(&mut self.out);
+        r.map(|_| out)
     }
 
     fn lookup(&self, name: &str) -> Option<Arc<Tree>> {

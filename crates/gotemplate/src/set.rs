@@ -185,11 +185,13 @@ impl TemplateSet {
     /// Executes template `name` with `dot`; functions reach `state`
     /// through [`crate::Host::state`].
     pub fn execute_with(&self, name: &str, dot: Value, state: &mut dyn Any) -> Result<String> {
-        let Some(tree) = self.trees.get(name) else {
-            return Err(self.no_template(name));
-        };
-        let mut exec = Exec::new(self, state);
-        exec.run(tree.clone(), dot)
+        self.executor(state).execute(name, dot)
+    }
+
+    /// An executor over the set, to run several templates (a render's
+    /// files) with shared bounds and `tpl` cache.
+    pub fn executor<'e>(&'e self, state: &'e mut dyn Any) -> Exec<'e> {
+        Exec::new(self, state)
     }
 }
 

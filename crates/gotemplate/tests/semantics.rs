@@ -604,6 +604,23 @@ fn a_later_non_empty_define_replaces_an_earlier_one_and_an_empty_one_does_not() 
 }
 
 #[test]
+fn one_executor_runs_a_render_s_files_with_shared_bounds() {
+    let mut set = TemplateSet::new(funcs());
+    set.options.limits.max_range_iterations = 15;
+    set.parse("a", "{{ range 10 }}a{{ end }}").unwrap();
+    set.parse("b", "{{ range 10 }}b{{ end }}").unwrap();
+    let mut state = ();
+    let mut exec = set.executor(&mut state);
+    assert_eq!(exec.execute("a", Value::Nil).unwrap(), "a".repeat(10));
+    let err = exec.execute("b", Value::Nil).unwrap_err();
+    assert!(
+        err.to_string().contains("range iterations exceed 15"),
+        "{err}"
+    );
+    assert!(exec.execute("nope", Value::Nil).is_err());
+}
+
+#[test]
 fn parsed_sets_can_be_shared_between_threads() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<TemplateSet>();
