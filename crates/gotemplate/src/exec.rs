@@ -1016,6 +1016,14 @@ impl Host for Exec<'_> {
                 let trees = self.set.parse_detached(name, text)?;
                 let mut map = HashMap::new();
                 for t in trees {
+                    // Go parses tpl's text into a copy of the set, where an
+                    // empty definition does not replace an existing one.
+                    if &*t.name != name
+                        && self.set.trees.contains_key(&t.name)
+                        && crate::ast::is_empty_tree(&t.root, &t.text)
+                    {
+                        continue;
+                    }
                     associate(&mut map, t);
                 }
                 let o = Rc::new(map);

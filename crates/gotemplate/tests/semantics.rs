@@ -324,6 +324,19 @@ fn a_define_inside_tpl_is_seen_only_within_it() {
 }
 
 #[test]
+fn an_empty_define_inside_tpl_does_not_hide_the_set_s() {
+    let mut set = TemplateSet::new(funcs());
+    set.parse("h", r#"{{ define "x" }}set{{ end }}"#).unwrap();
+    let out = render_with(
+        &mut set,
+        r#"{{ tpl "{{ define \"x\" }} {{ end }}{{ include \"x\" . }}" . }}|{{ tpl "{{ define \"x\" }}tpl{{ end }}{{ include \"x\" . }}" . }}|{{ include "x" . }}"#,
+        top(),
+    )
+    .unwrap();
+    assert_eq!(out, "set|tpl|set");
+}
+
+#[test]
 fn errors_inside_tpl_name_the_tpl_text() {
     let mut set = TemplateSet::new(funcs());
     set.options.missing_key = MissingKey::Zero;
