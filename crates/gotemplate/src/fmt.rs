@@ -363,6 +363,25 @@ pub fn format_float(out: &mut String, f: f64, verb: char, prec: Option<usize>) {
     let upper = verb.is_ascii_uppercase();
     let letter = if upper { 'E' } else { 'e' };
     match verb {
+        'x' | 'X' => fmt_hex_float(out, f.abs(), prec, verb),
+        'b' => {
+            // Go's 'b': the mantissa and binary exponent, in decimal.
+            let bits = f.abs().to_bits();
+            let mut exp = ((bits >> 52) & 0x7ff) as i64;
+            let mut mant = bits & ((1 << 52) - 1);
+            if exp == 0 {
+                exp += 1;
+            } else {
+                mant |= 1 << 52;
+            }
+            exp += -1023 - 52;
+            let _ = write!(
+                out,
+                "{mant}p{}{}",
+                if exp >= 0 { "+" } else { "-" },
+                exp.abs()
+            );
+        }
         'e' | 'E' => match prec {
             None => {
                 let (d, dp) = if f == 0.0 {
@@ -423,6 +442,74 @@ pub fn format_float(out: &mut String, f: f64, verb: char, prec: Option<usize>) {
             }
         }
     }
+}
+
+/// Go's `strconv` 'x' format of a non-negative finite float:
+/// `0x1.8p+01`, the precision in hex digits (-1: as many as needed).
+fn fmt_hex_float(out: &mut String, f: f64, prec: Option<usize>, verb: char) {
+    let bits = f.to_bits();
+    let mut exp = ((bits >> 52) & 0x7ff) as i64;
+    let mut mant = bits & ((1 << 52) - 1);
+    if exp == 0 {
+        exp += 1;
+    } else {
+        mant |= 1 << 52;
+    }
+    exp -= 1023;
+    if mant == 0 {
+        exp = 0;
+    }
+    // The leading 1 (if any) at bit 60.
+    mant <<= 60 - 52;
+    while mant != 0 && mant & (1 << 60) == 0 {
+        mant <<= 1;
+        exp -= 1;
+    }
+    if let Some(p) = prec.filter(|&p| p < 15) {
+        let shift = (p * 4) as u32;
+        let extra = (mant << shift) & ((1 << 60) - 1);
+        mant >>= 60 - shift;
+        if extra | (mant & 1) > 1 << 59 {
+            mant += 1;
+        }
+        mant <<= 60 - shift;
+        if mant & (1 << 61) != 0 {
+            mant >>= 1;
+            exp += 1;
+        }
+    }
+    let digit = |d: u64| {
+        let c = char::from_digit(d as u32, 16).unwrap_or('0');
+        if verb == 'X' {
+            c.to_ascii_uppercase()
+        } else {
+            c
+        }
+    };
+    out.push('0');
+    out.push(verb);
+    out.push(if (mant >> 60) & 1 == 1 { '1' } else { '0' });
+    mant <<= 4;
+    match prec {
+        None if mant != 0 => {
+            out.push('.');
+            while mant != 0 {
+                out.push(digit((mant >> 60) & 15));
+                mant <<= 4;
+            }
+        }
+        Some(p) if p > 0 => {
+            out.push('.');
+            for _ in 0..p {
+                out.push(digit((mant >> 60) & 15));
+                mant <<= 4;
+            }
+        }
+        _ => {}
+    }
+    out.push(if verb == 'X' { 'P' } else { 'p' });
+    out.push(if exp < 0 { '-' } else { '+' });
+    let _ = write!(out, "{:02}", exp.abs());
 }
 
 /// Go's `%v` of a float: `FormatFloat(f, 'g', -1, 64)`.
@@ -968,7 +1055,8 @@ fn fmt_integer(out: &mut String, n: i128, verb: char, spec: Spec, arg: &Value) {
 fn fmt_float_verb(out: &mut String, f: f64, verb: char, spec: Spec, arg: &Value) {
     let (verb, prec) = match verb {
         'v' => ('g', spec.prec),
-        'g' | 'G' => (verb, spec.prec),
+        'g' | 'G' | 'x' | 'X' => (verb, spec.prec),
+        'b' => ('b', None),
         'e' | 'E' | 'f' | 'F' => (verb, Some(spec.prec.unwrap_or(6))),
         _ => {
             bad_verb(out, verb, arg);
@@ -1015,7 +1103,12 @@ fn sharp_float(num: &mut String, verb: char, prec: Option<usize>) {
     if num.contains(['I', 'N']) {
         return;
     }
-    let (mant, exp) = match num.find(['e', 'E']) {
+    let exp_at = if matches!(verb, 'x' | 'X') {
+        num.find(['p', 'P'])
+    } else {
+        num.find(['e', 'E'])
+    };
+    let (mant, exp) = match exp_at {
         Some(i) => (num[..i].to_string(), num[i..].to_string()),
         None => (num.clone(), String::new()),
     };
