@@ -262,18 +262,38 @@ fn slice(c: &mut Call<'_>) -> Result<Value> {
     })
 }
 
+/// Go overflows its stack printing a map that holds itself; this is an
+/// error instead.
+fn printable(args: &[Value]) -> Result<()> {
+    if args.iter().any(crate::fmt::too_deep) {
+        return Err(Error::func(crate::value::CycleError.to_string()));
+    }
+    Ok(())
+}
+
+/// A printed result, unless printing stopped at its size bound.
+fn printed(s: String) -> Result<Value> {
+    if s.len() > crate::fmt::MAX_PRINT_BYTES {
+        return Err(Error::func("value prints longer than 256 MiB"));
+    }
+    Ok(Value::string(s))
+}
+
 fn print(c: &mut Call<'_>) -> Result<Value> {
-    Ok(Value::string(sprint(c.args)))
+    printable(c.args)?;
+    printed(sprint(c.args))
 }
 
 fn println(c: &mut Call<'_>) -> Result<Value> {
-    Ok(Value::string(sprintln(c.args)))
+    printable(c.args)?;
+    printed(sprintln(c.args))
 }
 
 fn printf(c: &mut Call<'_>) -> Result<Value> {
     c.arity_min(1)?;
     let format = c.str(0)?;
-    Ok(Value::string(sprintf(format, &c.args[1..])))
+    printable(&c.args[1..])?;
+    printed(sprintf(format, &c.args[1..]))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -363,7 +383,7 @@ pub fn equal(a: &Value, b: &Value) -> Result<bool> {
             if ka != kb && ka != Kind::Invalid && kb != Kind::Invalid {
                 return Err(Error::func(format!(
                     "non-comparable types {}: {}, {}: {}",
-                    sprint1(a),
+                    sprintf("%s", std::slice::from_ref(a)),
                     a.type_name(),
                     b.type_name(),
                     sprint1(b)
@@ -379,7 +399,7 @@ pub fn equal(a: &Value, b: &Value) -> Result<bool> {
                     _ => {
                         return Err(Error::func(format!(
                             "non-comparable type {}: {}",
-                            sprint1(b),
+                            sprintf("%s", std::slice::from_ref(b)),
                             b.type_name()
                         )))
                     }

@@ -18,7 +18,7 @@ use crate::ast::{Arg, Branch, Command, Node, Number, Pipe, Tree};
 use crate::error::{Details, Error, ErrorKind, Result};
 use crate::fmt::write_value;
 use crate::func::{Call, FuncId, Host, Special};
-use crate::set::{associate, no_template, MissingKey, TemplateSet};
+use crate::set::{associate, MissingKey, TemplateSet};
 use crate::stack::grow;
 use crate::value::{Kind, MapKind, Value};
 
@@ -39,14 +39,42 @@ enum Recv {
 
 type Overlay = Rc<HashMap<Arc<str>, Arc<Tree>>>;
 
+/// A variable: its name, value, and whether the value is held in an
+/// interface (a `range` element): a field of a nil one fails.
+struct Var {
+    name: Arc<str>,
+    value: Value,
+    held: bool,
+}
+
+impl Var {
+    fn new(name: Arc<str>, value: Value) -> Self {
+        Var {
+            name,
+            value,
+            held: false,
+        }
+    }
+}
+
 /// The executor of one render.
 pub struct Exec<'e> {
     set: &'e TemplateSet,
     state: &'e mut dyn Any,
     out: String,
-    vars: Vec<(Arc<str>, Value)>,
+    /// All variables of the running templates; those of the innermost
+    /// template start at `frame` (templates do not see their callers').
+    vars: Vec<Var>,
+    frame: usize,
+    /// Whether dot is an element held in an interface (of a list or map
+    /// being ranged over): a field of it when nil fails, as in Go, where a
+    /// field of "no value" is no value; errors name its type
+    /// `interface {}`.
+    held_dot: bool,
+    dollar: Arc<str>,
     depth: usize,
     iterations: u64,
+    calls: u64,
     tree: Arc<Tree>,
     overlays: Vec<Overlay>,
     tpl_cache: HashMap<(Arc<str>, Arc<str>), Overlay>,
@@ -56,7 +84,9 @@ pub struct Exec<'e> {
 const TPL_CACHE: usize = 4096;
 
 impl<'e> Exec<'e> {
-    pub(crate) fn new(set: &'e TemplateSet, state: &'e mut dyn Any) -> Self {
+    /// An executor for `set`; functions reach `state` through
+    /// [`Host::state`].
+    pub fn new(set: &'e TemplateSet, state: &'e mut dyn Any) -> Self {
         let empty = Arc::new(Tree {
             name: Arc::from(""),
             parse_name: Arc::from(""),
@@ -68,8 +98,12 @@ impl<'e> Exec<'e> {
             state,
             out: String::new(),
             vars: Vec::new(),
+            frame: 0,
+            held_dot: false,
+            dollar: Arc::from("$"),
             depth: 0,
             iterations: 0,
+            calls: 0,
             tree: empty,
             overlays: Vec::new(),
             tpl_cache: HashMap::new(),
@@ -77,11 +111,33 @@ impl<'e> Exec<'e> {
     }
 
     /// Runs `tree` with `dot` at the top level and returns its output.
+    /// Executes template `name` of the set with `dot` and returns its text.
+    /// One executor can run every file of a render in turn: the bounds
+    /// (template calls, loop iterations) and the `tpl` cache then cover
+    /// the whole render.
+    pub fn execute(&mut self, name: &str, dot: Value) -> Result<String> {
+        let Some(tree) = self.set.trees.get(name).cloned() else {
+            return Err(self.set.no_template(name));
+        };
+        self.run(tree, dot)
+    }
+
     pub(crate) fn run(&mut self, tree: Arc<Tree>, dot: Value) -> Result<String> {
-        self.vars.push((Arc::from("$"), dot.clone()));
+        // A failed run may leave state behind; each run starts clean.
+        self.vars.clear();
+        self.frame = 0;
+        self.depth = 0;
+        self.held_dot = false;
+        self.overlays.clear();
+        self.vars.push(Var::new(self.dollar.clone(), dot.clone()));
+        // The output is usually about as long as the text.
+        self.out.clear();
+        self.out
+            .reserve(tree.text.len().min(self.set.options.limits.max_output));
         self.tree = tree.clone();
-        self.walk_list(&dot, &tree.root)?;
-        Ok(std::mem::take(&mut self.out))
+        let r = self.walk_list(&dot, &tree.root);
+        let out = std::mem::take(&mut self.out);
+        r.map(|_| out)
     }
 
     fn lookup(&self, name: &str) -> Option<Arc<Tree>> {
@@ -132,7 +188,14 @@ impl<'e> Exec<'e> {
     }
 
     fn walk_list(&mut self, dot: &Value, list: &[Node]) -> Result<Flow> {
+        // Text is most of a chart: write it from the tree's source with one
+        // reference per list, not one per node.
+        let tree = self.tree.clone();
         for node in list {
+            if let Node::Text { start, end, pos } = node {
+                self.write(tree.text_of(*start, *end), *pos)?;
+                continue;
+            }
             match self.walk(dot, node)? {
                 Flow::Normal => {}
                 other => return Ok(other),
@@ -172,8 +235,18 @@ impl<'e> Exec<'e> {
             Value::Nil => self.write("<no value>", pos),
             Value::String(s) => self.write(s, pos),
             other => {
+                if crate::fmt::too_deep(other) {
+                    return Err(self.error_at(pos, "print", crate::value::CycleError.to_string()));
+                }
+                // Printing stops past the room left; writing then fails.
                 let mut s = String::new();
-                write_value(&mut s, other);
+                let room = self
+                    .set
+                    .options
+                    .limits
+                    .max_output
+                    .saturating_sub(self.out.len());
+                crate::fmt::write_value_limited(&mut s, other, room);
                 self.write(&s, pos)
             }
         }
@@ -199,19 +272,36 @@ impl<'e> Exec<'e> {
         r
     }
 
-    fn set_var(&mut self, name: &str, value: Value, pos: u32) -> Result<()> {
-        for v in self.vars.iter_mut().rev() {
-            if &*v.0 == name {
-                v.1 = value;
+    /// Starts a template's variable scope: only `$`, its dot.
+    fn enter_frame(&mut self, dot: &Value) -> (usize, usize) {
+        let mark = self.vars.len();
+        let saved = std::mem::replace(&mut self.frame, mark);
+        self.vars.push(Var::new(self.dollar.clone(), dot.clone()));
+        (saved, mark)
+    }
+
+    fn leave_frame(&mut self, saved_frame: usize, mark: usize) {
+        self.vars.truncate(mark);
+        self.frame = saved_frame;
+    }
+
+    fn set_var(&mut self, name: &str, value: Value, held: bool, pos: u32) -> Result<()> {
+        let frame = self.frame;
+        for v in self.vars[frame..].iter_mut().rev() {
+            if &*v.name == name {
+                v.value = value;
+                v.held = held;
                 return Ok(());
             }
         }
         Err(self.error_at(pos, name, format!("undefined variable: {name}")))
     }
 
-    fn set_top_var(&mut self, n: usize, value: Value) {
+    fn set_top_var(&mut self, n: usize, value: Value, held: bool) {
         let len = self.vars.len();
-        self.vars[len - n].1 = value;
+        let v = &mut self.vars[len - n];
+        v.value = value;
+        v.held = held;
     }
 
     fn walk_range(&mut self, dot: &Value, r: &Branch) -> Result<Flow> {
@@ -221,7 +311,9 @@ impl<'e> Exec<'e> {
         res.map(|_| Flow::Normal)
     }
 
-    fn one_iteration(&mut self, r: &Branch, index: Value, elem: Value) -> Result<bool> {
+    /// One pass of a range body; `held` says the element came from a
+    /// list, map or object, where Go holds it in an interface.
+    fn one_iteration(&mut self, r: &Branch, index: Value, elem: Value, held: bool) -> Result<bool> {
         self.iterations += 1;
         if self.iterations > self.set.options.limits.max_range_iterations {
             return Err(self.limit(
@@ -237,29 +329,37 @@ impl<'e> Exec<'e> {
         if !decl.is_empty() {
             if r.pipe.is_assign {
                 if decl.len() > 1 {
-                    self.set_var(&decl[0], index.clone(), r.pos)?;
+                    self.set_var(&decl[0], index.clone(), false, r.pos)?;
                 } else {
-                    self.set_var(&decl[0], elem.clone(), r.pos)?;
+                    self.set_var(&decl[0], elem.clone(), held, r.pos)?;
                 }
             } else {
-                self.set_top_var(1, elem.clone());
+                self.set_top_var(1, elem.clone(), held);
             }
         }
         if decl.len() > 1 {
             if r.pipe.is_assign {
-                self.set_var(&decl[1], elem.clone(), r.pos)?;
+                self.set_var(&decl[1], elem.clone(), held, r.pos)?;
             } else {
-                self.set_top_var(2, index);
+                self.set_top_var(2, index, false);
             }
         }
         let mark = self.vars.len();
+        let saved = std::mem::replace(&mut self.held_dot, held);
         let flow = self.walk_list(&elem, &r.list);
+        self.held_dot = saved;
         self.vars.truncate(mark);
         Ok(matches!(flow?, Flow::Break))
     }
 
     fn walk_range_inner(&mut self, dot: &Value, r: &Branch) -> Result<()> {
         let val = self.eval_pipeline(dot, &r.pipe)?;
+        // Go reports range errors at the node it evaluated last.
+        let last = r.pipe.cmds.last().and_then(|c| c.args.last());
+        let (at, at_pos) = match last {
+            Some(a) => (a.to_string(), a.pos()),
+            None => (String::new(), r.pos),
+        };
         let mut ran = false;
         match &val {
             Value::Int(_) | Value::Int64(_) | Value::Uint(_) => {
@@ -267,8 +367,8 @@ impl<'e> Exec<'e> {
                     let mut s = String::new();
                     write_value(&mut s, &val);
                     return Err(self.error_at(
-                        r.pos,
-                        format!("{{{{range {}}}}}", r.pipe),
+                        at_pos,
+                        &at,
                         format!("can't use {s} to iterate over more than one variable"),
                     ));
                 }
@@ -284,7 +384,7 @@ impl<'e> Exec<'e> {
                         Value::Uint(_) => Value::Uint(i),
                         _ => Value::Int(i as i64),
                     };
-                    if self.one_iteration(r, Value::Nil, elem)? {
+                    if self.one_iteration(r, Value::Nil, elem, false)? {
                         break;
                     }
                 }
@@ -292,7 +392,7 @@ impl<'e> Exec<'e> {
             Value::List(l) => {
                 for (i, item) in l.iter().enumerate() {
                     ran = true;
-                    if self.one_iteration(r, Value::Int(i as i64), item.clone())? {
+                    if self.one_iteration(r, Value::Int(i as i64), item.clone(), true)? {
                         break;
                     }
                 }
@@ -300,7 +400,12 @@ impl<'e> Exec<'e> {
             Value::Bytes(b) => {
                 for (i, x) in b.iter().enumerate() {
                     ran = true;
-                    if self.one_iteration(r, Value::Int(i as i64), Value::Int(i64::from(*x)))? {
+                    if self.one_iteration(
+                        r,
+                        Value::Int(i as i64),
+                        Value::Int(i64::from(*x)),
+                        false,
+                    )? {
                         break;
                     }
                 }
@@ -309,7 +414,7 @@ impl<'e> Exec<'e> {
                 // Go ranges over the map as it is when the loop starts.
                 for (k, v) in m.snapshot() {
                     ran = true;
-                    if self.one_iteration(r, Value::String(k), v)? {
+                    if self.one_iteration(r, Value::String(k), v, true)? {
                         break;
                     }
                 }
@@ -317,7 +422,7 @@ impl<'e> Exec<'e> {
             Value::Object(o) if o.entries().is_some() => {
                 for (k, v) in o.entries().unwrap_or_default() {
                     ran = true;
-                    if self.one_iteration(r, k, v)? {
+                    if self.one_iteration(r, k, v, true)? {
                         break;
                     }
                 }
@@ -326,11 +431,7 @@ impl<'e> Exec<'e> {
             other => {
                 let mut s = String::new();
                 write_value(&mut s, other);
-                return Err(self.error_at(
-                    r.pos,
-                    format!("{{{{range {}}}}}", r.pipe),
-                    format!("range can't iterate over {s}"),
-                ));
+                return Err(self.error_at(at_pos, &at, format!("range can't iterate over {s}")));
             }
         }
         if !ran {
@@ -349,6 +450,17 @@ impl<'e> Exec<'e> {
                 format!(
                     "exceeded maximum template depth ({})",
                     self.set.options.limits.max_depth
+                ),
+            ));
+        }
+        self.calls += 1;
+        if self.calls > self.set.options.limits.max_calls {
+            return Err(self.limit(
+                pos,
+                context,
+                format!(
+                    "template calls exceed {}",
+                    self.set.options.limits.max_calls
                 ),
             ));
         }
@@ -376,11 +488,13 @@ impl<'e> Exec<'e> {
             Some(p) => self.eval_pipeline(dot, p)?,
             None => Value::Nil,
         };
-        let saved_vars = std::mem::replace(&mut self.vars, vec![(Arc::from("$"), dot.clone())]);
+        let (saved_frame, mark) = self.enter_frame(&dot);
+        let saved_nil = std::mem::replace(&mut self.held_dot, false);
         let saved_tree = std::mem::replace(&mut self.tree, tree.clone());
         let r = self.walk_list(&dot, &tree.root);
         self.tree = saved_tree;
-        self.vars = saved_vars;
+        self.held_dot = saved_nil;
+        self.leave_frame(saved_frame, mark);
         self.depth -= 1;
         r.map(|_| ())
     }
@@ -393,9 +507,9 @@ impl<'e> Exec<'e> {
         let value = value.unwrap_or(Value::Nil);
         for v in &pipe.decl {
             if pipe.is_assign {
-                self.set_var(v, value.clone(), pipe.pos)?;
+                self.set_var(v, value.clone(), false, pipe.pos)?;
             } else {
-                self.vars.push((v.clone(), value.clone()));
+                self.vars.push(Var::new(v.clone(), value.clone()));
             }
         }
         Ok(value)
@@ -416,7 +530,7 @@ impl<'e> Exec<'e> {
         let first = &cmd.args[0];
         match first {
             Arg::Field { pos, idents } => {
-                let recv = start(dot);
+                let recv = self.dot_recv(dot);
                 self.eval_field_chain(dot, recv, *pos, first, idents, &cmd.args, fin)
             }
             Arg::Chain { pos, node, fields } => {
@@ -438,12 +552,13 @@ impl<'e> Exec<'e> {
                 grow(|| self.eval_pipeline(dot, p))
             }
             Arg::Variable { pos, name, fields } => {
-                let value = self.var_value(name, *pos)?;
                 if fields.is_empty() {
+                    let value = self.var_value(name, *pos)?;
                     self.not_a_function(&cmd.args, fin.is_some())?;
                     return Ok(value);
                 }
-                self.eval_field_chain(dot, start(&value), *pos, first, fields, &cmd.args, fin)
+                let recv = self.var_recv(name, *pos)?;
+                self.eval_field_chain(dot, recv, *pos, first, fields, &cmd.args, fin)
             }
             _ => {
                 self.not_a_function(&cmd.args, fin.is_some())?;
@@ -466,13 +581,30 @@ impl<'e> Exec<'e> {
         }
     }
 
-    fn var_value(&self, name: &str, pos: u32) -> Result<Value> {
-        for (n, v) in self.vars.iter().rev() {
-            if &**n == name {
-                return Ok(v.clone());
-            }
+    fn var(&self, name: &str, pos: u32) -> Result<&Var> {
+        match self.vars[self.frame..]
+            .iter()
+            .rev()
+            .find(|v| &*v.name == name)
+        {
+            Some(v) => Ok(v),
+            None => Err(self.error_at(pos, name, format!("undefined variable: {name}"))),
         }
-        Err(self.error_at(pos, name, format!("undefined variable: {name}")))
+    }
+
+    fn var_value(&self, name: &str, pos: u32) -> Result<Value> {
+        self.var(name, pos).map(|v| v.value.clone())
+    }
+
+    /// A variable as the start of a field chain.
+    fn var_recv(&self, name: &str, pos: u32) -> Result<Recv> {
+        let v = self.var(name, pos)?;
+        Ok(held(&v.value, v.held))
+    }
+
+    /// Dot as the start of a field chain.
+    fn dot_recv(&self, dot: &Value) -> Recv {
+        held(dot, self.held_dot)
     }
 
     fn ideal_constant(&self, pos: u32, n: &Number) -> Result<Value> {
@@ -505,7 +637,7 @@ impl<'e> Exec<'e> {
             Arg::Nil { .. } => Ok(Value::Nil),
             Arg::Field { pos, idents } => self.eval_field_chain(
                 dot,
-                start(dot),
+                self.dot_recv(dot),
                 *pos,
                 arg,
                 idents,
@@ -513,11 +645,11 @@ impl<'e> Exec<'e> {
                 None,
             ),
             Arg::Variable { pos, name, fields } => {
-                let value = self.var_value(name, *pos)?;
                 if fields.is_empty() {
-                    return Ok(value);
+                    return self.var_value(name, *pos);
                 }
-                self.eval_field_chain(dot, start(&value), *pos, arg, fields, &[], None)
+                let recv = self.var_recv(name, *pos)?;
+                self.eval_field_chain(dot, recv, *pos, arg, fields, &[], None)
             }
             Arg::Pipe(p) => grow(|| self.eval_pipeline(dot, p)),
             Arg::Identifier { pos, name, func } => {
@@ -816,20 +948,32 @@ impl<'e> Exec<'e> {
     fn execute_tree(&mut self, tree: Arc<Tree>, dot: Value) -> Result<String> {
         self.enter(0, &*tree.name)?;
         let saved_out = std::mem::take(&mut self.out);
-        let saved_vars = std::mem::replace(&mut self.vars, vec![(Arc::from("$"), dot.clone())]);
+        let (saved_frame, mark) = self.enter_frame(&dot);
+        let saved_nil = std::mem::replace(&mut self.held_dot, false);
         let saved_tree = std::mem::replace(&mut self.tree, tree.clone());
         let r = grow(|| self.walk_list(&dot, &tree.root));
         self.tree = saved_tree;
-        self.vars = saved_vars;
+        self.held_dot = saved_nil;
+        self.leave_frame(saved_frame, mark);
         self.depth -= 1;
         let out = std::mem::replace(&mut self.out, saved_out);
         r.map(|_| out)
     }
 }
 
-/// The receiver a chain starts from: dot, a variable or a parenthesised
-/// value. A nil there is "no value" (Go has unwrapped it from its
-/// interface).
+/// A chain's start that may be held in an interface.
+fn held(v: &Value, held: bool) -> Recv {
+    if held {
+        return Recv::Val {
+            value: v.clone(),
+            iface: true,
+        };
+    }
+    start(v)
+}
+
+/// The receiver a chain starts from: a parenthesised value. A nil there is
+/// "no value" (Go has unwrapped it from its interface).
 fn start(v: &Value) -> Recv {
     match v {
         Value::Nil => Recv::Invalid,
@@ -859,7 +1003,7 @@ impl Display for TemplateNode<'_> {
 impl Host for Exec<'_> {
     fn execute_template(&mut self, name: &str, dot: Value) -> Result<String> {
         let Some(tree) = self.lookup(name) else {
-            return Err(no_template(name));
+            return Err(self.set.no_template(name));
         };
         self.execute_tree(tree, dot)
     }
@@ -872,6 +1016,14 @@ impl Host for Exec<'_> {
                 let trees = self.set.parse_detached(name, text)?;
                 let mut map = HashMap::new();
                 for t in trees {
+                    // Go parses tpl's text into a copy of the set, where an
+                    // empty definition does not replace an existing one.
+                    if &*t.name != name
+                        && self.set.trees.contains_key(&t.name)
+                        && crate::ast::is_empty_tree(&t.root, &t.text)
+                    {
+                        continue;
+                    }
                     associate(&mut map, t);
                 }
                 let o = Rc::new(map);

@@ -92,7 +92,13 @@ fn can_backquote(s: &str) -> bool {
 /// Appends Go's `%v` of `v` (what `{{ . }}` and `print` show; nil is
 /// `<nil>`, the executor prints `<no value>` itself).
 pub fn write_value(out: &mut String, v: &Value) {
-    write_v(out, v, false, 0);
+    write_v(out, v, false, 0, MAX_PRINT_BYTES);
+}
+
+/// [`write_value`], stopping once `out` is longer than `limit` bytes (the
+/// result is then incomplete: the caller fails on its length).
+pub fn write_value_limited(out: &mut String, v: &Value, limit: usize) {
+    write_v(out, v, false, 0, limit);
 }
 
 /// Go's `fmt.Sprint` of one value.
@@ -103,15 +109,48 @@ pub fn sprint_value(v: &Value) -> String {
 }
 
 // Printing nests with the value; a map that holds itself stops here rather
-// than overflowing the stack (Go would overflow).
+// than overflowing the stack (Go would overflow). The executor and the
+// print functions check [`too_deep`] first and fail instead.
 const MAX_PRINT_DEPTH: usize = 1000;
 
-fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize) {
-    if depth > MAX_PRINT_DEPTH {
+/// Whether printing `v` would nest deeper than this module prints: in
+/// practice, a map that holds itself (`set $m "self" $m`). Scalars cost
+/// nothing; containers are walked once.
+pub fn too_deep(v: &Value) -> bool {
+    // A shared (not cyclic) structure may be exponentially large to walk:
+    // past a budget of nodes, printing's own size bound takes over.
+    fn walk(v: &Value, depth: usize, budget: &mut usize) -> bool {
+        if *budget == 0 {
+            return false;
+        }
+        *budget -= 1;
+        match v {
+            Value::List(l) => {
+                depth >= MAX_PRINT_DEPTH || l.iter().any(|x| walk(x, depth + 1, budget))
+            }
+            Value::Map(m) => {
+                depth >= MAX_PRINT_DEPTH
+                    || m.snapshot().iter().any(|(_, x)| walk(x, depth + 1, budget))
+            }
+            _ => false,
+        }
+    }
+    walk(v, 0, &mut 1_000_000)
+}
+
+/// Printing stops growing a string past this size (a structure shared at
+/// every level prints exponentially); a result longer than this is
+/// incomplete, and the executor and print functions fail on it.
+pub const MAX_PRINT_BYTES: usize = 256 << 20;
+
+fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize, limit: usize) {
+    if depth > MAX_PRINT_DEPTH || out.len() > limit {
         out.push_str("...");
         return;
     }
     match v {
+        // Inside a container a nil is an interface {} holding nothing.
+        Value::Nil if sharp && depth > 0 => out.push_str("interface {}(nil)"),
         Value::Nil => out.push_str("<nil>"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(n) | Value::Int64(n) => {
@@ -160,7 +199,7 @@ fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize) {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    write_v(out, x, true, depth + 1);
+                    write_v(out, x, true, depth + 1, limit);
                 }
                 out.push('}');
             } else {
@@ -169,7 +208,7 @@ fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize) {
                     if i > 0 {
                         out.push(' ');
                     }
-                    write_v(out, x, false, depth + 1);
+                    write_v(out, x, false, depth + 1, limit);
                 }
                 out.push(']');
             }
@@ -188,7 +227,7 @@ fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize) {
                     }
                     quote_into(out, k, false);
                     out.push(':');
-                    write_v(out, x, true, depth + 1);
+                    write_v(out, x, true, depth + 1, limit);
                 }
                 out.push('}');
             } else {
@@ -199,7 +238,7 @@ fn write_v(out: &mut String, v: &Value, sharp: bool, depth: usize) {
                     }
                     out.push_str(k);
                     out.push(':');
-                    write_v(out, x, false, depth + 1);
+                    write_v(out, x, false, depth + 1, limit);
                 }
                 out.push(']');
             }
@@ -324,6 +363,25 @@ pub fn format_float(out: &mut String, f: f64, verb: char, prec: Option<usize>) {
     let upper = verb.is_ascii_uppercase();
     let letter = if upper { 'E' } else { 'e' };
     match verb {
+        'x' | 'X' => fmt_hex_float(out, f.abs(), prec, verb),
+        'b' => {
+            // Go's 'b': the mantissa and binary exponent, in decimal.
+            let bits = f.abs().to_bits();
+            let mut exp = ((bits >> 52) & 0x7ff) as i64;
+            let mut mant = bits & ((1 << 52) - 1);
+            if exp == 0 {
+                exp += 1;
+            } else {
+                mant |= 1 << 52;
+            }
+            exp += -1023 - 52;
+            let _ = write!(
+                out,
+                "{mant}p{}{}",
+                if exp >= 0 { "+" } else { "-" },
+                exp.abs()
+            );
+        }
         'e' | 'E' => match prec {
             None => {
                 let (d, dp) = if f == 0.0 {
@@ -386,6 +444,74 @@ pub fn format_float(out: &mut String, f: f64, verb: char, prec: Option<usize>) {
     }
 }
 
+/// Go's `strconv` 'x' format of a non-negative finite float:
+/// `0x1.8p+01`, the precision in hex digits (-1: as many as needed).
+fn fmt_hex_float(out: &mut String, f: f64, prec: Option<usize>, verb: char) {
+    let bits = f.to_bits();
+    let mut exp = ((bits >> 52) & 0x7ff) as i64;
+    let mut mant = bits & ((1 << 52) - 1);
+    if exp == 0 {
+        exp += 1;
+    } else {
+        mant |= 1 << 52;
+    }
+    exp -= 1023;
+    if mant == 0 {
+        exp = 0;
+    }
+    // The leading 1 (if any) at bit 60.
+    mant <<= 60 - 52;
+    while mant != 0 && mant & (1 << 60) == 0 {
+        mant <<= 1;
+        exp -= 1;
+    }
+    if let Some(p) = prec.filter(|&p| p < 15) {
+        let shift = (p * 4) as u32;
+        let extra = (mant << shift) & ((1 << 60) - 1);
+        mant >>= 60 - shift;
+        if extra | (mant & 1) > 1 << 59 {
+            mant += 1;
+        }
+        mant <<= 60 - shift;
+        if mant & (1 << 61) != 0 {
+            mant >>= 1;
+            exp += 1;
+        }
+    }
+    let digit = |d: u64| {
+        let c = char::from_digit(d as u32, 16).unwrap_or('0');
+        if verb == 'X' {
+            c.to_ascii_uppercase()
+        } else {
+            c
+        }
+    };
+    out.push('0');
+    out.push(verb);
+    out.push(if (mant >> 60) & 1 == 1 { '1' } else { '0' });
+    mant <<= 4;
+    match prec {
+        None if mant != 0 => {
+            out.push('.');
+            while mant != 0 {
+                out.push(digit((mant >> 60) & 15));
+                mant <<= 4;
+            }
+        }
+        Some(p) if p > 0 => {
+            out.push('.');
+            for _ in 0..p {
+                out.push(digit((mant >> 60) & 15));
+                mant <<= 4;
+            }
+        }
+        _ => {}
+    }
+    out.push(if verb == 'X' { 'P' } else { 'p' });
+    out.push(if exp < 0 { '-' } else { '+' });
+    let _ = write!(out, "{:02}", exp.abs());
+}
+
 /// Go's `%v` of a float: `FormatFloat(f, 'g', -1, 64)`.
 pub fn go_float(f: f64) -> String {
     let mut out = String::new();
@@ -395,6 +521,8 @@ pub fn go_float(f: f64) -> String {
 
 #[derive(Default, Clone, Copy)]
 struct Spec {
+    /// `%#v`: Go syntax (Go moves `#` here for `v`).
+    sharp_v: bool,
     plus: bool,
     minus: bool,
     sharp: bool,
@@ -513,7 +641,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             }
         }
         // Precision.
-        if i < b.len() && b[i] == b'.' {
+        if i + 1 < b.len() && b[i] == b'.' {
             i += 1;
             let (n, ni, ok) = arg_number(b, i, argn, args.len());
             if ni != i {
@@ -578,7 +706,14 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             out.push(')');
             continue;
         }
-        format_arg(&mut out, arg, verb, spec);
+        if verb == 'v' {
+            // Go: `#` and `+` mean Go syntax and field names for `v`, not
+            // the flags other verbs know.
+            spec.sharp_v = spec.sharp;
+            spec.sharp = false;
+            spec.plus = false;
+        }
+        format_arg(&mut out, arg, verb, spec, 0);
     }
     if !reordered && argn < args.len() {
         out.push_str("%!(EXTRA ");
@@ -599,12 +734,15 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
     out
 }
 
+/// Go's `parsenum`: a number above a million ends the format (the rest
+/// is consumed, as Go does).
 fn parse_num(b: &[u8], mut i: usize) -> (usize, usize) {
     let mut n: usize = 0;
     while i < b.len() && b[i].is_ascii_digit() {
-        n = n
-            .saturating_mul(10)
-            .saturating_add(usize::from(b[i] - b'0'));
+        if n > 1_000_000 {
+            return (0, b.len());
+        }
+        n = n * 10 + usize::from(b[i] - b'0');
         i += 1;
     }
     (n, i)
@@ -649,7 +787,11 @@ fn bad_verb(out: &mut String, verb: char, arg: &Value) {
     out.push(')');
 }
 
-fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
+fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec, depth: usize) {
+    if depth > MAX_PRINT_DEPTH || out.len() > MAX_PRINT_BYTES {
+        out.push_str("...");
+        return;
+    }
     if verb == 'T' {
         spec.pad(out, arg.type_name());
         return;
@@ -664,37 +806,48 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
             _ => bad_verb(out, verb, arg),
         },
         Value::Int(n) | Value::Int64(n) => fmt_integer(out, i128::from(*n), verb, spec, arg),
+        Value::Uint(n) if spec.sharp_v => {
+            let s = format!("0x{n:x}");
+            spec.pad(out, &s);
+        }
         Value::Uint(n) => fmt_integer(out, i128::from(*n), verb, spec, arg),
         Value::Float(f) => fmt_float_verb(out, *f, verb, spec, arg),
         Value::String(s) => fmt_string(out, s, verb, spec, arg),
         Value::Bytes(b) => match verb {
-            's' | 'q' | 'x' | 'X' => {
+            's' | 'q' => {
                 let s = String::from_utf8_lossy(b);
                 fmt_string(out, &s, verb, spec, arg);
             }
-            'v' | 'd' if !spec.sharp => {
-                let mut s = String::from("[");
+            'x' | 'X' => fmt_hex(out, b, verb, spec),
+            'v' if spec.sharp_v => {
+                out.push_str("[]byte{");
+                let mut element = spec;
+                element.sharp = true;
+                element.sharp_v = false;
                 for (i, x) in b.iter().enumerate() {
                     if i > 0 {
-                        s.push(' ');
+                        out.push_str(", ");
                     }
-                    fmt_integer(&mut s, i128::from(*x), verb, spec, arg);
+                    fmt_integer(out, i128::from(*x), 'x', element, arg);
                 }
-                s.push(']');
-                out.push_str(&s);
+                out.push('}');
             }
-            'v' => {
-                let mut s = String::new();
-                write_v(&mut s, arg, true, 0);
-                spec.pad(out, &s);
+            'v' | 'd' | 'b' | 'c' | 'o' | 'O' | 'U' => {
+                let verb = if verb == 'v' { 'd' } else { verb };
+                out.push('[');
+                for (i, x) in b.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    fmt_integer(out, i128::from(*x), verb, spec, arg);
+                }
+                out.push(']');
             }
             _ => bad_verb(out, verb, arg),
         },
         Value::List(l) => {
-            if spec.sharp && verb == 'v' {
-                let mut s = String::new();
-                write_v(&mut s, arg, true, 0);
-                out.push_str(&s);
+            if spec.sharp_v {
+                write_v(out, arg, true, 0, MAX_PRINT_BYTES);
                 return;
             }
             out.push('[');
@@ -702,15 +855,13 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
                 if i > 0 {
                     out.push(' ');
                 }
-                format_arg(out, x, verb, spec);
+                format_element(out, x, verb, spec, depth + 1);
             }
             out.push(']');
         }
         Value::Map(m) => {
-            if spec.sharp && verb == 'v' {
-                let mut s = String::new();
-                write_v(&mut s, arg, true, 0);
-                out.push_str(&s);
+            if spec.sharp_v {
+                write_v(out, arg, true, 0, MAX_PRINT_BYTES);
                 return;
             }
             out.push_str("map[");
@@ -718,9 +869,9 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
                 if i > 0 {
                     out.push(' ');
                 }
-                format_arg(out, &Value::String(k.clone()), verb, spec);
+                format_arg(out, &Value::String(k.clone()), verb, spec, depth + 1);
                 out.push(':');
-                format_arg(out, x, verb, spec);
+                format_element(out, x, verb, spec, depth + 1);
             }
             out.push(']');
         }
@@ -740,6 +891,16 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec) {
     }
 }
 
+/// An element of a list or map: Go prints a nil element as `<nil>`
+/// whatever the verb.
+fn format_element(out: &mut String, x: &Value, verb: char, spec: Spec, depth: usize) {
+    if x.is_nil() {
+        spec.pad(out, "<nil>");
+    } else {
+        format_arg(out, x, verb, spec, depth);
+    }
+}
+
 fn fmt_string(out: &mut String, s: &str, verb: char, spec: Spec, arg: &Value) {
     let truncated: String;
     let s = match spec.prec {
@@ -750,7 +911,7 @@ fn fmt_string(out: &mut String, s: &str, verb: char, spec: Spec, arg: &Value) {
         _ => s,
     };
     match verb {
-        'v' if spec.sharp => {
+        'v' if spec.sharp_v => {
             let mut q = String::new();
             quote_into(&mut q, s, false);
             spec.pad(out, &q);
@@ -767,30 +928,33 @@ fn fmt_string(out: &mut String, s: &str, verb: char, spec: Spec, arg: &Value) {
             }
             spec.pad(out, &q);
         }
-        'x' | 'X' => {
-            let bytes = s.as_bytes();
-            let bytes = match spec.prec {
-                Some(p) if p < bytes.len() => &bytes[..p],
-                _ => bytes,
-            };
-            let mut h = String::new();
-            for (i, x) in bytes.iter().enumerate() {
-                if spec.space && i > 0 {
-                    h.push(' ');
-                }
-                if spec.sharp && (spec.space || i == 0) {
-                    h.push_str(if verb == 'x' { "0x" } else { "0X" });
-                }
-                if verb == 'x' {
-                    let _ = write!(h, "{x:02x}");
-                } else {
-                    let _ = write!(h, "{x:02X}");
-                }
-            }
-            spec.pad(out, &h);
-        }
+        'x' | 'X' => fmt_hex(out, s.as_bytes(), verb, spec),
         _ => bad_verb(out, verb, arg),
     }
+}
+
+/// Go's `fmtSbx`: bytes in hex, `% x` spaced, `%#x` prefixed, the
+/// precision counting bytes.
+fn fmt_hex(out: &mut String, bytes: &[u8], verb: char, spec: Spec) {
+    let bytes = match spec.prec {
+        Some(p) if p < bytes.len() => &bytes[..p],
+        _ => bytes,
+    };
+    let mut h = String::with_capacity(bytes.len() * 2);
+    for (i, x) in bytes.iter().enumerate() {
+        if spec.space && i > 0 {
+            h.push(' ');
+        }
+        if spec.sharp && (spec.space || i == 0) {
+            h.push_str(if verb == 'x' { "0x" } else { "0X" });
+        }
+        if verb == 'x' {
+            let _ = write!(h, "{x:02x}");
+        } else {
+            let _ = write!(h, "{x:02X}");
+        }
+    }
+    spec.pad(out, &h);
 }
 
 fn fmt_integer(out: &mut String, n: i128, verb: char, spec: Spec, arg: &Value) {
@@ -821,7 +985,11 @@ fn fmt_integer(out: &mut String, n: i128, verb: char, spec: Spec, arg: &Value) {
             return;
         }
         'U' => {
-            let mut s = format!("U+{u:04X}");
+            // Go prints the bits as a uint64; the precision is the minimum
+            // number of hex digits (at least 4); zero padding never applies.
+            let bits = n as u64;
+            let digits = spec.prec.unwrap_or(4).max(4);
+            let mut s = format!("U+{bits:0digits$X}");
             if spec.sharp {
                 if let Some(c) = u32::try_from(n).ok().and_then(char::from_u32) {
                     if is_print(c) {
@@ -829,7 +997,9 @@ fn fmt_integer(out: &mut String, n: i128, verb: char, spec: Spec, arg: &Value) {
                     }
                 }
             }
-            spec.pad(out, &s);
+            let mut plain = spec;
+            plain.zero = false;
+            plain.pad(out, &s);
             return;
         }
         _ => {
@@ -847,14 +1017,10 @@ fn fmt_integer(out: &mut String, n: i128, verb: char, spec: Spec, arg: &Value) {
         }
     } else if spec.zero && !spec.minus {
         if let Some(w) = spec.width {
+            // Go turns the width into a precision (less a sign); a 0x
+            // prefix comes on top.
             let sign = usize::from(neg || spec.plus || spec.space);
-            let prefix = match verb {
-                'x' | 'X' if spec.sharp => 2,
-                'O' => 2,
-                'o' if spec.sharp => 1,
-                _ => 0,
-            };
-            while body.len() + sign + prefix < w {
+            while body.len() + sign < w {
                 body.insert(0, '0');
             }
         }
@@ -889,7 +1055,8 @@ fn fmt_integer(out: &mut String, n: i128, verb: char, spec: Spec, arg: &Value) {
 fn fmt_float_verb(out: &mut String, f: f64, verb: char, spec: Spec, arg: &Value) {
     let (verb, prec) = match verb {
         'v' => ('g', spec.prec),
-        'g' | 'G' => (verb, spec.prec),
+        'g' | 'G' | 'x' | 'X' => (verb, spec.prec),
+        'b' => ('b', None),
         'e' | 'E' | 'f' | 'F' => (verb, Some(spec.prec.unwrap_or(6))),
         _ => {
             bad_verb(out, verb, arg);
@@ -936,7 +1103,12 @@ fn sharp_float(num: &mut String, verb: char, prec: Option<usize>) {
     if num.contains(['I', 'N']) {
         return;
     }
-    let (mant, exp) = match num.find(['e', 'E']) {
+    let exp_at = if matches!(verb, 'x' | 'X') {
+        num.find(['p', 'P'])
+    } else {
+        num.find(['e', 'E'])
+    };
+    let (mant, exp) = match exp_at {
         Some(i) => (num[..i].to_string(), num[i..].to_string()),
         None => (num.clone(), String::new()),
     };

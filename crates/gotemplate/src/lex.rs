@@ -192,10 +192,18 @@ impl TokenVal<'_> {
     }
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
     /// The token's text.
     pub fn text(&self) -> &str {
         self.val.as_str()
+    }
+
+    /// The token's text as a slice of the input ("" for an error).
+    pub fn slice(&self) -> &'a str {
+        match self.val {
+            TokenVal::Slice(s) => s,
+            TokenVal::Message(_) => "",
+        }
     }
 }
 
@@ -315,6 +323,16 @@ impl<'a> Lexer<'a> {
     }
 
     fn next_char(&mut self) -> Option<char> {
+        // Actions are nearly always ASCII: skip UTF-8 decoding for it.
+        if let Some(&b) = self.input.as_bytes().get(self.pos) {
+            if b < 0x80 {
+                self.pos += 1;
+                if b == b'\n' {
+                    self.line += 1;
+                }
+                return Some(b as char);
+            }
+        }
         match self.input[self.pos..].chars().next() {
             None => {
                 self.at_eof = true;
@@ -331,11 +349,23 @@ impl<'a> Lexer<'a> {
     }
 
     fn peek(&mut self) -> Option<char> {
-        self.input[self.pos..].chars().next()
+        match self.input.as_bytes().get(self.pos) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => self.input[self.pos..].chars().next(),
+            None => None,
+        }
     }
 
     fn backup(&mut self) {
         if !self.at_eof && self.pos > 0 {
+            let b = self.input.as_bytes()[self.pos - 1];
+            if b < 0x80 {
+                self.pos -= 1;
+                if b == b'\n' {
+                    self.line -= 1;
+                }
+                return;
+            }
             if let Some(r) = self.input[..self.pos].chars().next_back() {
                 self.pos -= r.len_utf8();
                 if r == '\n' {

@@ -44,6 +44,7 @@ mod stack;
 pub mod value;
 
 pub use error::{Details, Error, ErrorKind, Result};
+pub use exec::Exec;
 pub use func::{Call, Func, FuncId, FuncTable, Host, Special};
 pub use object::Object;
 pub use parse::ParseOptions;

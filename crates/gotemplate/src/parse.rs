@@ -65,6 +65,7 @@ pub fn parse(
         range_depth: 0,
         stack_depth: 0,
         nesting: 0,
+        names: std::collections::HashMap::new(),
     };
     let root = p.parse_top()?;
     p.add(name, root)?;
@@ -100,6 +101,8 @@ struct Parser<'a, 'f> {
     range_depth: usize,
     stack_depth: usize,
     nesting: usize,
+    /// Names seen so far, so each distinct name is allocated once.
+    names: std::collections::HashMap<&'a str, Arc<str>>,
 }
 
 fn pos32(pos: usize) -> u32 {
@@ -107,6 +110,13 @@ fn pos32(pos: usize) -> u32 {
 }
 
 impl<'a> Parser<'a, '_> {
+    fn intern(&mut self, name: &'a str) -> Arc<str> {
+        self.names
+            .entry(name)
+            .or_insert_with(|| Arc::from(name))
+            .clone()
+    }
+
     fn next(&mut self) -> Token<'a> {
         if self.peek_count > 0 {
             self.peek_count -= 1;
@@ -361,13 +371,15 @@ impl<'a> Parser<'a, '_> {
                 TokenKind::Assign | TokenKind::Declare => {
                     pipe.is_assign = next.kind == TokenKind::Assign;
                     self.next_non_space();
-                    pipe.decl.push(Arc::from(v.text()));
-                    self.vars.push(Arc::from(v.text()));
+                    let name = self.intern(v.slice());
+                    pipe.decl.push(name.clone());
+                    self.vars.push(name);
                 }
                 TokenKind::Char if next.text() == "," => {
                     self.next_non_space();
-                    pipe.decl.push(Arc::from(v.text()));
-                    self.vars.push(Arc::from(v.text()));
+                    let name = self.intern(v.slice());
+                    pipe.decl.push(name.clone());
+                    self.vars.push(name);
                     if context == "range" && pipe.decl.len() < 2 {
                         match self.peek_non_space().kind {
                             TokenKind::Variable | TokenKind::RightDelim | TokenKind::RightParen => {
@@ -575,23 +587,24 @@ impl<'a> Parser<'a, '_> {
         let mut fields: Vec<Arc<str>> = Vec::new();
         while self.peek().kind == TokenKind::Field {
             let t = self.next();
-            fields.push(Arc::from(&t.text()[1..]));
+            fields.push(self.intern(&t.slice()[1..]));
         }
-        // As Go does: a field or variable absorbs the chain; literals
-        // cannot have fields.
+        // As Go does: a field or variable absorbs the chain, taking the
+        // chain's position (that of its second name: errors on
+        // `.Values.a.b` point at `.a`); literals cannot have fields.
         Ok(Some(match node {
-            Arg::Field { pos: p, mut idents } => {
+            Arg::Field { mut idents, .. } => {
                 idents.extend(fields);
-                Arg::Field { pos: p, idents }
+                Arg::Field { pos, idents }
             }
             Arg::Variable {
-                pos: p,
                 name,
                 fields: mut f,
+                ..
             } => {
                 f.extend(fields);
                 Arg::Variable {
-                    pos: p,
+                    pos,
                     name,
                     fields: f,
                 }
@@ -628,29 +641,27 @@ impl<'a> Parser<'a, '_> {
                 }
                 Arg::Identifier {
                     pos,
-                    name: Arc::from(t.text()),
+                    name: self.intern(t.slice()),
                     func,
                 }
             }
             TokenKind::Dot => Arg::Dot { pos },
             TokenKind::Nil => Arg::Nil { pos },
             TokenKind::Variable => {
-                let mut parts = t.text().split('.');
+                let mut parts = t.slice().split('.');
                 let name = parts.next().unwrap_or("$");
                 if !self.vars.iter().any(|v| &**v == name) {
                     return Err(
                         self.errorf(format!("undefined variable {}", crate::fmt::quote(name)))
                     );
                 }
-                Arg::Variable {
-                    pos,
-                    name: Arc::from(name),
-                    fields: parts.map(Arc::from).collect(),
-                }
+                let name = self.intern(name);
+                let fields = parts.map(|f| self.intern(f)).collect();
+                Arg::Variable { pos, name, fields }
             }
             TokenKind::Field => Arg::Field {
                 pos,
-                idents: t.text()[1..].split('.').map(Arc::from).collect(),
+                idents: t.slice()[1..].split('.').map(|f| self.intern(f)).collect(),
             },
             TokenKind::Bool => Arg::Bool {
                 pos,

@@ -35,6 +35,11 @@ pub struct Limits {
     pub max_range_iterations: u64,
     /// Bytes of output of any one template body.
     pub max_output: usize,
+    /// Template calls (`{{template}}`, `include`, `tpl`) in the whole
+    /// render: with the loop bound, this bounds the time a render takes
+    /// (two calls per level nest to exponential work within the depth
+    /// bound).
+    pub max_calls: u64,
 }
 
 impl Default for Limits {
@@ -43,6 +48,7 @@ impl Default for Limits {
             max_depth: 10_000,
             max_range_iterations: 10_000_000,
             max_output: 256 << 20,
+            max_calls: 10_000_000,
         }
     }
 }
@@ -66,6 +72,7 @@ pub type ValuesMethod = fn(&Map, &[Value]) -> std::result::Result<Value, String>
 /// Parsed trees hold no values, so a set is `Send + Sync` and can render
 /// on several threads at once.
 pub struct TemplateSet {
+    name: String,
     pub(crate) funcs: Arc<FuncTable>,
     pub(crate) trees: HashMap<Arc<str>, Arc<Tree>>,
     left: String,
@@ -81,6 +88,7 @@ impl TemplateSet {
     /// builtins: [`crate::builtins::register`]).
     pub fn new(funcs: Arc<FuncTable>) -> Self {
         TemplateSet {
+            name: String::new(),
             funcs,
             trees: HashMap::new(),
             left: String::new(),
@@ -89,6 +97,18 @@ impl TemplateSet {
             options: Options::default(),
             values_methods: HashMap::new(),
         }
+    }
+
+    /// Names the set as Go names the template a set hangs off
+    /// (`template.New("gotpl")` in Helm): the name errors for a missing
+    /// template give (`no template "x" associated with template "gotpl"`).
+    pub fn set_name(&mut self, name: &str) {
+        self.name = name.to_string();
+    }
+
+    /// The set's name ("" unless [`TemplateSet::set_name`] gave one).
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
     /// Go's `Delims`: the action delimiters for later parses (empty means
@@ -165,21 +185,30 @@ impl TemplateSet {
     /// Executes template `name` with `dot`; functions reach `state`
     /// through [`crate::Host::state`].
     pub fn execute_with(&self, name: &str, dot: Value, state: &mut dyn Any) -> Result<String> {
-        let Some(tree) = self.trees.get(name) else {
-            return Err(no_template(name));
-        };
-        let mut exec = Exec::new(self, state);
-        exec.run(tree.clone(), dot)
+        self.executor(state).execute(name, dot)
+    }
+
+    /// An executor over the set, to run several templates (a render's
+    /// files) with shared bounds and `tpl` cache.
+    pub fn executor<'e>(&'e self, state: &'e mut dyn Any) -> Exec<'e> {
+        Exec::new(self, state)
     }
 }
 
-/// Go's `ExecuteTemplate` error for an unknown name.
-pub(crate) fn no_template(name: &str) -> Error {
-    Error::func(format!(
-        "template: no template {} associated with template {}",
-        crate::fmt::quote(name),
-        crate::fmt::quote(name)
-    ))
+impl TemplateSet {
+    /// Go's `ExecuteTemplate` error for an unknown name.
+    pub(crate) fn no_template(&self, name: &str) -> Error {
+        let root = if self.name.is_empty() {
+            name
+        } else {
+            &self.name
+        };
+        Error::func(format!(
+            "template: no template {} associated with template {}",
+            crate::fmt::quote(name),
+            crate::fmt::quote(root)
+        ))
+    }
 }
 
 /// Go's `associate`: adds `tree` unless it is empty and a template of its

@@ -163,12 +163,12 @@ fn a_field_of_a_missing_value_fails_as_go_does() {
     let err = render("{{ .Values.nope.deeper }}").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "template: t:1:3: executing \"t\" at <.Values.nope.deeper>: nil pointer evaluating interface {}.deeper"
+        "template: t:1:10: executing \"t\" at <.Values.nope.deeper>: nil pointer evaluating interface {}.deeper"
     );
     let err = render("x\n  {{ .Values.q.r }}").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "template: t:2:5: executing \"t\" at <.Values.q.r>: nil pointer evaluating interface {}.r"
+        "template: t:2:12: executing \"t\" at <.Values.q.r>: nil pointer evaluating interface {}.r"
     );
     // Go's default missingkey gives no value instead.
     let mut set = TemplateSet::new(funcs());
@@ -176,6 +176,57 @@ fn a_field_of_a_missing_value_fails_as_go_does() {
         render_with(&mut set, "{{ .Values.nope.deeper }}", top()).unwrap(),
         "<no value>"
     );
+}
+
+#[test]
+fn a_field_of_a_nil_list_element_fails_as_go_does() {
+    let v = values();
+    v.insert("list", Value::list(vec![Value::Nil]));
+    v.insert("m", Value::Map(Map::default()));
+    let top = Map::default();
+    top.insert("Values", Value::Map(v));
+    let mut set = TemplateSet::new(funcs());
+    // In Go, a range element is held in an interface: a field of a nil one
+    // is a nil pointer, while the element itself prints as no value.
+    let err = render_with(
+        &mut set,
+        "{{ range .Values.list }}{{ .name }}{{ end }}",
+        Value::Map(top.clone()),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("at <.name>: nil pointer evaluating interface {}.name"),
+        "{err}"
+    );
+    let err = render_with(
+        &mut set,
+        "{{ range $k, $v := .Values.list }}{{ $v.name }}{{ end }}",
+        Value::Map(top.clone()),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("at <$v.name>: nil pointer evaluating interface {}.name"),
+        "{err}"
+    );
+    let out = render_with(
+        &mut set,
+        "{{ range .Values.list }}{{ . }}|{{ print . }}{{ end }}",
+        Value::Map(top.clone()),
+    )
+    .unwrap();
+    assert_eq!(out, "<no value>|<nil>");
+    // A template called from there starts afresh, as Go's does.
+    set.parse("h", r#"{{ define "f" }}{{ .x }}{{ end }}"#)
+        .unwrap();
+    let out = render_with(
+        &mut set,
+        r#"{{ range .Values.list }}{{ template "f" . }}{{ end }}"#,
+        Value::Map(top),
+    )
+    .unwrap();
+    assert_eq!(out, "<no value>");
 }
 
 #[test]
@@ -257,6 +308,7 @@ fn a_define_inside_tpl_is_seen_only_within_it() {
     )
     .unwrap();
     assert_eq!(out, "in");
+    set.set_name("gotpl");
     let err = render_with(
         &mut set,
         r#"{{ tpl "{{ define \"fromtpl\" }}in{{ end }}" . }}{{ include "fromtpl" . }}"#,
@@ -265,10 +317,23 @@ fn a_define_inside_tpl_is_seen_only_within_it() {
     .unwrap_err();
     assert!(
         err.to_string().ends_with(
-            "error calling include: template: no template \"fromtpl\" associated with template \"fromtpl\""
+            "error calling include: template: no template \"fromtpl\" associated with template \"gotpl\""
         ),
         "{err}"
     );
+}
+
+#[test]
+fn an_empty_define_inside_tpl_does_not_hide_the_set_s() {
+    let mut set = TemplateSet::new(funcs());
+    set.parse("h", r#"{{ define "x" }}set{{ end }}"#).unwrap();
+    let out = render_with(
+        &mut set,
+        r#"{{ tpl "{{ define \"x\" }} {{ end }}{{ include \"x\" . }}" . }}|{{ tpl "{{ define \"x\" }}tpl{{ end }}{{ include \"x\" . }}" . }}|{{ include "x" . }}"#,
+        top(),
+    )
+    .unwrap();
+    assert_eq!(out, "set|tpl|set");
 }
 
 #[test]
@@ -278,7 +343,7 @@ fn errors_inside_tpl_name_the_tpl_text() {
     let err = render_with(&mut set, r#"{{ tpl "{{ .Values.q.r }}" . }}"#, top()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "template: t:1:3: executing \"t\" at <tpl \"{{ .Values.q.r }}\" .>: error calling tpl: template: gotpl:1:3: executing \"gotpl\" at <.Values.q.r>: nil pointer evaluating interface {}.r"
+        "template: t:1:3: executing \"t\" at <tpl \"{{ .Values.q.r }}\" .>: error calling tpl: template: gotpl:1:10: executing \"gotpl\" at <.Values.q.r>: nil pointer evaluating interface {}.r"
     );
     assert!(err.cause.is_some());
 }
@@ -433,6 +498,25 @@ fn template_recursion_is_bounded_without_a_crash() {
 }
 
 #[test]
+fn exponential_template_calls_are_bounded() {
+    let mut set = TemplateSet::new(funcs());
+    set.options.limits.max_calls = 10_000;
+    let mut text = String::from(r#"{{ define "t0" }}{{ end }}"#);
+    for i in 1..40 {
+        text.push_str(&format!(
+            r#"{{{{ define "t{i}" }}}}{{{{ template "t{p}" }}}}{{{{ template "t{p}" }}}}{{{{ end }}}}"#,
+            p = i - 1
+        ));
+    }
+    text.push_str(r#"{{ template "t39" }}"#);
+    let err = render_with(&mut set, &text, Value::Nil).unwrap_err();
+    assert!(
+        err.to_string().contains("template calls exceed 10000"),
+        "{err}"
+    );
+}
+
+#[test]
 fn deep_nesting_parses_and_runs_on_a_small_stack() {
     let depth = 900;
     let text = format!(
@@ -473,12 +557,41 @@ fn loops_and_output_are_bounded() {
 }
 
 #[test]
-fn a_map_that_holds_itself_prints_without_hanging() {
+fn printing_a_structure_shared_at_every_level_is_bounded() {
+    // 2^40 leaves if printed in full.
+    let mut m = Map::default();
+    for _ in 0..40 {
+        let up = Map::default();
+        up.insert("a", Value::Map(m.clone()));
+        up.insert("b", Value::Map(m));
+        m = up;
+    }
+    let mut set = TemplateSet::new(funcs());
+    set.options.limits.max_output = 1 << 20;
+    let err = render_with(&mut set, "{{ . }}", Value::Map(m)).unwrap_err();
+    assert_eq!(err.kind, gotemplate::ErrorKind::Limit, "{err}");
+}
+
+#[test]
+fn printing_a_map_that_holds_itself_is_an_error_not_a_crash() {
     let m = Map::default();
     m.insert("self", Value::Map(m.clone()));
     let mut set = TemplateSet::new(funcs());
-    let out = render_with(&mut set, "{{ . }}", Value::Map(m.clone())).unwrap();
-    assert!(out.starts_with("map[self:map[self:"));
+    for text in [
+        "{{ . }}",
+        "{{ printf \"%v\" . }}",
+        "{{ print . }}",
+        "{{ println . }}",
+    ] {
+        let err = render_with(&mut set, text, Value::Map(m.clone())).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("value nested too deep (does a map hold itself?)"),
+            "{err}"
+        );
+    }
+    // The bounded printer itself never overflows either.
+    assert!(gotemplate::fmt::sprint_value(&Value::Map(m.clone())).contains("..."));
     m.remove("self");
 }
 
@@ -501,6 +614,23 @@ fn a_later_non_empty_define_replaces_an_earlier_one_and_an_empty_one_does_not() 
         err.to_string(),
         "template: d:1: template: multiple definition of template \"y\""
     );
+}
+
+#[test]
+fn one_executor_runs_a_render_s_files_with_shared_bounds() {
+    let mut set = TemplateSet::new(funcs());
+    set.options.limits.max_range_iterations = 15;
+    set.parse("a", "{{ range 10 }}a{{ end }}").unwrap();
+    set.parse("b", "{{ range 10 }}b{{ end }}").unwrap();
+    let mut state = ();
+    let mut exec = set.executor(&mut state);
+    assert_eq!(exec.execute("a", Value::Nil).unwrap(), "a".repeat(10));
+    let err = exec.execute("b", Value::Nil).unwrap_err();
+    assert!(
+        err.to_string().contains("range iterations exceed 15"),
+        "{err}"
+    );
+    assert!(exec.execute("nope", Value::Nil).is_err());
 }
 
 #[test]
