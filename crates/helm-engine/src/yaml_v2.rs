@@ -20,10 +20,10 @@
 
 use std::borrow::Cow;
 
-use gotmpl::Value;
+use gotemplate::Value;
 
 use super::resolve;
-use super::sprig::govalue::go_float;
+use super::sprig::govalue::{go_float, MAX_DEPTH};
 use super::sprig::json;
 
 /// `toYaml`: the YAML Helm writes for a value, without the final newline.
@@ -31,7 +31,7 @@ use super::sprig::json;
 /// Empty where Helm's own marshalling fails (NaN, infinities, functions,
 /// characters YAML forbids), as Helm swallows the error.
 pub(crate) fn to_yaml(value: &Value) -> String {
-    let Some(node) = Node::from_value(value) else {
+    let Some(node) = Node::from_value(value, MAX_DEPTH) else {
         return String::new();
     };
     let mut out = Emitter::document(&node);
@@ -87,37 +87,50 @@ enum Node<'a> {
     /// A sequence.
     Seq(Vec<Node<'a>>),
     /// A mapping, in go-yaml's key order.
-    Map(Vec<(&'a str, Node<'a>)>),
+    Map(Vec<(Cow<'a, str>, Node<'a>)>),
 }
 
-impl<'a> Node<'a> {
+impl Node<'static> {
     /// Runs `value` through `json.Marshal` and go-yaml's decoder; `None` where
-    /// either fails.
-    fn from_value(value: &'a Value) -> Option<Self> {
+    /// either fails (a map nested past `depth` is Go's "encountered a
+    /// cycle").
+    fn from_value(value: &Value, depth: usize) -> Option<Self> {
+        let depth = depth.checked_sub(1)?;
         Some(match value {
             Value::Nil => Node::Scalar("null".to_owned()),
             Value::Bool(b) => Node::Scalar(b.to_string()),
-            Value::Int(i) => Node::Scalar(i.to_string()),
+            Value::Int(i) | Value::Int64(i) => Node::Scalar(i.to_string()),
             Value::Uint(u) => Node::Scalar(u.to_string()),
             Value::Float(f) => Node::Scalar(yaml_number(*f)?),
-            Value::String(s) => Node::Str(decode_json_string(s)?),
-            Value::List(items) => {
-                Node::Seq(items.iter().map(Node::from_value).collect::<Option<_>>()?)
+            Value::String(s) => Node::Str(Cow::Owned(decode_json_string(s)?.into_owned())),
+            // JSON writes bytes and Go objects (times, versions) as strings.
+            Value::Bytes(_) | Value::Object(_) => {
+                let text = json::encode(value, json::Style::Marshal).ok()?;
+                let text: String = serde_json::from_str(&text).ok()?;
+                Node::Str(Cow::Owned(decode_json_string(&text)?.into_owned()))
             }
+            Value::List(items) => Node::Seq(
+                items
+                    .iter()
+                    .map(|item| Node::from_value(item, depth))
+                    .collect::<Option<_>>()?,
+            ),
             Value::Map(map) => {
-                let mut entries: Vec<(&str, &Value)> =
-                    map.iter().map(|(key, item)| (&**key, item)).collect();
+                let entries = map.snapshot();
                 if !entries.iter().all(|(key, _)| is_decodable_key(key)) {
                     return None;
                 }
-                merge_sort(&mut entries, &|a, b| key_less(a.0, b.0));
-                let entries = entries
+                let mut order: Vec<usize> = (0..entries.len()).collect();
+                merge_sort(&mut order, &|a, b| key_less(&entries[*a].0, &entries[*b].0));
+                let entries = order
                     .into_iter()
-                    .map(|(key, item)| Some((key, Node::from_value(item)?)))
+                    .map(|i| {
+                        let (key, item) = &entries[i];
+                        Some((Cow::Owned(key.to_string()), Node::from_value(item, depth)?))
+                    })
                     .collect::<Option<_>>()?;
                 Node::Map(entries)
             }
-            Value::Function(_) => return None,
         })
     }
 }
@@ -547,11 +560,11 @@ impl Emitter {
     }
 
     /// `yaml_emitter_emit_block_mapping_key` / `_value`.
-    fn emit_block_mapping(&mut self, entries: &[(&str, Node<'_>)]) {
+    fn emit_block_mapping(&mut self, entries: &[(Cow<'_, str>, Node<'_>)]) {
         self.increase_indent(false, false);
         for (key, value) in entries {
             self.write_indent();
-            let key_node = Node::Str(Cow::Borrowed(key));
+            let key_node = Node::Str(Cow::Borrowed(key.as_ref()));
             // yaml_emitter_check_simple_key
             if !Analysis::of(key).multiline && key.len() <= MAX_SIMPLE_KEY_LEN {
                 self.emit_node(&key_node, true, true);
@@ -882,18 +895,17 @@ mod tests {
     //! values. Values are JSON, so every number reaches the functions as a
     //! float64, as numbers from values files do.
 
-    use std::collections::BTreeMap;
-    use std::sync::Arc;
+    use gotemplate::Map;
 
     use super::*;
 
     /// The value Helm sees for a values document given as JSON.
     fn value(json: &str) -> Value {
-        crate::to_value(&serde_json::from_str(json).expect("valid JSON"))
+        crate::sprig::convert::from_json(&serde_json::from_str(json).expect("valid JSON"))
     }
 
     fn list(items: Vec<Value>) -> Value {
-        Value::List(items.into())
+        Value::list(items)
     }
 
     /// The cases Helm v4.2.3 rendered
@@ -960,10 +972,11 @@ mod tests {
             (format!("<{}", "k".repeat(1016)), true),
             (format!("<{}", "k".repeat(1017)), false),
         ] {
-            let input = Value::Map(Arc::new(BTreeMap::from([(
-                Arc::from(key.as_str()),
-                Value::Float(1.0),
-            )])));
+            let input = Value::Map(Map::default());
+            input
+                .as_map()
+                .unwrap()
+                .insert(key.as_str(), Value::Float(1.0));
             let want = if ok {
                 format!("? {key}\n: 1")
             } else {
@@ -1001,12 +1014,12 @@ mod tests {
             Value::Float(2.0),
         ]);
         assert_eq!(to_json(&mixed), "[1,-2,9223372036854775807,1.5,2]");
-        let map = Value::Map(Arc::new(BTreeMap::from([
-            (Arc::from("b"), Value::Int(1)),
-            (Arc::from("a"), Value::Float(2.0)),
-            (Arc::from("c"), Value::Float(1e21)),
-            (Arc::from("d"), Value::Float(0.000001)),
-        ])));
+        let entries = Map::default();
+        entries.insert("b", Value::Int(1));
+        entries.insert("a", Value::Float(2.0));
+        entries.insert("c", Value::Float(1e21));
+        entries.insert("d", Value::Float(0.000001));
+        let map = Value::Map(entries);
         assert_eq!(to_yaml(&map), "a: 2\nb: 1\nc: 1e+21\nd: 1e-06");
     }
 

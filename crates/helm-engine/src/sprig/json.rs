@@ -4,10 +4,11 @@
 
 use std::fmt::Write as _;
 
-use gotmpl::Value;
+use gotemplate::{Call, Value};
 
-use super::govalue::{go_float, sci_notation, shortest_digits};
-use super::{str_value, Call, Result};
+use super::convert::from_json;
+use super::govalue::{go_float, sci_notation, shortest_digits, MAX_DEPTH};
+use super::{str_value, Result};
 
 /// The layouts Helm and sprig write JSON in.
 #[derive(Clone, Copy)]
@@ -50,10 +51,17 @@ fn newline(out: &mut String, style: Style, depth: usize) {
 }
 
 fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Result<(), String> {
+    if depth >= MAX_DEPTH {
+        // Go's words when it gives up on a deep map.
+        return Err(format!(
+            "json: unsupported value: encountered a cycle via {}",
+            v.type_name()
+        ));
+    }
     match v {
         Value::Nil => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(n) => {
+        Value::Int(n) | Value::Int64(n) => {
             let _ = write!(out, "{n}");
         }
         Value::Uint(n) => {
@@ -77,13 +85,15 @@ fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Resul
             newline(out, style, depth);
             out.push(']');
         }
+        // `[]byte` is base64 in JSON.
+        Value::Bytes(bytes) => write_string(out, &super::base64::encode(bytes), style),
         Value::Map(map) => {
             if map.is_empty() {
                 out.push_str("{}");
                 return Ok(());
             }
             out.push('{');
-            for (i, (key, item)) in map.iter().enumerate() {
+            for (i, (key, item)) in map.snapshot().iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
@@ -98,7 +108,17 @@ fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Resul
             newline(out, style, depth);
             out.push('}');
         }
-        _ => return Err("json: unsupported type: func()".into()),
+        // `time.Time` and `*semver.Version` marshal themselves as strings
+        // (RFC 3339 and the version); other objects as their text.
+        Value::Object(o) => {
+            if let Some(text) = super::time::json_text(v) {
+                write_string(out, &text, style);
+                return Ok(());
+            }
+            let mut text = String::new();
+            o.write_v(&mut text);
+            write_string(out, &text, style);
+        }
     }
     Ok(())
 }
@@ -148,12 +168,12 @@ pub(super) fn decode(text: &str) -> Result<Value, String> {
             e.to_string()
         }
     })?;
-    Ok(crate::to_value(&parsed))
+    Ok(from_json(&parsed))
 }
 
 /// `toPrettyJson V` and `toRawJson V` (and their `must` twins, which
 /// behave the same: sprig's plain versions panic on the same errors).
-pub(super) fn to_json(c: &Call<'_>, style: Style) -> Result<Value> {
+pub(super) fn to_json(c: &mut Call<'_>, style: Style) -> Result<Value> {
     c.arity(1)?;
     encode(c.arg(0), style)
         .map(str_value)
@@ -161,7 +181,7 @@ pub(super) fn to_json(c: &Call<'_>, style: Style) -> Result<Value> {
 }
 
 /// `mustFromJson S`.
-pub(super) fn must_from_json(c: &Call<'_>) -> Result<Value> {
+pub(super) fn must_from_json(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     decode(c.str(0)?).map_err(|e| c.fail(e))
 }

@@ -11,10 +11,10 @@ use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use gotmpl::Value;
+use gotemplate::{Call, Value};
 
 use super::strings::check_size;
-use super::{base64, hex, str_value, Call, Result};
+use super::{base64, hex, str_value, Result};
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -57,7 +57,7 @@ pub(super) const PRINTABLE_ASCII: &[u8] =
 
 /// `randAlphaNum N` and friends: N random characters from `charset`; a
 /// negative N gives an empty string, as in sprig.
-pub(super) fn rand_string(c: &Call<'_>, charset: &[u8]) -> Result<Value> {
+pub(super) fn rand_string(c: &mut Call<'_>, charset: &[u8]) -> Result<Value> {
     c.arity(1)?;
     let n = c.int(0)?;
     if n <= 0 {
@@ -71,7 +71,7 @@ pub(super) fn rand_string(c: &Call<'_>, charset: &[u8]) -> Result<Value> {
 }
 
 /// `randBytes N`: N random bytes, base64-encoded.
-pub(super) fn rand_bytes(c: &Call<'_>) -> Result<Value> {
+pub(super) fn rand_bytes(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let n = c.int(0)?;
     if n < 0 {
@@ -82,7 +82,7 @@ pub(super) fn rand_bytes(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `randInt MIN MAX`: a random int in `MIN..MAX`.
-pub(super) fn rand_int(c: &Call<'_>) -> Result<Value> {
+pub(super) fn rand_int(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let (lo, hi) = (c.int(0)?, c.int(1)?);
     let span = hi.wrapping_sub(lo);
@@ -93,7 +93,7 @@ pub(super) fn rand_int(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `uuidv4`: a random version 4 UUID.
-pub(super) fn uuidv4(c: &Call<'_>) -> Result<Value> {
+pub(super) fn uuidv4(c: &mut Call<'_>) -> Result<Value> {
     c.arity(0)?;
     let mut b = bytes(16);
     b[6] = (b[6] & 0x0f) | 0x40;

@@ -1,18 +1,19 @@
 //! Dates: sprig's date functions and the parts of Go's `time` package
 //! they use: layouts (`2006-01-02 15:04:05`), parsing, durations.
 //!
-//! A `time.Time` travels through templates as the string Go prints for it
-//! (`2024-02-29 13:14:15 +0000 UTC`), which the date functions read back.
+//! A `time.Time` travels through templates as an object of that Go type,
+//! printed as Go prints it (`2024-02-29 13:14:15 +0000 UTC`).
 //! The local zone is UTC, as on a machine without a configured zone, and
 //! named zones other than UTC are not loaded (Go falls back to UTC when it
 //! cannot load one).
 
+use std::rc::Rc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use gotmpl::Value;
+use gotemplate::{Call, Object, Value};
 
 use super::govalue::go_quote;
-use super::{str_value, wrong_type, Call, Result};
+use super::{str_value, wrong_type, Result};
 use crate::strconv;
 
 /// An instant with the zone it is shown in.
@@ -54,6 +55,9 @@ const LONG_DAYS: [&str; 7] = [
 
 /// The layout of Go's `Time.String`.
 const STRING_LAYOUT: &str = "2006-01-02 15:04:05.999999999 -0700 MST";
+
+/// Go's zero `time.Time`, 0001-01-01 00:00:00 UTC, in Unix seconds.
+const ZERO_UNIX: i64 = -62_135_596_800;
 
 /// Days since 1970-01-01 of a proleptic Gregorian date.
 fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
@@ -159,14 +163,21 @@ impl Time {
         i64::try_from(diff).unwrap_or(if diff < 0 { i64::MIN } else { i64::MAX })
     }
 
-    /// The template representation: Go's `Time.String()`.
+    /// The template representation: a `time.Time` object.
     pub(super) fn into_value(self) -> Value {
-        Value::String(self.format(STRING_LAYOUT).into())
+        Value::Object(Rc::new(TimeObject(self)))
     }
 
-    /// Reads back a time from its template representation.
+    /// Reads back a time from its template representation. A string in
+    /// Go's `Time.String()` form is read too, for the renderer that still
+    /// carries times as strings (`gotmpl_shim`).
     fn from_value(v: &Value) -> Option<Time> {
         match v {
+            Value::Object(o) if o.type_name() == "time.Time" => {
+                let mut text = String::new();
+                o.write_v(&mut text);
+                parse(STRING_LAYOUT, &text).ok()
+            }
             Value::String(s) => parse(STRING_LAYOUT, s).ok(),
             _ => None,
         }
@@ -1040,11 +1051,68 @@ fn round_to_second(d: i64) -> i64 {
     d.checked_add(M - r).unwrap_or(i64::MAX)
 }
 
+/// A `time.Time` in a template: Go's methods that charts call on `now`.
+struct TimeObject(Time);
+
+impl Object for TimeObject {
+    fn type_name(&self) -> &str {
+        "time.Time"
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "Format" | "Unix" | "UTC" | "Year" | "String")
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        let want = usize::from(name == "Format");
+        if args.len() != want {
+            return Err(format!(
+                "wrong number of args for {name}: want {want} got {}",
+                args.len()
+            ));
+        }
+        Ok(match name {
+            "Format" => match &args[0] {
+                Value::String(layout) => str_value(self.0.format(layout)),
+                other => {
+                    return Err(format!(
+                        "wrong type for value; expected string; got {}",
+                        other.type_name()
+                    ))
+                }
+            },
+            "Unix" => Value::Int64(self.0.unix),
+            "UTC" => self.0.utc().into_value(),
+            "Year" => Value::Int(self.0.civil().year),
+            _ => str_value(self.0.format(STRING_LAYOUT)),
+        })
+    }
+
+    fn field(&self, _: &str) -> Option<Value> {
+        None
+    }
+
+    fn write_v(&self, out: &mut String) {
+        out.push_str(&self.0.format(STRING_LAYOUT));
+    }
+}
+
+/// The JSON text of a `time.Time` (`MarshalJSON`: RFC 3339 with
+/// nanoseconds), `None` for any other value.
+pub(super) fn json_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Object(o) if o.type_name() == "time.Time" => {
+            Time::from_value(v).map(|t| t.format("2006-01-02T15:04:05.999999999Z07:00"))
+        }
+        _ => None,
+    }
+}
+
 /// The `date` argument of sprig's date functions: a time, a Unix time in
 /// seconds, or anything else meaning now.
 fn date_arg(v: &Value) -> Time {
     match v {
-        Value::Int(n) => Time::from_unix(*n),
+        Value::Int(n) | Value::Int64(n) => Time::from_unix(*n),
         other => Time::from_value(other).unwrap_or_else(Time::now),
     }
 }
@@ -1058,7 +1126,7 @@ fn time_param(c: &Call<'_>, i: usize) -> Result<Time> {
 /// `htmlDateInZone DATE ZONE`. `layout_at` is `usize::MAX` for the HTML
 /// forms' fixed `2006-01-02`. Every zone shows as UTC (see the module docs).
 pub(super) fn date_in_zone(
-    c: &Call<'_>,
+    c: &mut Call<'_>,
     layout_at: usize,
     date_at: usize,
     zone_at: Option<usize>,
@@ -1078,7 +1146,7 @@ pub(super) fn date_in_zone(
 
 /// `dateModify DURATION DATE`: DATE moved by DURATION; the plain form
 /// ignores a bad duration.
-pub(super) fn date_modify(c: &Call<'_>, must: bool) -> Result<Value> {
+pub(super) fn date_modify(c: &mut Call<'_>, must: bool) -> Result<Value> {
     c.arity(2)?;
     let spec = c.str(0)?;
     let date = time_param(c, 1)?;
@@ -1091,23 +1159,23 @@ pub(super) fn date_modify(c: &Call<'_>, must: bool) -> Result<Value> {
 
 /// `toDate LAYOUT TEXT`: the zero time when TEXT does not parse, unless
 /// `must`.
-pub(super) fn to_date(c: &Call<'_>, must: bool) -> Result<Value> {
+pub(super) fn to_date(c: &mut Call<'_>, must: bool) -> Result<Value> {
     c.arity(2)?;
     match parse(c.str(0)?, c.str(1)?) {
         Ok(t) => Ok(t.into_value()),
         Err(e) if must => Err(c.fail(e)),
-        Err(_) => Ok(str_value("0001-01-01 00:00:00 +0000 UTC")),
+        Err(_) => Ok(Time::from_unix(ZERO_UNIX).into_value()),
     }
 }
 
 /// `unixEpoch DATE`.
-pub(super) fn unix_epoch(c: &Call<'_>) -> Result<Value> {
+pub(super) fn unix_epoch(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     Ok(str_value(time_param(c, 0)?.unix.to_string()))
 }
 
 /// `ago DATE`: the time since DATE, to the second.
-pub(super) fn ago(c: &Call<'_>) -> Result<Value> {
+pub(super) fn ago(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let since = date_arg(c.arg(0)).until(&Time::now());
     Ok(str_value(duration_string(round_to_second(since))))
@@ -1115,10 +1183,11 @@ pub(super) fn ago(c: &Call<'_>) -> Result<Value> {
 
 /// `duration SECONDS`: a count of seconds as a Go duration. Go only reads
 /// strings and `int64`s; a plain template int is 0 seconds there.
-pub(super) fn duration(c: &Call<'_>) -> Result<Value> {
+pub(super) fn duration(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let secs = match c.arg(0) {
         Value::String(s) => strconv::int(s, 10).map_or(0, |(n, _)| n),
+        Value::Int64(n) => *n,
         _ => 0,
     };
     Ok(str_value(duration_string(secs.wrapping_mul(1_000_000_000))))
@@ -1126,7 +1195,7 @@ pub(super) fn duration(c: &Call<'_>) -> Result<Value> {
 
 /// `durationRound D`: the largest whole unit of a duration string (or the
 /// time since a date): `2h`, `3mo`, `1y`.
-pub(super) fn duration_round(c: &Call<'_>) -> Result<Value> {
+pub(super) fn duration_round(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let nanos = match c.arg(0) {
         Value::String(s) => parse_duration(s).or_else(|_| {
@@ -1134,7 +1203,10 @@ pub(super) fn duration_round(c: &Call<'_>) -> Result<Value> {
                 .map(|t| t.until(&Time::now()))
                 .ok_or(())
         }),
-        _ => Err(()),
+        Value::Int64(n) => Ok(*n),
+        other => Time::from_value(other)
+            .map(|t| t.until(&Time::now()))
+            .ok_or(()),
     }
     .unwrap_or(0);
     let u = nanos.unsigned_abs();
