@@ -6,8 +6,10 @@
 //! Maps are copied on the way in, so the in-place changes `set`, `unset`
 //! and `merge` make are seen only through the map they return, which is
 //! what that renderer expects (it rewrites `$_ := set $d …` to keep `$d`).
-//! A `time.Time` or `*semver.Version` comes back as the text Go prints for
-//! it. Delete this module with that renderer.
+//! A `time.Time` comes back as the text Go prints for it, a
+//! `*semver.Version` and a `sprig.certificate` as dicts of their fields
+//! (and such a dict of `Cert` and `Key` goes in as a certificate again).
+//! Delete this module with that renderer.
 
 use std::any::Any;
 use std::sync::Arc;
@@ -86,6 +88,10 @@ pub(crate) fn to_new(v: &gotmpl::Value) -> Value {
         gotmpl::Value::Float(f) => Value::Float(*f),
         gotmpl::Value::String(s) => Value::string(&**s),
         gotmpl::Value::List(items) => Value::list(items.iter().map(to_new).collect()),
+        gotmpl::Value::Map(m) if is_certificate(m) => {
+            let text = |k: &str| m.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            super::crypto::certificate_value(text("Cert"), text("Key"))
+        }
         gotmpl::Value::Map(m) => {
             let map = Map::new(MapKind::Any);
             for (k, v) in m.iter() {
@@ -94,6 +100,14 @@ pub(crate) fn to_new(v: &gotmpl::Value) -> Value {
             Value::Map(map)
         }
     }
+}
+
+/// Whether `m` is the dict a `sprig.certificate` became on its way out.
+fn is_certificate(m: &std::collections::BTreeMap<Arc<str>, gotmpl::Value>) -> bool {
+    m.len() == 2
+        && ["Cert", "Key"]
+            .iter()
+            .all(|k| matches!(m.get(*k), Some(gotmpl::Value::String(_))))
 }
 
 /// A `gotemplate` value as a `gotmpl` one. A map nested deeper than the
@@ -140,6 +154,15 @@ fn to_old_at(v: &Value, depth: usize) -> gotmpl::Value {
                 (Arc::from(name), to_old_at(&part, depth - 1))
             })
             .collect(),
+        )),
+        Value::Object(o) if o.type_name() == "sprig.certificate" => gotmpl::Value::Map(Arc::new(
+            ["Cert", "Key"]
+                .into_iter()
+                .map(|name| {
+                    let part = o.field(name).unwrap_or(Value::Nil);
+                    (Arc::from(name), to_old_at(&part, depth - 1))
+                })
+                .collect(),
         )),
         Value::Object(o) => {
             let mut text = String::new();

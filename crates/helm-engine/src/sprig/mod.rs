@@ -32,14 +32,15 @@
 //!   `typeOf` differs there. Map order is sorted where Go's is random
 //!   (`keys`, `values`).
 //! - Named time zones are not loaded (every zone is UTC, the local zone
-//!   included); `bcrypt`, `htpasswd`, `derivePassword`, `genCA` and the other
-//!   key and certificate generators fail with an explanation.
+//!   included). DSA keys are refused (`genPrivateKey "dsa"`): Go cannot
+//!   sign certificates with them either.
 //! - Strings are UTF-8, so byte-wise results that Go leaves as invalid UTF-8
 //!   (`trunc` mid-character, `b64dec` of binary data) carry U+FFFD instead.
 
 mod base32;
 pub(super) mod base64;
 pub(crate) mod convert;
+pub(super) mod crypto;
 mod decimal;
 mod defaults;
 mod dicts;
@@ -408,21 +409,24 @@ const FUNCS: &[(&str, Impl)] = &[
     // Network: Helm answers "" unless DNS lookups are enabled, and an
     // offline renderer never enables them.
     ("getHostByName", |c| c.str(0).map(|_| str_value(""))),
-    // Cryptography that needs key generation or ciphers is not offered
-    // offline; the call fails with a clear message instead.
-    ("bcrypt", unsupported),
-    ("htpasswd", unsupported),
-    ("derivePassword", unsupported),
-    ("genPrivateKey", unsupported),
-    ("buildCustomCert", unsupported),
-    ("genCA", unsupported),
-    ("genCAWithKey", unsupported),
-    ("genSelfSignedCert", unsupported),
-    ("genSelfSignedCertWithKey", unsupported),
-    ("genSignedCert", unsupported),
-    ("genSignedCertWithKey", unsupported),
-    ("encryptAES", unsupported),
-    ("decryptAES", unsupported),
+    // Keys, certificates, password hashes and ciphers.
+    ("bcrypt", crypto::bcrypt),
+    ("htpasswd", crypto::htpasswd),
+    ("derivePassword", crypto::derive_password),
+    ("genPrivateKey", crypto::gen_private_key),
+    ("buildCustomCert", crypto::build_custom_cert),
+    ("genCA", |c| crypto::gen_ca(c, false)),
+    ("genCAWithKey", |c| crypto::gen_ca(c, true)),
+    ("genSelfSignedCert", |c| {
+        crypto::gen_self_signed_cert(c, false)
+    }),
+    ("genSelfSignedCertWithKey", |c| {
+        crypto::gen_self_signed_cert(c, true)
+    }),
+    ("genSignedCert", |c| crypto::gen_signed_cert(c, false)),
+    ("genSignedCertWithKey", |c| crypto::gen_signed_cert(c, true)),
+    ("encryptAES", crypto::encrypt_aes),
+    ("decryptAES", crypto::decrypt_aes),
 ];
 
 // ---------------------------------------------------------------------------
@@ -456,14 +460,6 @@ impl Args for Call<'_> {
 /// Go's error for an argument of the wrong type.
 fn wrong_type(expected: &str, got: &Value) -> Error {
     gotemplate::func::wrong_type(expected, got)
-}
-
-/// The error for functions that need cryptography chartgen does not carry.
-fn unsupported(c: &mut Call<'_>) -> Result<Value> {
-    Err(c.fail(format!(
-        "{} is not supported by chartgen's offline renderer; render this chart with Helm",
-        c.name
-    )))
 }
 
 /// Builds a string value.

@@ -1,32 +1,18 @@
 //! Random data: `randAlphaNum` and its siblings, `randBytes`, `randInt`
 //! and `uuidv4`.
 //!
-//! Random numbers from the standard library alone: `RandomState` hashers
-//! are keyed from the operating system's entropy, so hashing a counter and
-//! the clock gives unpredictable, well-mixed values. Template randomness
-//! (`randAlphaNum` for a default password) needs no more than that.
-
-use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
+//! Randomness comes from the operating system, as Go's `crypto/rand`
+//! that sprig uses.
 
 use gotemplate::{Call, Value};
+use rand_core::{OsRng, RngCore};
 
 use super::strings::check_size;
 use super::{base64, hex, str_value, Result};
 
-static COUNTER: AtomicU64 = AtomicU64::new(0);
-
 /// A random 64-bit value.
 fn next_u64() -> u64 {
-    let mut hasher = RandomState::new().build_hasher();
-    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    hasher.write_u128(nanos);
-    hasher.finish()
+    OsRng.next_u64()
 }
 
 /// A uniformly random value in `0..n` (0 when `n` is 0).
@@ -45,7 +31,9 @@ pub(super) fn below(n: u64) -> u64 {
 
 /// `n` random bytes.
 fn bytes(n: usize) -> Vec<u8> {
-    (0..n).map(|_| (next_u64() >> 24) as u8).collect()
+    let mut out = vec![0u8; n];
+    OsRng.fill_bytes(&mut out);
+    out
 }
 
 pub(super) const ALPHANUMERIC: &[u8] =

@@ -4,7 +4,7 @@ use super::*;
 use gotmpl::Template;
 use std::sync::Arc;
 
-mod direct;
+pub(super) mod direct;
 mod divergences;
 
 use divergences::DIVERGES;
@@ -259,7 +259,10 @@ fn functions_do_not_panic_on_odd_arguments() {
             host: &mut host,
         });
     };
-    for &(name, body) in FUNCS {
+    // Key generation takes a second or more per call; `crypto::tests` and
+    // the crypto cases cover these two.
+    let slow = ["genCA", "genPrivateKey"];
+    for &(name, body) in FUNCS.iter().filter(|(n, _)| !slow.contains(n)) {
         call(name, body, &[]);
         for a in &samples {
             call(name, body, std::slice::from_ref(a));
@@ -288,6 +291,39 @@ fn helm_functions_and_go_types_match_helm_called_directly() {
             r#"{{ set .Values "x" 1 | typeOf }}"#,
             "`set` returns its map as `map[string]interface {}`; a `gotemplate` map has one \
              type, whichever way it is reached, so `.Values` stays `common.Values`",
+        ),
+    ]);
+    let failures = direct::differences(&cases, VALUES, &skip);
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn crypto_matches_helm_called_directly() {
+    // sprig's crypto.go: deterministic results (`derivePassword`), errors,
+    // Helm's ciphertexts decrypted, Helm's CA used to sign
+    // (`tests/data/crypto-helm-cases.json`).
+    let cases = cases_of("crypto-helm-cases.json");
+    assert_eq!(cases.len(), 46);
+    let skip = std::collections::HashMap::from([
+        (
+            r#"{{ genPrivateKey "dsa" | hasPrefix "-----BEGIN DSA PRIVATE KEY-----" }}"#,
+            "DSA keys are refused with an error",
+        ),
+        // 4096-bit RSA keys take seconds to make; one is checked, for its
+        // size, by `crypto::tests::private_keys_have_gos_formats_and_sizes`.
+        (
+            r#"{{ genPrivateKey "rsa" | len | lt 3000 }}"#,
+            "made once elsewhere",
+        ),
+        (
+            r#"{{ genPrivateKey "" | hasPrefix "-----BEGIN RSA PRIVATE KEY-----" }}"#,
+            "made once elsewhere",
         ),
     ]);
     let failures = direct::differences(&cases, VALUES, &skip);
@@ -363,4 +399,18 @@ fn divergences_called_directly() {
              listed as still diverging: {listed}"
         );
     }
+}
+
+#[test]
+fn the_gotmpl_renderer_signs_certificates_and_hashes_passwords() {
+    assert_eq!(
+        ok(
+            r#"{{ $ca := genCA "ca" 1 }}{{ $c := genSignedCert "svc" nil nil 1 $ca }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $c.Key }}"#
+        ),
+        "true true"
+    );
+    let line = ok(r#"{{ htpasswd "user" "pw" }}"#);
+    let (user, hash) = line.split_once(':').expect("user:hash");
+    assert_eq!(user, "user");
+    assert!(bcrypt::verify("pw", hash).expect("a bcrypt hash"));
 }

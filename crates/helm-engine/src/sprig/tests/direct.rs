@@ -33,7 +33,7 @@ impl Host for NoHost {
 }
 
 /// The root a case renders with: `.Values` is Helm's `common.Values`.
-pub(super) fn root(values_json: &str) -> Value {
+pub(in crate::sprig) fn root(values_json: &str) -> Value {
     let json: serde_json::Value = serde_json::from_str(values_json).expect("values are JSON");
     let values = Map::new(MapKind::Values);
     if let Value::Map(m) = from_json(&json) {
@@ -47,7 +47,7 @@ pub(super) fn root(values_json: &str) -> Value {
 }
 
 /// Renders `src` with `root` as Helm would print it: `<no value>` removed.
-pub(super) fn render(src: &str, root: &Value) -> Result<String, String> {
+pub(in crate::sprig) fn render(src: &str, root: &Value) -> Result<String, String> {
     let mut table = FuncTable::new();
     register(&mut table);
     let nodes = parse(src)?;
@@ -403,7 +403,7 @@ fn field(v: Value, name: &str) -> Result<Value, String> {
         Value::Object(o) if o.has_method(name) => o.call_method(name, &[]),
         Value::Object(o) => o
             .field(name)
-            .ok_or_else(|| format!("can't evaluate field {name}")),
+            .ok_or_else(|| format!("can't evaluate field {name} in type {}", o.type_name())),
         other => Err(format!(
             "can't evaluate field {name} in type {}",
             other.type_name()
@@ -681,7 +681,15 @@ pub(super) fn differences(
         if skip.contains_key(src.as_str()) {
             continue;
         }
+        let started = std::time::Instant::now();
         let got = render(src, &root(values_json));
+        if std::env::var_os("CASE_TIMES").is_some() {
+            eprintln!(
+                "{:>8.1} ms  {}",
+                started.elapsed().as_secs_f64() * 1e3,
+                &src[..src.len().min(60)]
+            );
+        }
         let ok = match (expect, &got) {
             (Ok(want), Ok(out)) => out == want,
             (Err(want), Err(err)) => err.contains(want.as_str()),
