@@ -58,6 +58,7 @@ pub(super) mod semver;
 pub use semver::range as semver_range;
 mod strings;
 pub(crate) mod time;
+mod toml;
 mod url;
 mod xstrings;
 
@@ -129,6 +130,9 @@ pub(crate) const HELM_FUNCS: &[(&str, Impl)] = &[
     ("fromJsonArray", |c| {
         helm::from_text_list(c, helm::Text::Json)
     }),
+    ("toToml", toml::to_toml),
+    ("mustToToml", toml::must_to_toml),
+    ("fromToml", toml::from_toml),
 ];
 
 /// The function table; aliases point at the same body, as in sprig.

@@ -337,6 +337,37 @@ fn crypto_matches_helm_called_directly() {
 }
 
 #[test]
+fn toml_matches_helm_called_directly() {
+    // Helm's `toToml`, `mustToToml` and `fromToml`
+    // (`tests/data/toml-helm-cases.json`).
+    let cases = cases_of("toml-helm-cases.json");
+    assert_eq!(cases.len(), 66);
+    let skip = std::collections::HashMap::from([
+        (
+            r#"{{ fromToml "bad = " }}"#,
+            "a TOML syntax error is worded by the `toml` crate, not BurntSushi/toml",
+        ),
+        (
+            r#"{{ fromToml "a = 1\na = 2" }}"#,
+            "a TOML syntax error is worded by the `toml` crate, not BurntSushi/toml",
+        ),
+        (
+            r#"{{ typeOf (fromToml "[[a]]\nb=1").a }}"#,
+            "an array of tables is `[]map[string]interface {}` in Go; `gotemplate` lists \
+             are `[]interface {}` or `[]string`",
+        ),
+    ]);
+    let failures = direct::differences(&cases, VALUES, &skip);
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
 fn matches_helm_called_directly() {
     let cases = helm_cases();
     let skip = std::collections::HashMap::new();

@@ -124,6 +124,18 @@ impl Time {
         }
     }
 
+    /// A `time.Time` value of an instant (`unix`, `nsec`) shown at
+    /// `offset` seconds east of UTC in a zone named `zone`.
+    pub(super) fn value(unix: i64, nsec: u32, offset: i32, zone: &str) -> Value {
+        Time {
+            unix,
+            nsec,
+            offset,
+            zone: zone.into(),
+        }
+        .into_value()
+    }
+
     /// Go's `time.Unix(secs, 0)` shown in the local zone (UTC).
     fn from_unix(unix: i64) -> Time {
         Time {
