@@ -1,4 +1,4 @@
-//! Helm's `toYaml` and `toJson`, byte for byte.
+//! Helm's `toYaml`, `toYamlPretty` and `toJson`, byte for byte.
 //!
 //! `toJson` is Go's `encoding/json.Marshal`. `toYaml` is
 //! `sigs.k8s.io/yaml.Marshal` minus its final newline, which is a round trip
@@ -35,6 +35,21 @@ pub(crate) fn to_yaml(value: &Value) -> String {
         return String::new();
     };
     let mut out = Emitter::document(&node);
+    if out.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+/// `toYamlPretty`: go-yaml v3's encoder with a two-space indent, without
+/// the final newline. Unlike `toYaml` the value is not marshalled through
+/// JSON first (floats print `%g`, NaN `.nan`), sequences are indented under
+/// their key and long strings never fold.
+pub(crate) fn to_yaml_pretty(value: &Value) -> String {
+    let Some(node) = Node::from_value_v3(value, MAX_DEPTH) else {
+        return String::new();
+    };
+    let mut out = Emitter::document_with(&node, usize::MAX, true);
     if out.ends_with('\n') {
         out.pop();
     }
@@ -127,6 +142,60 @@ impl Node<'static> {
                     .map(|i| {
                         let (key, item) = &entries[i];
                         Some((Cow::Owned(key.to_string()), Node::from_value(item, depth)?))
+                    })
+                    .collect::<Option<_>>()?;
+                Node::Map(entries)
+            }
+        })
+    }
+}
+
+impl Node<'static> {
+    /// `value` as go-yaml v3 encodes a Go value: numbers as Go formats
+    /// them, a `time.Time` in RFC 3339, a `*semver.Version` as its text.
+    fn from_value_v3(value: &Value, depth: usize) -> Option<Self> {
+        let depth = depth.checked_sub(1)?;
+        Some(match value {
+            Value::Nil => Node::Scalar("null".to_owned()),
+            Value::Bool(b) => Node::Scalar(b.to_string()),
+            Value::Int(i) | Value::Int64(i) => Node::Scalar(i.to_string()),
+            Value::Uint(u) => Node::Scalar(u.to_string()),
+            Value::Float(f) if f.is_nan() => Node::Scalar(".nan".to_owned()),
+            Value::Float(f) if f.is_infinite() => {
+                Node::Scalar(if *f > 0.0 { ".inf" } else { "-.inf" }.to_owned())
+            }
+            Value::Float(f) => Node::Scalar(go_float(*f)),
+            Value::String(s) => Node::Str(Cow::Owned(s.to_string())),
+            Value::Bytes(b) => {
+                Node::Scalar(format!("!!binary {}", super::sprig::base64::encode(b)))
+            }
+            Value::Object(_) => {
+                let text = json::encode(value, json::Style::Marshal).ok()?;
+                let text: String = serde_json::from_str(&text).ok()?;
+                match value {
+                    // A time is a timestamp, written plain.
+                    Value::Object(o) if o.type_name() == "time.Time" => Node::Scalar(text),
+                    _ => Node::Str(Cow::Owned(text)),
+                }
+            }
+            Value::List(items) => Node::Seq(
+                items
+                    .iter()
+                    .map(|item| Node::from_value_v3(item, depth))
+                    .collect::<Option<_>>()?,
+            ),
+            Value::Map(map) => {
+                let entries = map.snapshot();
+                let mut order: Vec<usize> = (0..entries.len()).collect();
+                merge_sort(&mut order, &|a, b| key_less(&entries[*a].0, &entries[*b].0));
+                let entries = order
+                    .into_iter()
+                    .map(|i| {
+                        let (key, item) = &entries[i];
+                        Some((
+                            Cow::Owned(key.to_string()),
+                            Node::from_value_v3(item, depth)?,
+                        ))
                     })
                     .collect::<Option<_>>()?;
                 Node::Map(entries)
@@ -503,11 +572,23 @@ struct Emitter {
     mapping_context: bool,
     /// The node being written is an implicit mapping key.
     simple_key_context: bool,
+    /// The column past which long scalars fold (go-yaml v2's 80; v3's
+    /// encoder never folds).
+    best_width: usize,
+    /// Whether a sequence that is a mapping value is indented under its key
+    /// (go-yaml v3) or not (v2: `key:\n- a`).
+    indent_sequences: bool,
 }
 
 impl Emitter {
-    /// Writes `node` as a document, with the final newline.
+    /// Writes `node` as a document, with the final newline, as go-yaml v2
+    /// does.
     fn document(node: &Node<'_>) -> String {
+        Emitter::document_with(node, BEST_WIDTH, false)
+    }
+
+    /// Writes `node` as a document with a fold width and sequence layout.
+    fn document_with(node: &Node<'_>, best_width: usize, indent_sequences: bool) -> String {
         let mut emitter = Emitter {
             out: String::new(),
             indent: -1,
@@ -517,6 +598,8 @@ impl Emitter {
             indention: true,
             mapping_context: false,
             simple_key_context: false,
+            best_width,
+            indent_sequences,
         };
         emitter.emit_node(node, false, false);
         // DOCUMENT-END
@@ -549,7 +632,7 @@ impl Emitter {
     /// `yaml_emitter_emit_block_sequence_item`. A sequence that is a mapping
     /// value is not indented (`key:\n- a`).
     fn emit_block_sequence(&mut self, items: &[Node<'_>]) {
-        let indentless = self.mapping_context && !self.indention;
+        let indentless = self.mapping_context && !self.indention && !self.indent_sequences;
         self.increase_indent(false, indentless);
         for item in items {
             self.write_indent();
@@ -697,7 +780,7 @@ impl Emitter {
             if c == ' ' {
                 if allow_breaks
                     && !spaces
-                    && self.column > BEST_WIDTH
+                    && self.column > self.best_width
                     && chars.get(i + 1) != Some(&' ')
                 {
                     self.write_indent();
@@ -737,7 +820,7 @@ impl Emitter {
             if c == ' ' {
                 if allow_breaks
                     && !spaces
-                    && self.column > BEST_WIDTH
+                    && self.column > self.best_width
                     && i != 0
                     && i != last
                     && chars.get(i + 1) != Some(&' ')
@@ -791,7 +874,7 @@ impl Emitter {
                 }
                 spaces = false;
             } else if c == ' ' {
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && i != 0 && i != last {
+                if allow_breaks && !spaces && self.column > self.best_width && i != 0 && i != last {
                     self.write_indent();
                     if chars.get(i + 1) == Some(&' ') {
                         self.put('\\');

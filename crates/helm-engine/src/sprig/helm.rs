@@ -31,6 +31,12 @@ pub(super) fn must_to_yaml(c: &mut Call<'_>) -> Result<Value> {
     }
 }
 
+/// `toYamlPretty V`: go-yaml v3's text with a two-space indent.
+pub(super) fn to_yaml_pretty(c: &mut Call<'_>) -> Result<Value> {
+    c.arity(1)?;
+    Ok(str_value(yaml_v2::to_yaml_pretty(c.arg(0))))
+}
+
 /// `toJson V`: `json.Marshal`; "" when it fails.
 pub(super) fn to_json(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;

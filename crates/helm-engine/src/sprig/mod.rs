@@ -120,6 +120,7 @@ pub(crate) fn register(table: &mut FuncTable) {
 pub(crate) const HELM_FUNCS: &[(&str, Impl)] = &[
     ("toYaml", helm::to_yaml),
     ("mustToYaml", helm::must_to_yaml),
+    ("toYamlPretty", helm::to_yaml_pretty),
     ("toJson", helm::to_json),
     ("mustToJson", helm::must_to_json),
     ("fromYaml", |c| helm::from_text_map(c, helm::Text::Yaml)),

@@ -368,6 +368,22 @@ fn toml_matches_helm_called_directly() {
 }
 
 #[test]
+fn to_yaml_pretty_matches_helm_called_directly() {
+    // Helm's `toYamlPretty`, go-yaml v3 (`tests/data/to-yaml-pretty-helm-cases.json`).
+    let cases = cases_of("to-yaml-pretty-helm-cases.json");
+    assert_eq!(cases.len(), 29);
+    let skip = std::collections::HashMap::new();
+    let failures = direct::differences(&cases, VALUES, &skip);
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
 fn matches_helm_called_directly() {
     let cases = helm_cases();
     let skip = std::collections::HashMap::new();
