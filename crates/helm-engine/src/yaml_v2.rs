@@ -118,6 +118,10 @@ impl Node<'static> {
             Value::Uint(u) => Node::Scalar(u.to_string()),
             Value::Float(f) => Node::Scalar(yaml_number(*f)?),
             Value::String(s) => Node::Str(Cow::Owned(decode_json_string(s)?.into_owned())),
+            Value::Object(_) if super::sprig::crypto::struct_fields(value, false).is_some() => {
+                let fields = super::sprig::crypto::struct_fields(value, false)?;
+                return Node::from_value(&Value::Map(fields), depth + 1);
+            }
             // JSON writes bytes and Go objects (times, versions) as strings.
             Value::Bytes(_) | Value::Object(_) => {
                 let text = json::encode(value, json::Style::Marshal).ok()?;
@@ -170,6 +174,9 @@ impl Node<'static> {
                 Node::Scalar(format!("!!binary {}", super::sprig::base64::encode(b)))
             }
             Value::Object(_) => {
+                if let Some(fields) = super::sprig::crypto::struct_fields(value, true) {
+                    return Node::from_value_v3(&Value::Map(fields), depth + 1);
+                }
                 let text = json::encode(value, json::Style::Marshal).ok()?;
                 let text: String = serde_json::from_str(&text).ok()?;
                 match value {

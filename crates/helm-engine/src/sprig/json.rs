@@ -115,6 +115,9 @@ fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Resul
                 write_string(out, &text, style);
                 return Ok(());
             }
+            if let Some(fields) = super::crypto::struct_fields(v, false) {
+                return write_value(out, &Value::Map(fields), style, depth + 1);
+            }
             let mut text = String::new();
             o.write_v(&mut text);
             write_string(out, &text, style);

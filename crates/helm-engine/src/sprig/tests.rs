@@ -309,7 +309,7 @@ fn crypto_matches_helm_called_directly() {
     // Helm's ciphertexts decrypted, Helm's CA used to sign
     // (`tests/data/crypto-helm-cases.json`).
     let cases = cases_of("crypto-helm-cases.json");
-    assert_eq!(cases.len(), 46);
+    assert_eq!(cases.len(), 53);
     let skip = std::collections::HashMap::from([
         (
             r#"{{ genPrivateKey "dsa" | hasPrefix "-----BEGIN DSA PRIVATE KEY-----" }}"#,

@@ -74,13 +74,7 @@ fn is_array_of_tables(items: &[Value]) -> Result<bool, String> {
 
 /// A `sprig.certificate` as the struct BurntSushi encodes.
 fn certificate_fields(v: &Value) -> Map {
-    let map = Map::new(MapKind::Any);
-    if let Value::Object(o) = v {
-        for name in ["Cert", "Key"] {
-            map.insert(name, o.field(name).unwrap_or_default());
-        }
-    }
-    map
+    super::crypto::struct_fields(v, false).unwrap_or_default()
 }
 
 /// Go's `dblQuotedReplacer`.

@@ -66,6 +66,26 @@ pub(super) fn certificate_value(cert: String, key: String) -> Value {
     Value::Object(Rc::new(Certificate { cert, key }))
 }
 
+/// A `sprig.certificate` as the map of its fields that Go's encoders
+/// write (`Cert`, `Key`; go-yaml v3 lowercases them); `None` for any
+/// other value.
+pub(crate) fn struct_fields(v: &Value, lower: bool) -> Option<gotemplate::Map> {
+    let Value::Object(o) = v else { return None };
+    if o.type_name() != "sprig.certificate" {
+        return None;
+    }
+    let map = gotemplate::Map::new(gotemplate::MapKind::Any);
+    for name in ["Cert", "Key"] {
+        let key = if lower {
+            name.to_lowercase()
+        } else {
+            name.to_string()
+        };
+        map.insert(key, o.field(name).unwrap_or_default());
+    }
+    Some(map)
+}
+
 fn certificate(cert: String, key: &Key) -> Result<Value, String> {
     Ok(Value::Object(Rc::new(Certificate {
         cert,
