@@ -76,6 +76,13 @@ impl Text {
 pub(super) fn from_text_map(c: &mut Call<'_>, text: Text) -> Result<Value> {
     c.arity(1)?;
     let map = Map::new(MapKind::Any);
+    if let Text::Json = text {
+        // Go keeps what it could decode next to the error.
+        if let (Value::Map(parsed), Some(e)) = json::decode_partial(c.str(0)?) {
+            parsed.insert("Error", str_value(e));
+            return Ok(Value::Map(parsed));
+        }
+    }
     match parse(c.str(0)?, text) {
         Ok(Value::Map(parsed)) => return Ok(Value::Map(parsed)),
         Ok(Value::Nil) => {}

@@ -164,14 +164,27 @@ fn write_string(out: &mut String, s: &str, style: Style) {
 /// Decodes JSON the way Go decodes into `interface{}`: numbers become
 /// floats.
 pub(super) fn decode(text: &str) -> Result<Value, String> {
-    let parsed: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
-            "unexpected end of JSON input".to_string()
-        } else {
-            e.to_string()
-        }
-    })?;
-    Ok(from_json(&parsed))
+    match decode_partial(text) {
+        (value, None) => Ok(value),
+        (_, Some(e)) => Err(e),
+    }
+}
+
+/// Decodes JSON as Go's `json.Unmarshal` does, with its first error: a
+/// syntax error decodes nothing; a number too large for a `float64` is
+/// decoded as nil and the rest of the document still is.
+pub(super) fn decode_partial(text: &str) -> (Value, Option<String>) {
+    // Go's words for what it refuses, before serde_json reads the text.
+    if let Some(e) = super::json_check::syntax_error(text) {
+        return (Value::Nil, Some(e));
+    }
+    let (text, overflow) = super::json_check::null_overflows(text);
+    let error = overflow
+        .map(|n| format!("json: cannot unmarshal number {n} into Go value of type float64"));
+    match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(parsed) => (from_json(&parsed), error),
+        Err(e) => (Value::Nil, Some(e.to_string())),
+    }
 }
 
 /// `toPrettyJson V` and `toRawJson V` (and their `must` twins, which

@@ -49,6 +49,7 @@ pub(super) mod govalue;
 mod hash;
 mod helm;
 pub(super) mod json;
+mod json_check;
 mod lists;
 mod math;
 mod path;
