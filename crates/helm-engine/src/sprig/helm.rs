@@ -119,8 +119,60 @@ fn parse(s: &str, text: Text) -> Result<Value, String> {
     match text {
         Text::Yaml => read::unmarshal(s)
             .map(|json| from_json(&json))
-            .map_err(|e| e.message),
+            .map_err(|e| go_yaml_error(&e)),
         Text::Json => json::decode(s),
+    }
+}
+
+/// libyaml's parser errors (the rest of its errors are the scanner's).
+const PARSER_PROBLEMS: &[&str] = &[
+    "did not find expected node content",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "did not find expected ',' or ']'",
+    "did not find expected ',' or '}'",
+    "did not find expected <document start>",
+    "found undefined tag handle",
+    "found duplicate %YAML directive",
+    "found incompatible YAML document",
+    "found duplicate %TAG directive",
+];
+
+/// Whether `problem` is one of libyaml's scanner errors.
+fn is_scanner_problem(problem: &str) -> bool {
+    [
+        "found ",
+        "mapping values ",
+        "block sequence entries ",
+        "could not find expected",
+        "did not find ",
+    ]
+    .iter()
+    .any(|p| problem.starts_with(p))
+}
+
+/// A YAML error as sigs.k8s.io/yaml words it: go-yaml's `line N: ` from
+/// libyaml's 0-based problem line (one more for a scanner error), left out
+/// on the first line, and the problem without our reader's context.
+fn go_yaml_error(e: &read::YamlError) -> String {
+    let problem = e
+        .message
+        .split(" (while ")
+        .next()
+        .unwrap_or_default()
+        .split(" in the ")
+        .next()
+        .unwrap_or_default();
+    let parser = PARSER_PROBLEMS.contains(&problem);
+    let mut line = e.at.map_or(0, |at| at.line.saturating_sub(1));
+    if line != 0 && !parser && is_scanner_problem(problem) {
+        line += 1;
+    }
+    let located = parser || is_scanner_problem(problem);
+    if located && line != 0 {
+        format!("error converting YAML to JSON: yaml: line {line}: {problem}")
+    } else {
+        format!("error converting YAML to JSON: yaml: {problem}")
     }
 }
 
