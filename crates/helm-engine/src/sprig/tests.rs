@@ -210,7 +210,29 @@ fn uuidv4_is_a_version_4_uuid() {
 #[test]
 fn now_reads_back_as_a_time() {
     let now = ok("{{ now }}");
-    assert!(now.ends_with(" +0000 UTC"), "{now}");
+    // Go prints the monotonic clock reading after the zone.
+    let (wall, mono) = now.split_once(" m=+").expect("a monotonic reading");
+    assert!(wall.ends_with(" +0000 UTC"), "{now}");
+    assert!(
+        mono.split_once('.').is_some_and(|(_, n)| n.len() == 9),
+        "{now}"
+    );
+    let direct = |src: &str| direct::render(src, &direct::root("{}")).expect("renders");
+    let pair = direct(r#"{{ $n := now }}{{ $n }}|{{ dateModify "1h" $n }}"#);
+    let mono = |t: &str| -> f64 {
+        let (_, m) = t
+            .split_once(" m=+")
+            .expect("a monotonic reading, kept by dateModify");
+        m.parse().expect("seconds")
+    };
+    let (before, after) = pair.split_once('|').expect("two times");
+    assert_eq!((mono(after) - mono(before)).round(), 3600.0, "{pair}");
+    assert!(!direct("{{ (now).UTC }}").contains(" m="));
+    assert_eq!(
+        direct("{{ toJson now | len }}"),
+        "32",
+        "RFC 3339 with nanoseconds"
+    );
     let year = ok(r#"{{ now | date "2006" }}"#);
     assert!(now.starts_with(&year), "{now} vs {year}");
     assert_eq!(ok("{{ now | ago }}"), "0s");

@@ -7,6 +7,7 @@
 //! named zones other than UTC are not loaded (Go falls back to UTC when it
 //! cannot load one).
 
+use std::fmt::Write as _;
 use std::rc::Rc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -177,7 +178,10 @@ impl Time {
 
     /// The template representation: a `time.Time` object.
     pub(super) fn into_value(self) -> Value {
-        Value::Object(Rc::new(TimeObject(self)))
+        Value::Object(Rc::new(TimeObject {
+            time: self,
+            mono: None,
+        }))
     }
 
     /// Reads back a time from its template representation. A string in
@@ -188,9 +192,12 @@ impl Time {
             Value::Object(o) if o.type_name() == "time.Time" => {
                 let mut text = String::new();
                 o.write_v(&mut text);
-                parse(STRING_LAYOUT, &text).ok()
+                let wall = text.split(" m=").next().unwrap_or_default();
+                parse(STRING_LAYOUT, wall).ok()
             }
-            Value::String(s) => parse(STRING_LAYOUT, s).ok(),
+            Value::String(s) => {
+                parse(STRING_LAYOUT, s.split(" m=").next().unwrap_or_default()).ok()
+            }
             _ => None,
         }
     }
@@ -1063,8 +1070,39 @@ fn round_to_second(d: i64) -> i64 {
     d.checked_add(M - r).unwrap_or(i64::MAX)
 }
 
+/// `now`: the current time, with Go's monotonic clock reading (the time
+/// since the process started), which Go prints after it (`m=+0.087…`).
+pub(super) fn now_value() -> Value {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let elapsed = START.get_or_init(std::time::Instant::now).elapsed();
+    Value::Object(Rc::new(TimeObject {
+        time: Time::now(),
+        mono: Some(i64::try_from(elapsed.as_nanos()).unwrap_or(i64::MAX)),
+    }))
+}
+
+/// The monotonic clock reading of a time value, when it has one.
+fn mono_of(v: &Value) -> Option<i64> {
+    let Value::Object(o) = v else { return None };
+    if o.type_name() != "time.Time" {
+        return None;
+    }
+    let mut text = String::new();
+    o.write_v(&mut text);
+    let reading = text.split(" m=").nth(1)?;
+    let negative = reading.starts_with('-');
+    let (secs, nanos) = reading[1..].split_once('.')?;
+    let total = secs.parse::<i64>().ok()? * 1_000_000_000 + nanos.parse::<i64>().ok()?;
+    Some(if negative { -total } else { total })
+}
+
 /// A `time.Time` in a template: Go's methods that charts call on `now`.
-struct TimeObject(Time);
+struct TimeObject {
+    time: Time,
+    /// Go's monotonic clock reading, in nanoseconds, which `now` has and
+    /// `UTC`, `In` and the parsers drop.
+    mono: Option<i64>,
+}
 
 impl Object for TimeObject {
     fn type_name(&self) -> &str {
@@ -1083,9 +1121,10 @@ impl Object for TimeObject {
                 args.len()
             ));
         }
+        let time = &self.time;
         Ok(match name {
             "Format" => match &args[0] {
-                Value::String(layout) => str_value(self.0.format(layout)),
+                Value::String(layout) => str_value(time.format(layout)),
                 other => {
                     return Err(format!(
                         "wrong type for value; expected string; got {}",
@@ -1093,10 +1132,14 @@ impl Object for TimeObject {
                     ))
                 }
             },
-            "Unix" => Value::Int64(self.0.unix),
-            "UTC" => self.0.utc().into_value(),
-            "Year" => Value::Int(self.0.civil().year),
-            _ => str_value(self.0.format(STRING_LAYOUT)),
+            "Unix" => Value::Int64(time.unix),
+            "UTC" => time.utc().into_value(),
+            "Year" => Value::Int(time.civil().year),
+            _ => {
+                let mut text = String::new();
+                self.write_v(&mut text);
+                str_value(text)
+            }
         })
     }
 
@@ -1105,7 +1148,18 @@ impl Object for TimeObject {
     }
 
     fn write_v(&self, out: &mut String) {
-        out.push_str(&self.0.format(STRING_LAYOUT));
+        out.push_str(&self.time.format(STRING_LAYOUT));
+        // Go's `Time.String`: ` m=±SECONDS.NANOSECONDS`.
+        if let Some(mono) = self.mono {
+            let sign = if mono < 0 { '-' } else { '+' };
+            let abs = mono.unsigned_abs();
+            let _ = write!(
+                out,
+                " m={sign}{}.{:09}",
+                abs / 1_000_000_000,
+                abs % 1_000_000_000
+            );
+        }
     }
 }
 
@@ -1163,7 +1217,11 @@ pub(super) fn date_modify(c: &mut Call<'_>, must: bool) -> Result<Value> {
     let spec = c.str(0)?;
     let date = time_param(c, 1)?;
     match parse_duration(spec) {
-        Ok(d) => Ok(date.add(d).into_value()),
+        // `Time.Add` keeps the monotonic reading, moved as well.
+        Ok(d) => Ok(Value::Object(Rc::new(TimeObject {
+            time: date.add(d),
+            mono: mono_of(c.arg(1)).map(|m| m.saturating_add(d)),
+        }))),
         Err(e) if must => Err(c.fail(e)),
         Err(_) => Ok(date.into_value()),
     }
