@@ -306,7 +306,7 @@ impl Drop for Rendering {
 
 /// Helm's template functions: sprig's, and Helm's own.
 fn functions() -> FuncMap {
-    let mut funcs = sprig::funcs();
+    let mut funcs = sprig::gotmpl_shim::funcs();
     // Helm's `slice` is sprig's, which replaces Go's built-in one.
     if let Some(slice) = funcs.get("mustSlice").cloned() {
         funcs.insert("slice".into(), slice);
@@ -379,13 +379,21 @@ fn functions() -> FuncMap {
     for name in ["toYaml", "mustToYaml"] {
         add(
             name,
-            Arc::new(|args| Ok(string(&yaml_v2::to_yaml(first(args))))),
+            Arc::new(|args| {
+                Ok(string(&yaml_v2::to_yaml(&sprig::gotmpl_shim::to_new(
+                    first(args),
+                ))))
+            }),
         );
     }
     for name in ["toJson", "mustToJson"] {
         add(
             name,
-            Arc::new(|args| Ok(string(&yaml_v2::to_json(first(args))))),
+            Arc::new(|args| {
+                Ok(string(&yaml_v2::to_json(&sprig::gotmpl_shim::to_new(
+                    first(args),
+                ))))
+            }),
         );
     }
     // `fromYaml`, `fromYamlArray`, `fromJson`, `fromJsonArray`.

@@ -1,4 +1,4 @@
-//! Helm's `toYaml` and `toJson`, byte for byte.
+//! Helm's `toYaml`, `toYamlPretty` and `toJson`, byte for byte.
 //!
 //! `toJson` is Go's `encoding/json.Marshal`. `toYaml` is
 //! `sigs.k8s.io/yaml.Marshal` minus its final newline, which is a round trip
@@ -20,10 +20,10 @@
 
 use std::borrow::Cow;
 
-use gotmpl::Value;
+use gotemplate::Value;
 
 use super::resolve;
-use super::sprig::govalue::go_float;
+use super::sprig::govalue::{go_float, MAX_DEPTH};
 use super::sprig::json;
 
 /// `toYaml`: the YAML Helm writes for a value, without the final newline.
@@ -31,10 +31,25 @@ use super::sprig::json;
 /// Empty where Helm's own marshalling fails (NaN, infinities, functions,
 /// characters YAML forbids), as Helm swallows the error.
 pub(crate) fn to_yaml(value: &Value) -> String {
-    let Some(node) = Node::from_value(value) else {
+    let Some(node) = Node::from_value(value, MAX_DEPTH) else {
         return String::new();
     };
     let mut out = Emitter::document(&node);
+    if out.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+/// `toYamlPretty`: go-yaml v3's encoder with a two-space indent, without
+/// the final newline. Unlike `toYaml` the value is not marshalled through
+/// JSON first (floats print `%g`, NaN `.nan`), sequences are indented under
+/// their key and long strings never fold.
+pub(crate) fn to_yaml_pretty(value: &Value) -> String {
+    let Some(node) = Node::from_value_v3(value, MAX_DEPTH) else {
+        return String::new();
+    };
+    let mut out = Emitter::document_with(&node, usize::MAX, true);
     if out.ends_with('\n') {
         out.pop();
     }
@@ -87,37 +102,111 @@ enum Node<'a> {
     /// A sequence.
     Seq(Vec<Node<'a>>),
     /// A mapping, in go-yaml's key order.
-    Map(Vec<(&'a str, Node<'a>)>),
+    Map(Vec<(Cow<'a, str>, Node<'a>)>),
 }
 
-impl<'a> Node<'a> {
+impl Node<'static> {
     /// Runs `value` through `json.Marshal` and go-yaml's decoder; `None` where
-    /// either fails.
-    fn from_value(value: &'a Value) -> Option<Self> {
+    /// either fails (a map nested past `depth` is Go's "encountered a
+    /// cycle").
+    fn from_value(value: &Value, depth: usize) -> Option<Self> {
+        let depth = depth.checked_sub(1)?;
         Some(match value {
             Value::Nil => Node::Scalar("null".to_owned()),
             Value::Bool(b) => Node::Scalar(b.to_string()),
-            Value::Int(i) => Node::Scalar(i.to_string()),
+            Value::Int(i) | Value::Int64(i) => Node::Scalar(i.to_string()),
             Value::Uint(u) => Node::Scalar(u.to_string()),
             Value::Float(f) => Node::Scalar(yaml_number(*f)?),
-            Value::String(s) => Node::Str(decode_json_string(s)?),
-            Value::List(items) => {
-                Node::Seq(items.iter().map(Node::from_value).collect::<Option<_>>()?)
+            Value::String(s) => Node::Str(Cow::Owned(decode_json_string(s)?.into_owned())),
+            Value::Object(_) if super::sprig::crypto::struct_fields(value, false).is_some() => {
+                let fields = super::sprig::crypto::struct_fields(value, false)?;
+                return Node::from_value(&Value::Map(fields), depth + 1);
             }
+            // JSON writes bytes and Go objects (times, versions) as strings.
+            Value::Bytes(_) | Value::Object(_) => {
+                let text = json::encode(value, json::Style::Marshal).ok()?;
+                let text: String = serde_json::from_str(&text).ok()?;
+                Node::Str(Cow::Owned(decode_json_string(&text)?.into_owned()))
+            }
+            Value::List(items) => Node::Seq(
+                items
+                    .iter()
+                    .map(|item| Node::from_value(item, depth))
+                    .collect::<Option<_>>()?,
+            ),
             Value::Map(map) => {
-                let mut entries: Vec<(&str, &Value)> =
-                    map.iter().map(|(key, item)| (&**key, item)).collect();
+                let entries = map.snapshot();
                 if !entries.iter().all(|(key, _)| is_decodable_key(key)) {
                     return None;
                 }
-                merge_sort(&mut entries, &|a, b| key_less(a.0, b.0));
-                let entries = entries
+                let mut order: Vec<usize> = (0..entries.len()).collect();
+                merge_sort(&mut order, &|a, b| key_less(&entries[*a].0, &entries[*b].0));
+                let entries = order
                     .into_iter()
-                    .map(|(key, item)| Some((key, Node::from_value(item)?)))
+                    .map(|i| {
+                        let (key, item) = &entries[i];
+                        Some((Cow::Owned(key.to_string()), Node::from_value(item, depth)?))
+                    })
                     .collect::<Option<_>>()?;
                 Node::Map(entries)
             }
-            Value::Function(_) => return None,
+        })
+    }
+}
+
+impl Node<'static> {
+    /// `value` as go-yaml v3 encodes a Go value: numbers as Go formats
+    /// them, a `time.Time` in RFC 3339, a `*semver.Version` as its text.
+    fn from_value_v3(value: &Value, depth: usize) -> Option<Self> {
+        let depth = depth.checked_sub(1)?;
+        Some(match value {
+            Value::Nil => Node::Scalar("null".to_owned()),
+            Value::Bool(b) => Node::Scalar(b.to_string()),
+            Value::Int(i) | Value::Int64(i) => Node::Scalar(i.to_string()),
+            Value::Uint(u) => Node::Scalar(u.to_string()),
+            Value::Float(f) if f.is_nan() => Node::Scalar(".nan".to_owned()),
+            Value::Float(f) if f.is_infinite() => {
+                Node::Scalar(if *f > 0.0 { ".inf" } else { "-.inf" }.to_owned())
+            }
+            Value::Float(f) => Node::Scalar(go_float(*f)),
+            Value::String(s) => Node::Str(Cow::Owned(s.to_string())),
+            Value::Bytes(b) => {
+                Node::Scalar(format!("!!binary {}", super::sprig::base64::encode(b)))
+            }
+            Value::Object(_) => {
+                if let Some(fields) = super::sprig::crypto::struct_fields(value, true) {
+                    return Node::from_value_v3(&Value::Map(fields), depth + 1);
+                }
+                let text = json::encode(value, json::Style::Marshal).ok()?;
+                let text: String = serde_json::from_str(&text).ok()?;
+                match value {
+                    // A time is a timestamp, written plain.
+                    Value::Object(o) if o.type_name() == "time.Time" => Node::Scalar(text),
+                    _ => Node::Str(Cow::Owned(text)),
+                }
+            }
+            Value::List(items) => Node::Seq(
+                items
+                    .iter()
+                    .map(|item| Node::from_value_v3(item, depth))
+                    .collect::<Option<_>>()?,
+            ),
+            Value::Map(map) => {
+                let entries = map.snapshot();
+                let mut order: Vec<usize> = (0..entries.len()).collect();
+                merge_sort(&mut order, &|a, b| key_less(&entries[*a].0, &entries[*b].0));
+                let entries = order
+                    .into_iter()
+                    .map(|i| {
+                        let (key, item) = &entries[i];
+                        Some((
+                            Cow::Owned(key.to_string()),
+                            Node::from_value_v3(item, depth)?,
+                        ))
+                    })
+                    .collect::<Option<_>>()?;
+                Node::Map(entries)
+            }
         })
     }
 }
@@ -490,11 +579,23 @@ struct Emitter {
     mapping_context: bool,
     /// The node being written is an implicit mapping key.
     simple_key_context: bool,
+    /// The column past which long scalars fold (go-yaml v2's 80; v3's
+    /// encoder never folds).
+    best_width: usize,
+    /// Whether a sequence that is a mapping value is indented under its key
+    /// (go-yaml v3) or not (v2: `key:\n- a`).
+    indent_sequences: bool,
 }
 
 impl Emitter {
-    /// Writes `node` as a document, with the final newline.
+    /// Writes `node` as a document, with the final newline, as go-yaml v2
+    /// does.
     fn document(node: &Node<'_>) -> String {
+        Emitter::document_with(node, BEST_WIDTH, false)
+    }
+
+    /// Writes `node` as a document with a fold width and sequence layout.
+    fn document_with(node: &Node<'_>, best_width: usize, indent_sequences: bool) -> String {
         let mut emitter = Emitter {
             out: String::new(),
             indent: -1,
@@ -504,6 +605,8 @@ impl Emitter {
             indention: true,
             mapping_context: false,
             simple_key_context: false,
+            best_width,
+            indent_sequences,
         };
         emitter.emit_node(node, false, false);
         // DOCUMENT-END
@@ -536,7 +639,7 @@ impl Emitter {
     /// `yaml_emitter_emit_block_sequence_item`. A sequence that is a mapping
     /// value is not indented (`key:\n- a`).
     fn emit_block_sequence(&mut self, items: &[Node<'_>]) {
-        let indentless = self.mapping_context && !self.indention;
+        let indentless = self.mapping_context && !self.indention && !self.indent_sequences;
         self.increase_indent(false, indentless);
         for item in items {
             self.write_indent();
@@ -547,11 +650,11 @@ impl Emitter {
     }
 
     /// `yaml_emitter_emit_block_mapping_key` / `_value`.
-    fn emit_block_mapping(&mut self, entries: &[(&str, Node<'_>)]) {
+    fn emit_block_mapping(&mut self, entries: &[(Cow<'_, str>, Node<'_>)]) {
         self.increase_indent(false, false);
         for (key, value) in entries {
             self.write_indent();
-            let key_node = Node::Str(Cow::Borrowed(key));
+            let key_node = Node::Str(Cow::Borrowed(key.as_ref()));
             // yaml_emitter_check_simple_key
             if !Analysis::of(key).multiline && key.len() <= MAX_SIMPLE_KEY_LEN {
                 self.emit_node(&key_node, true, true);
@@ -684,7 +787,7 @@ impl Emitter {
             if c == ' ' {
                 if allow_breaks
                     && !spaces
-                    && self.column > BEST_WIDTH
+                    && self.column > self.best_width
                     && chars.get(i + 1) != Some(&' ')
                 {
                     self.write_indent();
@@ -724,7 +827,7 @@ impl Emitter {
             if c == ' ' {
                 if allow_breaks
                     && !spaces
-                    && self.column > BEST_WIDTH
+                    && self.column > self.best_width
                     && i != 0
                     && i != last
                     && chars.get(i + 1) != Some(&' ')
@@ -778,7 +881,7 @@ impl Emitter {
                 }
                 spaces = false;
             } else if c == ' ' {
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && i != 0 && i != last {
+                if allow_breaks && !spaces && self.column > self.best_width && i != 0 && i != last {
                     self.write_indent();
                     if chars.get(i + 1) == Some(&' ') {
                         self.put('\\');
@@ -882,18 +985,17 @@ mod tests {
     //! values. Values are JSON, so every number reaches the functions as a
     //! float64, as numbers from values files do.
 
-    use std::collections::BTreeMap;
-    use std::sync::Arc;
+    use gotemplate::Map;
 
     use super::*;
 
     /// The value Helm sees for a values document given as JSON.
     fn value(json: &str) -> Value {
-        crate::to_value(&serde_json::from_str(json).expect("valid JSON"))
+        crate::sprig::convert::from_json(&serde_json::from_str(json).expect("valid JSON"))
     }
 
     fn list(items: Vec<Value>) -> Value {
-        Value::List(items.into())
+        Value::list(items)
     }
 
     /// The cases Helm v4.2.3 rendered
@@ -960,10 +1062,11 @@ mod tests {
             (format!("<{}", "k".repeat(1016)), true),
             (format!("<{}", "k".repeat(1017)), false),
         ] {
-            let input = Value::Map(Arc::new(BTreeMap::from([(
-                Arc::from(key.as_str()),
-                Value::Float(1.0),
-            )])));
+            let input = Value::Map(Map::default());
+            input
+                .as_map()
+                .unwrap()
+                .insert(key.as_str(), Value::Float(1.0));
             let want = if ok {
                 format!("? {key}\n: 1")
             } else {
@@ -1001,12 +1104,12 @@ mod tests {
             Value::Float(2.0),
         ]);
         assert_eq!(to_json(&mixed), "[1,-2,9223372036854775807,1.5,2]");
-        let map = Value::Map(Arc::new(BTreeMap::from([
-            (Arc::from("b"), Value::Int(1)),
-            (Arc::from("a"), Value::Float(2.0)),
-            (Arc::from("c"), Value::Float(1e21)),
-            (Arc::from("d"), Value::Float(0.000001)),
-        ])));
+        let entries = Map::default();
+        entries.insert("b", Value::Int(1));
+        entries.insert("a", Value::Float(2.0));
+        entries.insert("c", Value::Float(1e21));
+        entries.insert("d", Value::Float(0.000001));
+        let map = Value::Map(entries);
         assert_eq!(to_yaml(&map), "a: 2\nb: 1\nc: 1e+21\nd: 1e-06");
     }
 

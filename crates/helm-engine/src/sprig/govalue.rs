@@ -3,59 +3,27 @@
 
 use std::fmt::Write as _;
 
-use gotmpl::Value;
+use gotemplate::{Call, Error, Value};
 
-use super::{Call, Result};
+use super::Result;
 
-/// The static Go type a value would have as a template argument, for
-/// conversion errors (`got float64`). A nil from a values file is an empty
-/// `interface {}`.
-pub(super) fn go_static_type(v: &Value) -> &'static str {
-    match v {
-        Value::Nil => "interface {}",
-        other => go_type_of(other),
-    }
-}
+/// How deeply `%v` and the encoders follow nested values. Go has no bound
+/// for `%v` (a map that holds itself overflows its stack and kills Helm)
+/// and stops JSON at 1000 levels; past this bound the function fails.
+pub(crate) const MAX_DEPTH: usize = 1000;
 
-/// Go's `%T`, what sprig's `typeOf` prints.
-///
-/// Ints are reported as `int`, which is what template literals and most
-/// functions produce; sprig's `int64`, `add` and friends return `int64` in
-/// Go, which the value model cannot tell apart.
-pub(super) fn go_type_of(v: &Value) -> &'static str {
-    match v {
-        Value::Nil => "<nil>",
-        Value::Bool(_) => "bool",
-        Value::Int(_) => "int",
-        Value::Uint(_) => "uint64",
-        Value::Float(_) => "float64",
-        Value::String(_) => "string",
-        Value::List(_) => "[]interface {}",
-        Value::Map(_) => "map[string]interface {}",
-        _ => "func()",
-    }
-}
-
-/// Go's `reflect.Kind` name, what sprig's `kindOf` prints.
-pub(super) fn go_kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Nil => "invalid",
-        Value::Bool(_) => "bool",
-        Value::Int(_) => "int",
-        Value::Uint(_) => "uint64",
-        Value::Float(_) => "float64",
-        Value::String(_) => "string",
-        Value::List(_) => "slice",
-        Value::Map(_) => "map",
-        _ => "func",
-    }
+/// The error for a value nested past [`MAX_DEPTH`].
+pub(super) fn too_deep() -> Error {
+    Error::func(format!(
+        "value nested more than {MAX_DEPTH} levels deep (does a map hold itself?)"
+    ))
 }
 
 /// Go's type name in a failed interface conversion (`interface {} is nil`).
-pub(super) fn go_dynamic_type(v: &Value) -> &'static str {
+pub(super) fn go_dynamic_type(v: &Value) -> &str {
     match v {
         Value::Nil => "nil",
-        other => go_type_of(other),
+        other => other.type_name(),
     }
 }
 
@@ -68,24 +36,78 @@ pub(super) fn type_pred(c: &Call<'_>, f: impl Fn(&str, &Value) -> bool) -> Resul
 /// sprig's `empty`: nil, false, zero numbers and empty strings, lists and
 /// maps are empty.
 pub(super) fn is_empty(v: &Value) -> bool {
-    !v.is_truthy()
+    !v.is_true()
+}
+
+/// Go's `reflect.DeepEqual` on template values: the types must match (`1`
+/// and `1.0` differ, so do `int` and `int64`), lists and maps compare item
+/// by item, and a map is equal to itself.
+pub(super) fn deep_equal(a: &Value, b: &Value) -> bool {
+    deep_equal_at(a, b, MAX_DEPTH)
+}
+
+fn deep_equal_at(a: &Value, b: &Value, depth: usize) -> bool {
+    if depth == 0 {
+        return false;
+    }
+    match (a, b) {
+        (Value::Nil, Value::Nil) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) | (Value::Int64(x), Value::Int64(y)) => x == y,
+        (Value::Uint(x), Value::Uint(y)) => x == y,
+        // Go compares floats with `==`: NaN differs from itself.
+        (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::String(x), Value::String(y)) => x == y,
+        (Value::Bytes(x), Value::Bytes(y)) => x == y,
+        (Value::List(x), Value::List(y)) => {
+            x.kind() == y.kind()
+                && x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|(p, q)| deep_equal_at(p, q, depth - 1))
+        }
+        (Value::Map(x), Value::Map(y)) => {
+            if x.ptr_eq(y) {
+                return true;
+            }
+            if x.kind() != y.kind() || x.len() != y.len() {
+                return false;
+            }
+            let (xs, ys) = (x.snapshot(), y.snapshot());
+            xs.iter()
+                .zip(ys.iter())
+                .all(|((k, p), (l, q))| k == l && deep_equal_at(p, q, depth - 1))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.type_name() == y.type_name() && {
+                let (mut p, mut q) = (String::new(), String::new());
+                x.write_v(&mut p);
+                y.write_v(&mut q);
+                p == q
+            }
+        }
+        _ => false,
+    }
 }
 
 /// Go's `fmt.Sprint` of one value, `%v`: floats print in the shortest form
 /// with an exponent from 1e6 up and below 1e-4 (`1e+06`), nested values in
 /// Go's `[a b]` and `map[k:v]` syntax.
-pub(super) fn go_sprint(v: &Value) -> String {
+pub(super) fn go_sprint(v: &Value) -> Result<String> {
     let mut out = String::new();
-    write_go_value(&mut out, v);
-    out
+    write_go_value(&mut out, v, MAX_DEPTH)?;
+    Ok(out)
 }
 
 /// Appends `%v` of `v` to `out`.
-fn write_go_value(out: &mut String, v: &Value) {
+fn write_go_value(out: &mut String, v: &Value, depth: usize) -> Result<()> {
+    if depth == 0 {
+        return Err(too_deep());
+    }
     match v {
         Value::Nil => out.push_str("<nil>"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(n) => {
+        Value::Int(n) | Value::Int64(n) => {
             let _ = write!(out, "{n}");
         }
         Value::Uint(n) => {
@@ -93,38 +115,48 @@ fn write_go_value(out: &mut String, v: &Value) {
         }
         Value::Float(f) => out.push_str(&go_float(*f)),
         Value::String(s) => out.push_str(s),
+        Value::Bytes(bytes) => {
+            out.push('[');
+            for (i, b) in bytes.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                let _ = write!(out, "{b}");
+            }
+            out.push(']');
+        }
         Value::List(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
                     out.push(' ');
                 }
-                write_go_value(out, item);
+                write_go_value(out, item, depth - 1)?;
             }
             out.push(']');
         }
         Value::Map(m) => {
             out.push_str("map[");
-            for (i, (k, item)) in m.iter().enumerate() {
+            for (i, (k, item)) in m.snapshot().iter().enumerate() {
                 if i > 0 {
                     out.push(' ');
                 }
                 out.push_str(k);
                 out.push(':');
-                write_go_value(out, item);
+                write_go_value(out, item, depth - 1)?;
             }
             out.push(']');
         }
-        other => {
-            let _ = write!(out, "{other}");
-        }
+        Value::Object(o) => o.write_v(out),
     }
+    Ok(())
 }
 
 /// sprig's `strval`: strings as they are, everything else through `%v`.
-pub(super) fn strval(v: &Value) -> String {
+pub(super) fn strval(v: &Value) -> Result<String> {
     match v {
-        Value::String(s) => s.to_string(),
+        Value::String(s) => Ok(s.to_string()),
+        Value::Bytes(b) => Ok(String::from_utf8_lossy(b).into_owned()),
         other => go_sprint(other),
     }
 }

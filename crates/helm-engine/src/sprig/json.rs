@@ -4,10 +4,11 @@
 
 use std::fmt::Write as _;
 
-use gotmpl::Value;
+use gotemplate::{Call, Value};
 
-use super::govalue::{go_float, sci_notation, shortest_digits};
-use super::{str_value, Call, Result};
+use super::convert::from_json;
+use super::govalue::{go_float, sci_notation, shortest_digits, MAX_DEPTH};
+use super::{str_value, Result};
 
 /// The layouts Helm and sprig write JSON in.
 #[derive(Clone, Copy)]
@@ -50,10 +51,17 @@ fn newline(out: &mut String, style: Style, depth: usize) {
 }
 
 fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Result<(), String> {
+    if depth >= MAX_DEPTH {
+        // Go's words when it gives up on a deep map.
+        return Err(format!(
+            "json: unsupported value: encountered a cycle via {}",
+            v.type_name()
+        ));
+    }
     match v {
         Value::Nil => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(n) => {
+        Value::Int(n) | Value::Int64(n) => {
             let _ = write!(out, "{n}");
         }
         Value::Uint(n) => {
@@ -77,13 +85,15 @@ fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Resul
             newline(out, style, depth);
             out.push(']');
         }
+        // `[]byte` is base64 in JSON.
+        Value::Bytes(bytes) => write_string(out, &super::base64::encode(bytes), style),
         Value::Map(map) => {
             if map.is_empty() {
                 out.push_str("{}");
                 return Ok(());
             }
             out.push('{');
-            for (i, (key, item)) in map.iter().enumerate() {
+            for (i, (key, item)) in map.snapshot().iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
@@ -98,7 +108,20 @@ fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Resul
             newline(out, style, depth);
             out.push('}');
         }
-        _ => return Err("json: unsupported type: func()".into()),
+        // `time.Time` and `*semver.Version` marshal themselves as strings
+        // (RFC 3339 and the version); other objects as their text.
+        Value::Object(o) => {
+            if let Some(text) = super::time::json_text(v) {
+                write_string(out, &text, style);
+                return Ok(());
+            }
+            if let Some(fields) = super::crypto::struct_fields(v, false) {
+                return write_value(out, &Value::Map(fields), style, depth + 1);
+            }
+            let mut text = String::new();
+            o.write_v(&mut text);
+            write_string(out, &text, style);
+        }
     }
     Ok(())
 }
@@ -141,19 +164,32 @@ fn write_string(out: &mut String, s: &str, style: Style) {
 /// Decodes JSON the way Go decodes into `interface{}`: numbers become
 /// floats.
 pub(super) fn decode(text: &str) -> Result<Value, String> {
-    let parsed: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
-            "unexpected end of JSON input".to_string()
-        } else {
-            e.to_string()
-        }
-    })?;
-    Ok(crate::to_value(&parsed))
+    match decode_partial(text) {
+        (value, None) => Ok(value),
+        (_, Some(e)) => Err(e),
+    }
+}
+
+/// Decodes JSON as Go's `json.Unmarshal` does, with its first error: a
+/// syntax error decodes nothing; a number too large for a `float64` is
+/// decoded as nil and the rest of the document still is.
+pub(super) fn decode_partial(text: &str) -> (Value, Option<String>) {
+    // Go's words for what it refuses, before serde_json reads the text.
+    if let Some(e) = super::json_check::syntax_error(text) {
+        return (Value::Nil, Some(e));
+    }
+    let (text, overflow) = super::json_check::null_overflows(text);
+    let error = overflow
+        .map(|n| format!("json: cannot unmarshal number {n} into Go value of type float64"));
+    match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(parsed) => (from_json(&parsed), error),
+        Err(e) => (Value::Nil, Some(e.to_string())),
+    }
 }
 
 /// `toPrettyJson V` and `toRawJson V` (and their `must` twins, which
 /// behave the same: sprig's plain versions panic on the same errors).
-pub(super) fn to_json(c: &Call<'_>, style: Style) -> Result<Value> {
+pub(super) fn to_json(c: &mut Call<'_>, style: Style) -> Result<Value> {
     c.arity(1)?;
     encode(c.arg(0), style)
         .map(str_value)
@@ -161,7 +197,7 @@ pub(super) fn to_json(c: &Call<'_>, style: Style) -> Result<Value> {
 }
 
 /// `mustFromJson S`.
-pub(super) fn must_from_json(c: &Call<'_>) -> Result<Value> {
+pub(super) fn must_from_json(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     decode(c.str(0)?).map_err(|e| c.fail(e))
 }

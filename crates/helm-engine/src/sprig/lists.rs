@@ -1,11 +1,13 @@
 //! sprig's list functions.
 
-use gotmpl::Value;
+use std::borrow::Cow;
+
+use gotemplate::{Call, Value};
 
 use super::convert::{go_f64_to_i64, to_int64};
-use super::govalue::{go_kind_of, is_empty};
+use super::govalue::{deep_equal, is_empty};
 use super::math::MAX_ITEMS;
-use super::{list_value, Call, Result};
+use super::{list_value, Result};
 
 /// Go's panic when sprig calls `reflect.TypeOf(nil).Kind()`.
 pub(super) const NIL_DEREF: &str =
@@ -13,20 +15,29 @@ pub(super) const NIL_DEREF: &str =
 
 /// A list argument of one of sprig's list functions; anything else fails
 /// with the function's own message, nil with Go's nil dereference.
+/// A `[]uint8` is a slice too; its items are numbers.
 fn list_arg<'v>(
     c: &Call<'_>,
     v: &'v Value,
     message: impl Fn(&str) -> String,
-) -> Result<&'v [Value]> {
+) -> Result<Cow<'v, [Value]>> {
     match v {
-        Value::List(items) => Ok(items),
+        Value::List(items) => Ok(Cow::Borrowed(items.items())),
+        Value::Bytes(bytes) => Ok(Cow::Owned(
+            bytes.iter().map(|b| Value::Uint(u64::from(*b))).collect(),
+        )),
         Value::Nil => Err(c.fail(NIL_DEREF)),
-        other => Err(c.fail(message(go_kind_of(other)))),
+        other => Err(c.fail(message(other.kind().name()))),
     }
 }
 
+/// Whether `items` holds a value deeply equal to `v`.
+fn holds(items: &[Value], v: &Value) -> bool {
+    items.iter().any(|item| deep_equal(item, v))
+}
+
 /// `append LIST V` (and `push`): a new list with V at the end.
-pub(super) fn append(c: &Call<'_>) -> Result<Value> {
+pub(super) fn append(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let items = list_arg(c, c.arg(0), |k| format!("Cannot push on type {k}"))?;
     let mut out = items.to_vec();
@@ -35,38 +46,38 @@ pub(super) fn append(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `prepend LIST V`: a new list with V at the front.
-pub(super) fn prepend(c: &Call<'_>) -> Result<Value> {
+pub(super) fn prepend(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let items = list_arg(c, c.arg(0), |k| format!("Cannot prepend on type {k}"))?;
     let mut out = Vec::with_capacity(items.len() + 1);
     out.push(c.arg(1).clone());
-    out.extend_from_slice(items);
+    out.extend_from_slice(&items);
     Ok(list_value(out))
 }
 
 /// `first LIST`: nil for an empty list.
-pub(super) fn first(c: &Call<'_>) -> Result<Value> {
+pub(super) fn first(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let items = list_arg(c, c.arg(0), |k| format!("Cannot find first on type {k}"))?;
     Ok(items.first().cloned().unwrap_or(Value::Nil))
 }
 
 /// `last LIST`: nil for an empty list.
-pub(super) fn last(c: &Call<'_>) -> Result<Value> {
+pub(super) fn last(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let items = list_arg(c, c.arg(0), |k| format!("Cannot find last on type {k}"))?;
     Ok(items.last().cloned().unwrap_or(Value::Nil))
 }
 
 /// `rest LIST`: all but the first item.
-pub(super) fn rest(c: &Call<'_>) -> Result<Value> {
+pub(super) fn rest(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let items = list_arg(c, c.arg(0), |k| format!("Cannot find rest on type {k}"))?;
     Ok(list_value(items.get(1..).unwrap_or_default().to_vec()))
 }
 
 /// `initial LIST`: all but the last item.
-pub(super) fn initial(c: &Call<'_>) -> Result<Value> {
+pub(super) fn initial(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let items = list_arg(c, c.arg(0), |k| format!("Cannot find initial on type {k}"))?;
     let keep = items.len().saturating_sub(1);
@@ -74,7 +85,7 @@ pub(super) fn initial(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `reverse LIST`.
-pub(super) fn reverse(c: &Call<'_>) -> Result<Value> {
+pub(super) fn reverse(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let items = list_arg(c, c.arg(0), |k| format!("Cannot find reverse on type {k}"))?;
     Ok(list_value(items.iter().rev().cloned().collect()))
@@ -82,12 +93,12 @@ pub(super) fn reverse(c: &Call<'_>) -> Result<Value> {
 
 /// `uniq LIST`: first occurrences, compared like Go's `reflect.DeepEqual`
 /// (so `1` and `1.0` differ).
-pub(super) fn uniq(c: &Call<'_>) -> Result<Value> {
+pub(super) fn uniq(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let items = list_arg(c, c.arg(0), |k| format!("Cannot find uniq on type {k}"))?;
     let mut out: Vec<Value> = Vec::new();
-    for item in items {
-        if !out.contains(item) {
+    for item in items.iter() {
+        if !holds(&out, item) {
             out.push(item.clone());
         }
     }
@@ -95,7 +106,7 @@ pub(super) fn uniq(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `compact LIST`: the non-empty items.
-pub(super) fn compact(c: &Call<'_>) -> Result<Value> {
+pub(super) fn compact(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let items = list_arg(c, c.arg(0), |k| format!("Cannot compact on type {k}"))?;
     Ok(list_value(
@@ -104,32 +115,28 @@ pub(super) fn compact(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `without LIST V …`: the items not equal to any V.
-pub(super) fn without(c: &Call<'_>) -> Result<Value> {
+pub(super) fn without(c: &mut Call<'_>) -> Result<Value> {
     c.arity_min(1)?;
     let items = list_arg(c, c.arg(0), |k| format!("Cannot find without on type {k}"))?;
     let omit = &c.args[1..];
     Ok(list_value(
-        items
-            .iter()
-            .filter(|v| !omit.contains(v))
-            .cloned()
-            .collect(),
+        items.iter().filter(|v| !holds(omit, v)).cloned().collect(),
     ))
 }
 
 /// `has V LIST`: whether LIST holds V; a nil LIST holds nothing.
-pub(super) fn has(c: &Call<'_>) -> Result<Value> {
+pub(super) fn has(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     if matches!(c.arg(1), Value::Nil) {
         return Ok(Value::Bool(false));
     }
     let items = list_arg(c, c.arg(1), |k| format!("Cannot find has on type {k}"))?;
-    Ok(Value::Bool(items.contains(c.arg(0))))
+    Ok(Value::Bool(holds(&items, c.arg(0))))
 }
 
-/// sprig's `slice LIST [START [END]]`, registered as `mustSlice` (Go's
-/// builtin keeps the `slice` name here): nil for an empty list.
-pub(super) fn sprig_slice(c: &Call<'_>) -> Result<Value> {
+/// sprig's `slice LIST [START [END]]` (also `mustSlice`; Helm's `slice` is
+/// this one, not Go's builtin): nil for an empty list.
+pub(super) fn sprig_slice(c: &mut Call<'_>) -> Result<Value> {
     c.arity_min(1)?;
     let items = list_arg(c, c.arg(0), |k| {
         format!("list should be type of slice or array but {k}")
@@ -143,14 +150,19 @@ pub(super) fn sprig_slice(c: &Call<'_>) -> Result<Value> {
     if start < 0 || end < start || end > len {
         return Err(c.fail("reflect.Value.Slice: slice index out of bounds"));
     }
-    Ok(list_value(items[start as usize..end as usize].to_vec()))
+    let part = items[start as usize..end as usize].to_vec();
+    // `reflect.Value.Slice` keeps the slice's type: a `[]string` stays one.
+    Ok(match c.arg(0) {
+        Value::List(list) => Value::List(gotemplate::List::new(list.kind(), part)),
+        _ => list_value(part),
+    })
 }
 
 /// `concat LIST …`: the lists joined.
-pub(super) fn concat(c: &Call<'_>) -> Result<Value> {
+pub(super) fn concat(c: &mut Call<'_>) -> Result<Value> {
     let mut out = Vec::new();
     for v in c.args {
-        out.extend_from_slice(list_arg(c, v, |k| {
+        out.extend_from_slice(&list_arg(c, v, |k| {
             format!("Cannot concat type {k} as list")
         })?);
     }
@@ -159,7 +171,7 @@ pub(super) fn concat(c: &Call<'_>) -> Result<Value> {
 
 /// `chunk SIZE LIST`: the list cut into lists of SIZE items, with sprig's
 /// float arithmetic (a size below 1 fails as Go's `make` does).
-pub(super) fn chunk(c: &Call<'_>) -> Result<Value> {
+pub(super) fn chunk(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let size = c.int(0)?;
     let items = list_arg(c, c.arg(1), |k| format!("Cannot chunk type {k}"))?;

@@ -1,22 +1,22 @@
 //! Integer and float math.
 
-use gotmpl::Value;
+use gotemplate::{Call, Value};
 
 use super::convert::{to_float64, to_int64};
-use super::{decimal, list_value, str_value, wrong_type, Call, Result};
+use super::{decimal, list_value, str_value, wrong_type, Result};
 
 /// `sub A B`.
-pub(super) fn sub(c: &Call<'_>) -> Result<Value> {
+pub(super) fn sub(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
-    Ok(Value::Int(
+    Ok(Value::Int64(
         to_int64(c.arg(0)).wrapping_sub(to_int64(c.arg(1))),
     ))
 }
 
 /// `mul A B …`.
-pub(super) fn mul(c: &Call<'_>) -> Result<Value> {
+pub(super) fn mul(c: &mut Call<'_>) -> Result<Value> {
     c.arity_min(1)?;
-    Ok(Value::Int(
+    Ok(Value::Int64(
         c.args
             .iter()
             .fold(1i64, |acc, v| acc.wrapping_mul(to_int64(v))),
@@ -24,35 +24,35 @@ pub(super) fn mul(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `div A B`: integer division, truncating like Go.
-pub(super) fn div(c: &Call<'_>) -> Result<Value> {
+pub(super) fn div(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let b = to_int64(c.arg(1));
     if b == 0 {
         return Err(c.fail("runtime error: integer divide by zero"));
     }
-    Ok(Value::Int(to_int64(c.arg(0)).wrapping_div(b)))
+    Ok(Value::Int64(to_int64(c.arg(0)).wrapping_div(b)))
 }
 
 /// `mod A B`: the remainder with the sign of A, like Go.
-pub(super) fn modulo(c: &Call<'_>) -> Result<Value> {
+pub(super) fn modulo(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let b = to_int64(c.arg(1));
     if b == 0 {
         return Err(c.fail("runtime error: integer divide by zero"));
     }
-    Ok(Value::Int(to_int64(c.arg(0)).wrapping_rem(b)))
+    Ok(Value::Int64(to_int64(c.arg(0)).wrapping_rem(b)))
 }
 
 /// `max A B …`, on integers.
-pub(super) fn max(c: &Call<'_>) -> Result<Value> {
+pub(super) fn max(c: &mut Call<'_>) -> Result<Value> {
     c.arity_min(1)?;
-    Ok(Value::Int(c.args.iter().map(to_int64).max().unwrap_or(0)))
+    Ok(Value::Int64(c.args.iter().map(to_int64).max().unwrap_or(0)))
 }
 
 /// `min A B …`, on integers.
-pub(super) fn min(c: &Call<'_>) -> Result<Value> {
+pub(super) fn min(c: &mut Call<'_>) -> Result<Value> {
     c.arity_min(1)?;
-    Ok(Value::Int(c.args.iter().map(to_int64).min().unwrap_or(0)))
+    Ok(Value::Int64(c.args.iter().map(to_int64).min().unwrap_or(0)))
 }
 
 /// Go's `math.Max`.
@@ -94,7 +94,7 @@ fn go_min(x: f64, y: f64) -> f64 {
 }
 
 /// `maxf A B …`.
-pub(super) fn maxf(c: &Call<'_>) -> Result<Value> {
+pub(super) fn maxf(c: &mut Call<'_>) -> Result<Value> {
     c.arity_min(1)?;
     let first = to_float64(c.arg(0));
     Ok(Value::Float(
@@ -105,7 +105,7 @@ pub(super) fn maxf(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `minf A B …`.
-pub(super) fn minf(c: &Call<'_>) -> Result<Value> {
+pub(super) fn minf(c: &mut Call<'_>) -> Result<Value> {
     c.arity_min(1)?;
     let first = to_float64(c.arg(0));
     Ok(Value::Float(
@@ -127,7 +127,7 @@ fn float_param(v: &Value) -> Result<f64> {
 
 /// `round X PLACES [ROUND_ON]`: sprig's rounding, including its quirk of
 /// looking at the signed fraction (`round -0.4 0` is -1).
-pub(super) fn round(c: &Call<'_>) -> Result<Value> {
+pub(super) fn round(c: &mut Call<'_>) -> Result<Value> {
     c.arity_min(2)?;
     let value = to_float64(c.arg(0));
     let places = c.int(1)? as f64;
@@ -168,7 +168,7 @@ fn until_step_list(c: &Call<'_>, start: i64, stop: i64, step: i64) -> Result<Vec
 }
 
 /// `until N`: `0..N` (counting down for a negative N).
-pub(super) fn until(c: &Call<'_>) -> Result<Value> {
+pub(super) fn until(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let n = c.int(0)?;
     let step = if n < 0 { -1 } else { 1 };
@@ -177,14 +177,14 @@ pub(super) fn until(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `untilStep START STOP STEP`.
-pub(super) fn until_step(c: &Call<'_>) -> Result<Value> {
+pub(super) fn until_step(c: &mut Call<'_>) -> Result<Value> {
     c.arity(3)?;
     let items = until_step_list(c, c.int(0)?, c.int(1)?, c.int(2)?)?;
     Ok(list_value(items.into_iter().map(Value::Int).collect()))
 }
 
 /// `seq [START [STEP]] END`: the numbers joined with spaces, like GNU seq.
-pub(super) fn seq(c: &Call<'_>) -> Result<Value> {
+pub(super) fn seq(c: &mut Call<'_>) -> Result<Value> {
     let params: Vec<i64> = (0..c.args.len()).map(|i| c.int(i)).collect::<Result<_>>()?;
     let items = match params[..] {
         [end] => {
@@ -214,7 +214,11 @@ pub(super) fn seq(c: &Call<'_>) -> Result<Value> {
 
 /// sprig's `execDecimalOp`: folds `op` over the arguments, starting from
 /// `init` or the first argument.
-pub(super) fn decimal_fold(c: &Call<'_>, init: Option<Value>, op: decimal::Op) -> Result<Value> {
+pub(super) fn decimal_fold(
+    c: &mut Call<'_>,
+    init: Option<Value>,
+    op: decimal::Op,
+) -> Result<Value> {
     let (first, rest) = match init {
         Some(v) => (v, c.args),
         None => {
@@ -231,7 +235,7 @@ pub(super) fn decimal_fold(c: &Call<'_>, init: Option<Value>, op: decimal::Op) -
 }
 
 /// `add1f X`.
-pub(super) fn add1f(c: &Call<'_>) -> Result<Value> {
+pub(super) fn add1f(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let x = decimal::from_f64(to_float64(c.arg(0))).map_err(|e| c.fail(e))?;
     let one = decimal::Num::Exact {

@@ -9,48 +9,47 @@
 //! down to the error messages Go would give where that is practical; the
 //! tests pin the behaviour to renders of real Helm.
 //!
-//! Values arrive as [`Value`]s. Numbers from values files are floats (Helm
-//! decodes them through JSON), numbers written in a template are ints.
-//! Go's distinct types that the model cannot tell apart (`int` vs `int64`,
-//! `[]string` vs `[]interface {}`, `time.Time`, `*semver.Version`) are
-//! mapped to the closest representation; see the notes on each function.
+//! Values arrive as `gotemplate` [`Value`]s, with Go's types: numbers from
+//! values files are `float64` (Helm decodes them through JSON), numbers
+//! written in a template are `int`, sprig's arithmetic returns `int64`,
+//! `splitList` and friends `[]string`, `split` a `map[string]string`, `now`
+//! a `time.Time` and `semver` a `*semver.Version` with its methods. Maps
+//! are shared: `set`, `unset`, `merge` and `mergeOverwrite` change their
+//! first map in place, as Go's references do.
 //!
-//! Helm's own functions (`include`, `tpl`, `required`, `lookup`, `toYaml`,
-//! `toJson`, `fromJson`, `fail`, …) live in the parent module, and
-//! Go's builtins (`print`, `len`, `index`, `slice`, `eq`, …) in the engine.
+//! [`register`] adds them to a `gotemplate` function table, with Helm's own
+//! value functions (`toYaml`, `fromJson`, …). Helm's render-bound functions
+//! (`include`, `tpl`, `required`, `fail`, `lookup`) live in the render
+//! layer, Go's builtins (`print`, `len`, `index`, `eq`, …) in the engine.
+//! [`gotmpl_shim`] offers the same functions to the renderer built on the
+//! `gotmpl` crate until it is replaced.
 //!
-//! Known differences of these functions on their own, each pinned by a test
-//! (`DIVERGES`); a chart's render is spared the first two, but for the
-//! case noted:
+//! Known differences of these functions on their own, each pinned by a
+//! test (`DIVERGES`, `STILL_DIVERGE_DIRECT`):
 //!
-//! - Go maps are references, so `set`, `unset` and `merge` change their
-//!   first argument in place; here values are immutable and only the
-//!   returned map changes. The parent module rewrites the usual
-//!   `$_ := set $d "k" v` (and `unset`, `merge`, `mergeOverwrite`) so that
-//!   `$d` changes as in Helm; a map reached otherwise (`set .Values …`)
-//!   still does not.
-//! - sprig's `slice` is `mustSlice` here, and the engine keeps Go's builtin
-//!   under the name `slice`; the parent module registers sprig's under that
-//!   name too, as Helm does.
-//! - `typeOf` cannot tell `int64` from `int` or `[]string` from
-//!   `[]interface {}`; a `time.Time` travels as the string Go prints for it,
-//!   a `*semver.Version` as a dict of its fields; map order is sorted where
-//!   Go's is random (`keys`, `values`).
+//! - `until`, `untilStep` and `chunk` return `[]int` and `[][]interface {}`
+//!   in Go; `gotemplate` lists are `[]interface {}` or `[]string`, so
+//!   `typeOf` differs there. Map order is sorted where Go's is random
+//!   (`keys`, `values`).
 //! - Named time zones are not loaded (every zone is UTC, the local zone
-//!   included); `bcrypt`, `htpasswd`, `derivePassword`, `genCA` and the other
-//!   key and certificate generators fail with an explanation.
+//!   included). DSA keys are refused (`genPrivateKey "dsa"`): Go cannot
+//!   sign certificates with them either.
 //! - Strings are UTF-8, so byte-wise results that Go leaves as invalid UTF-8
 //!   (`trunc` mid-character, `b64dec` of binary data) carry U+FFFD instead.
 
 mod base32;
 pub(super) mod base64;
-mod convert;
+pub(crate) mod convert;
+pub(super) mod crypto;
 mod decimal;
 mod defaults;
 mod dicts;
+pub(super) mod gotmpl_shim;
 pub(super) mod govalue;
 mod hash;
+mod helm;
 pub(super) mod json;
+mod json_check;
 mod lists;
 mod math;
 mod path;
@@ -60,21 +59,20 @@ pub(super) mod semver;
 pub use semver::range as semver_range;
 mod strings;
 pub(crate) mod time;
+mod toml;
 mod url;
 mod xstrings;
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::Arc;
 
-use gotmpl::{FuncMap, TemplateError, Value};
+use gotemplate::{Call, Error, FuncTable, Map, MapKind, Str, Value};
 
 use convert::{atoi, to_decimal, to_float64, to_int64};
 use defaults::{coalesce, default, ternary};
 use dicts::{
     deep_copy, dict, dig, get, has_key, keys, merge, omit, pick, pluck, set, unset, values,
 };
-use govalue::{go_kind_of, go_static_type, go_type_of, is_empty, strval, type_pred};
+use govalue::{deep_equal, is_empty, strval, type_pred};
 use json::{must_from_json, to_json};
 use lists::{
     append, chunk, compact, concat, first, has, initial, last, prepend, rest, reverse, sprig_slice,
@@ -100,31 +98,44 @@ use url::{url_join, url_parse};
 /// A template function's result. `E` defaults to the template error so
 /// that the ports of Go packages, which fail with a `String`, can share a
 /// module with the functions that wrap them.
-type Result<T, E = TemplateError> = std::result::Result<T, E>;
-
-/// A sorted string-keyed map, the shape of a Go `map[string]interface{}`.
-type Dict = BTreeMap<Arc<str>, Value>;
+type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// The body of one template function.
-type Impl = fn(&Call<'_>) -> Result<Value>;
+type Impl = fn(&mut Call<'_>) -> Result<Value>;
 
-/// Every sprig function Helm registers, by name.
-pub(crate) fn funcs() -> FuncMap {
-    // Built once: every chart render starts from the same table.
-    static FUNC_MAP: std::sync::OnceLock<FuncMap> = std::sync::OnceLock::new();
-    FUNC_MAP
-        .get_or_init(|| {
-            let mut map = FuncMap::new();
-            for &(name, body) in FUNCS {
-                map.insert(
-                    name.to_string(),
-                    Arc::new(move |args: &[Value]| body(&Call { name, args })),
-                );
-            }
-            map
-        })
-        .clone()
+/// Adds every sprig function Helm registers to `table`, sprig's `slice`
+/// included (it replaces Go's builtin of that name, as in Helm, so the
+/// engine's builtins must be registered first), and Helm's own value
+/// functions ([`HELM_FUNCS`]).
+// Used by the tests until the renderer moves to `gotemplate`.
+#[allow(dead_code)]
+pub(crate) fn register(table: &mut FuncTable) {
+    for &(name, body) in FUNCS.iter().chain(HELM_FUNCS) {
+        table.register(name, body);
+    }
+    table.register("slice", sprig_slice);
 }
+
+/// Helm's own functions that need no render (`pkg/engine/funcs.go`); the
+/// render layer adds `include`, `tpl`, `required`, `fail` and `lookup`.
+pub(crate) const HELM_FUNCS: &[(&str, Impl)] = &[
+    ("toYaml", helm::to_yaml),
+    ("mustToYaml", helm::must_to_yaml),
+    ("toYamlPretty", helm::to_yaml_pretty),
+    ("toJson", helm::to_json),
+    ("mustToJson", helm::must_to_json),
+    ("fromYaml", |c| helm::from_text_map(c, helm::Text::Yaml)),
+    ("fromYamlArray", |c| {
+        helm::from_text_list(c, helm::Text::Yaml)
+    }),
+    ("fromJson", |c| helm::from_text_map(c, helm::Text::Json)),
+    ("fromJsonArray", |c| {
+        helm::from_text_list(c, helm::Text::Json)
+    }),
+    ("toToml", toml::to_toml),
+    ("mustToToml", toml::must_to_toml),
+    ("fromToml", toml::from_toml),
+];
 
 /// The function table; aliases point at the same body, as in sprig.
 const FUNCS: &[(&str, Impl)] = &[
@@ -142,7 +153,8 @@ const FUNCS: &[(&str, Impl)] = &[
     ("hello", |c| c.arity(0).map(|()| str_value("Hello!"))),
     // Strings.
     ("toString", |c| {
-        c.arity(1).map(|()| str_value(strval(&c.args[0])))
+        c.arity(1)?;
+        Ok(str_value(strval(&c.args[0])?))
     }),
     ("quote", quote),
     ("squote", squote),
@@ -188,7 +200,7 @@ const FUNCS: &[(&str, Impl)] = &[
     ("sortAlpha", sort_alpha),
     ("toStrings", |c| {
         c.arity(1)?;
-        Ok(str_list(strslice(&c.args[0])))
+        Ok(str_list(strslice(&c.args[0])?))
     }),
     // Random data.
     ("randAlphaNum", |c| rand_string(c, ALPHANUMERIC)),
@@ -204,7 +216,7 @@ const FUNCS: &[(&str, Impl)] = &[
         c.arity(1).map(|()| Value::Int(to_int64(&c.args[0])))
     }),
     ("int64", |c| {
-        c.arity(1).map(|()| Value::Int(to_int64(&c.args[0])))
+        c.arity(1).map(|()| Value::Int64(to_int64(&c.args[0])))
     }),
     ("float64", |c| {
         c.arity(1).map(|()| Value::Float(to_float64(&c.args[0])))
@@ -212,13 +224,13 @@ const FUNCS: &[(&str, Impl)] = &[
     ("toDecimal", to_decimal),
     // Integer math.
     ("add", |c| {
-        Ok(Value::Int(
+        Ok(Value::Int64(
             c.args.iter().fold(0i64, |a, v| a.wrapping_add(to_int64(v))),
         ))
     }),
     ("add1", |c| {
         c.arity(1)
-            .map(|()| Value::Int(to_int64(&c.args[0]).wrapping_add(1)))
+            .map(|()| Value::Int64(to_int64(&c.args[0]).wrapping_add(1)))
     }),
     ("sub", sub),
     ("mul", mul),
@@ -300,21 +312,22 @@ const FUNCS: &[(&str, Impl)] = &[
     ("mustDeepCopy", deep_copy),
     // Reflection.
     ("typeOf", |c| {
-        c.arity(1).map(|()| str_value(go_type_of(&c.args[0])))
+        c.arity(1).map(|()| str_value(c.args[0].type_name()))
     }),
-    ("typeIs", |c| type_pred(c, |t, v| t == go_type_of(v))),
+    ("typeIs", |c| type_pred(c, |t, v| t == v.type_name())),
     ("typeIsLike", |c| {
         type_pred(c, |t, v| {
-            let actual = go_type_of(v);
+            let actual = v.type_name();
             t == actual || actual.strip_prefix('*') == Some(t)
         })
     }),
     ("kindOf", |c| {
-        c.arity(1).map(|()| str_value(go_kind_of(&c.args[0])))
+        c.arity(1).map(|()| str_value(c.args[0].kind().name()))
     }),
-    ("kindIs", |c| type_pred(c, |k, v| k == go_kind_of(v))),
+    ("kindIs", |c| type_pred(c, |k, v| k == v.kind().name())),
     ("deepEqual", |c| {
-        c.arity(2).map(|()| Value::Bool(c.args[0] == c.args[1]))
+        c.arity(2)
+            .map(|()| Value::Bool(deep_equal(&c.args[0], &c.args[1])))
     }),
     // Encoding and hashing.
     ("b64enc", |c| map_str(c, |s| base64::encode(s.as_bytes()))),
@@ -361,9 +374,7 @@ const FUNCS: &[(&str, Impl)] = &[
     ("semver", semver_fn),
     ("semverCompare", semver_compare),
     // Dates.
-    ("now", |c| {
-        c.arity(0).map(|()| time::Time::now().into_value())
-    }),
+    ("now", |c| c.arity(0).map(|()| time::now_value())),
     ("date", |c| date_in_zone(c, 0, 1, None)),
     ("dateInZone", |c| date_in_zone(c, 0, 1, Some(2))),
     ("date_in_zone", |c| date_in_zone(c, 0, 1, Some(2))),
@@ -402,147 +413,72 @@ const FUNCS: &[(&str, Impl)] = &[
     // Network: Helm answers "" unless DNS lookups are enabled, and an
     // offline renderer never enables them.
     ("getHostByName", |c| c.str(0).map(|_| str_value(""))),
-    // Cryptography that needs key generation or ciphers is not offered
-    // offline; the call fails with a clear message instead.
-    ("bcrypt", unsupported),
-    ("htpasswd", unsupported),
-    ("derivePassword", unsupported),
-    ("genPrivateKey", unsupported),
-    ("buildCustomCert", unsupported),
-    ("genCA", unsupported),
-    ("genCAWithKey", unsupported),
-    ("genSelfSignedCert", unsupported),
-    ("genSelfSignedCertWithKey", unsupported),
-    ("genSignedCert", unsupported),
-    ("genSignedCertWithKey", unsupported),
-    ("encryptAES", unsupported),
-    ("decryptAES", unsupported),
+    // Keys, certificates, password hashes and ciphers.
+    ("bcrypt", crypto::bcrypt),
+    ("htpasswd", crypto::htpasswd),
+    ("derivePassword", crypto::derive_password),
+    ("genPrivateKey", crypto::gen_private_key),
+    ("buildCustomCert", crypto::build_custom_cert),
+    ("genCA", |c| crypto::gen_ca(c, false)),
+    ("genCAWithKey", |c| crypto::gen_ca(c, true)),
+    ("genSelfSignedCert", |c| {
+        crypto::gen_self_signed_cert(c, false)
+    }),
+    ("genSelfSignedCertWithKey", |c| {
+        crypto::gen_self_signed_cert(c, true)
+    }),
+    ("genSignedCert", |c| crypto::gen_signed_cert(c, false)),
+    ("genSignedCertWithKey", |c| crypto::gen_signed_cert(c, true)),
+    ("encryptAES", crypto::encrypt_aes),
+    ("decryptAES", crypto::decrypt_aes),
 ];
 
 // ---------------------------------------------------------------------------
-// Calls and Go's argument conversions
+// Go's argument conversions beyond the engine's own
 // ---------------------------------------------------------------------------
 
-/// One call of a template function: its name (for error messages) and its
-/// arguments, with the conversions Go's `text/template` applies to typed
-/// parameters.
-struct Call<'a> {
-    name: &'static str,
-    args: &'a [Value],
+/// The parameter conversions sprig's functions need beyond [`Call`]'s.
+trait Args {
+    /// A single optional `interface{}` argument (`empty` accepts none).
+    fn opt(&self, i: usize) -> Result<&Value>;
+    /// A Go `map[string]interface{}` parameter. Helm's `.Values`
+    /// (`common.Values`) is assignable to it, as Go's reflection allows a
+    /// named map type where its underlying type is expected.
+    fn dict(&self, i: usize) -> Result<&Map>;
 }
 
-impl Call<'_> {
-    /// Go's check for a function with a fixed number of parameters.
-    fn arity(&self, want: usize) -> Result<()> {
-        if self.args.len() == want {
-            Ok(())
-        } else {
-            Err(exec(format!(
-                "wrong number of args for {}: want {want} got {}",
-                self.name,
-                self.args.len()
-            )))
-        }
-    }
-
-    /// Go's check for a variadic function with `min` fixed parameters.
-    fn arity_min(&self, min: usize) -> Result<()> {
-        if self.args.len() >= min {
-            Ok(())
-        } else {
-            Err(exec(format!(
-                "wrong number of args for {}: want at least {min} got {}",
-                self.name,
-                self.args.len()
-            )))
-        }
-    }
-
-    /// An error the function itself reports, worded as Go does.
-    fn fail(&self, msg: impl std::fmt::Display) -> TemplateError {
-        exec(format!("error calling {}: {msg}", self.name))
-    }
-
-    /// The argument at `i`, which the caller has checked exists.
-    fn arg(&self, i: usize) -> &Value {
-        self.args.get(i).unwrap_or(&Value::Nil)
-    }
-
-    /// A single optional `interface{}` argument (`empty` accepts none).
+impl Args for Call<'_> {
     fn opt(&self, i: usize) -> Result<&Value> {
         self.arity(i + 1)?;
         Ok(self.arg(i))
     }
 
-    /// A Go `string` parameter.
-    fn str(&self, i: usize) -> Result<&str> {
+    fn dict(&self, i: usize) -> Result<&Map> {
         match self.arg(i) {
-            Value::String(s) => Ok(s),
-            other => Err(wrong_type("string", other)),
-        }
-    }
-
-    /// A Go `int` parameter. Floats (and unsigned ints) are refused as Go
-    /// refuses a `float64` value for an `int` parameter; numbers from values
-    /// files are floats, so `until .Values.n` fails in Helm too.
-    fn int(&self, i: usize) -> Result<i64> {
-        match self.arg(i) {
-            Value::Int(n) => Ok(*n),
-            other => Err(wrong_type("int", other)),
-        }
-    }
-
-    /// A Go `bool` parameter.
-    fn bool(&self, i: usize) -> Result<bool> {
-        match self.arg(i) {
-            Value::Bool(b) => Ok(*b),
-            other => Err(wrong_type("bool", other)),
-        }
-    }
-
-    /// A Go `map[string]interface{}` parameter.
-    fn dict(&self, i: usize) -> Result<&Arc<Dict>> {
-        match self.arg(i) {
-            Value::Map(m) => Ok(m),
+            Value::Map(m) if m.kind() != MapKind::String => Ok(m),
             other => Err(wrong_type("map[string]interface {}", other)),
         }
     }
 }
 
-/// An execution error with Go's wording.
-fn exec(msg: impl Into<String>) -> TemplateError {
-    TemplateError::Exec(msg.into())
-}
-
 /// Go's error for an argument of the wrong type.
-fn wrong_type(expected: &str, got: &Value) -> TemplateError {
-    exec(format!(
-        "wrong type for value; expected {expected}; got {}",
-        go_static_type(got)
-    ))
-}
-
-/// The error for functions that need cryptography chartgen does not carry.
-fn unsupported(c: &Call<'_>) -> Result<Value> {
-    Err(c.fail(format!(
-        "{} is not supported by chartgen's offline renderer; render this chart with Helm",
-        c.name
-    )))
+fn wrong_type(expected: &str, got: &Value) -> Error {
+    gotemplate::func::wrong_type(expected, got)
 }
 
 /// Builds a string value.
-fn str_value(s: impl Into<Arc<str>>) -> Value {
+fn str_value(s: impl Into<Str>) -> Value {
     Value::String(s.into())
 }
 
-/// Builds a list value.
+/// Builds an `[]interface {}` value.
 fn list_value(items: Vec<Value>) -> Value {
-    Value::List(items.into())
+    Value::list(items)
 }
 
 /// Builds a list of strings, Go's `[]string`.
-fn str_list<S: Into<Arc<str>>>(items: impl IntoIterator<Item = S>) -> Value {
-    list_value(items.into_iter().map(|s| Value::String(s.into())).collect())
+fn str_list<S: Into<Str>>(items: impl IntoIterator<Item = S>) -> Value {
+    Value::strings(items)
 }
 
 /// Turns bytes Go would keep as they are into a Rust string, replacing the

@@ -1,32 +1,18 @@
 //! Random data: `randAlphaNum` and its siblings, `randBytes`, `randInt`
 //! and `uuidv4`.
 //!
-//! Random numbers from the standard library alone: `RandomState` hashers
-//! are keyed from the operating system's entropy, so hashing a counter and
-//! the clock gives unpredictable, well-mixed values. Template randomness
-//! (`randAlphaNum` for a default password) needs no more than that.
+//! Randomness comes from the operating system, as Go's `crypto/rand`
+//! that sprig uses.
 
-use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
-
-use gotmpl::Value;
+use gotemplate::{Call, Value};
+use rand_core::{OsRng, RngCore};
 
 use super::strings::check_size;
-use super::{base64, hex, str_value, Call, Result};
-
-static COUNTER: AtomicU64 = AtomicU64::new(0);
+use super::{base64, hex, str_value, Result};
 
 /// A random 64-bit value.
 fn next_u64() -> u64 {
-    let mut hasher = RandomState::new().build_hasher();
-    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    hasher.write_u128(nanos);
-    hasher.finish()
+    OsRng.next_u64()
 }
 
 /// A uniformly random value in `0..n` (0 when `n` is 0).
@@ -45,7 +31,9 @@ pub(super) fn below(n: u64) -> u64 {
 
 /// `n` random bytes.
 fn bytes(n: usize) -> Vec<u8> {
-    (0..n).map(|_| (next_u64() >> 24) as u8).collect()
+    let mut out = vec![0u8; n];
+    OsRng.fill_bytes(&mut out);
+    out
 }
 
 pub(super) const ALPHANUMERIC: &[u8] =
@@ -57,7 +45,7 @@ pub(super) const PRINTABLE_ASCII: &[u8] =
 
 /// `randAlphaNum N` and friends: N random characters from `charset`; a
 /// negative N gives an empty string, as in sprig.
-pub(super) fn rand_string(c: &Call<'_>, charset: &[u8]) -> Result<Value> {
+pub(super) fn rand_string(c: &mut Call<'_>, charset: &[u8]) -> Result<Value> {
     c.arity(1)?;
     let n = c.int(0)?;
     if n <= 0 {
@@ -71,7 +59,7 @@ pub(super) fn rand_string(c: &Call<'_>, charset: &[u8]) -> Result<Value> {
 }
 
 /// `randBytes N`: N random bytes, base64-encoded.
-pub(super) fn rand_bytes(c: &Call<'_>) -> Result<Value> {
+pub(super) fn rand_bytes(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let n = c.int(0)?;
     if n < 0 {
@@ -82,7 +70,7 @@ pub(super) fn rand_bytes(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `randInt MIN MAX`: a random int in `MIN..MAX`.
-pub(super) fn rand_int(c: &Call<'_>) -> Result<Value> {
+pub(super) fn rand_int(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let (lo, hi) = (c.int(0)?, c.int(1)?);
     let span = hi.wrapping_sub(lo);
@@ -93,7 +81,7 @@ pub(super) fn rand_int(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `uuidv4`: a random version 4 UUID.
-pub(super) fn uuidv4(c: &Call<'_>) -> Result<Value> {
+pub(super) fn uuidv4(c: &mut Call<'_>) -> Result<Value> {
     c.arity(0)?;
     let mut b = bytes(16);
     b[6] = (b[6] & 0x0f) | 0x40;

@@ -6,10 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use gotmpl::Value;
+use gotemplate::{Call, Value};
 use regex::Regex;
 
-use super::{str_list, str_value, Call, Result};
+use super::{str_list, str_value, Result};
 
 /// Patterns kept compiled: charts call the same few patterns in helpers
 /// that every template includes.
@@ -207,7 +207,7 @@ fn regex_arg(c: &Call<'_>, pattern: &str, must: bool) -> Result<regex::Regex> {
 }
 
 /// `regexMatch RE S`; the plain form answers false for a bad pattern.
-pub(super) fn regex_match(c: &Call<'_>, must: bool) -> Result<Value> {
+pub(super) fn regex_match(c: &mut Call<'_>, must: bool) -> Result<Value> {
     c.arity(2)?;
     let (pattern, s) = (c.str(0)?, c.str(1)?);
     match compile(pattern) {
@@ -218,14 +218,14 @@ pub(super) fn regex_match(c: &Call<'_>, must: bool) -> Result<Value> {
 }
 
 /// `regexFind RE S`: the first match, or "".
-pub(super) fn regex_find(c: &Call<'_>, must: bool) -> Result<Value> {
+pub(super) fn regex_find(c: &mut Call<'_>, must: bool) -> Result<Value> {
     c.arity(2)?;
     let re = regex_arg(c, c.str(0)?, must)?;
     Ok(str_value(re.find(c.str(1)?).map_or("", |m| m.as_str())))
 }
 
 /// `regexFindAll RE S N`: up to N matches (all for N < 0).
-pub(super) fn regex_find_all(c: &Call<'_>, must: bool) -> Result<Value> {
+pub(super) fn regex_find_all(c: &mut Call<'_>, must: bool) -> Result<Value> {
     c.arity(3)?;
     let re = regex_arg(c, c.str(0)?, must)?;
     let s = c.str(1)?;
@@ -236,14 +236,14 @@ pub(super) fn regex_find_all(c: &Call<'_>, must: bool) -> Result<Value> {
 }
 
 /// `regexReplaceAll RE S REPL` and the literal variant.
-pub(super) fn regex_replace_all(c: &Call<'_>, must: bool, literal: bool) -> Result<Value> {
+pub(super) fn regex_replace_all(c: &mut Call<'_>, must: bool, literal: bool) -> Result<Value> {
     c.arity(3)?;
     let re = regex_arg(c, c.str(0)?, must)?;
     Ok(str_value(replace_all(&re, c.str(1)?, c.str(2)?, literal)))
 }
 
 /// `regexSplit RE S N`.
-pub(super) fn regex_split(c: &Call<'_>, must: bool) -> Result<Value> {
+pub(super) fn regex_split(c: &mut Call<'_>, must: bool) -> Result<Value> {
     c.arity(3)?;
     let re = regex_arg(c, c.str(0)?, must)?;
     Ok(str_list(split(&re, c.str(1)?, c.int(2)?)))

@@ -6,13 +6,14 @@
 //! sprig's `semver` and `semverCompare` on top of it.
 
 use std::cmp::Ordering;
-use std::sync::{Arc, OnceLock};
+use std::rc::Rc;
+use std::sync::OnceLock;
 
-use gotmpl::Value;
+use gotemplate::{Call, Kind, Object, Value};
 use regex::Regex;
 
 use super::govalue::go_quote;
-use super::{str_value, Call, Dict, Result};
+use super::{str_value, Result};
 
 pub mod range;
 
@@ -391,21 +392,100 @@ impl Constraint {
     }
 }
 
-/// `semver V`: the parsed version. Go returns a `*semver.Version` whose
-/// methods templates call (`(semver V).Major`); here it is a dict with the
-/// same names, so field access works but printing shows the dict.
-pub(super) fn semver_fn(c: &Call<'_>) -> Result<Value> {
+/// `semver V`: the parsed version, Go's `*semver.Version`, whose methods
+/// templates call (`(semver V).Major`, `.Compare (semver W)`).
+pub(super) fn semver_fn(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let v = parse(c.str(0)?).map_err(|e| c.fail(e))?;
-    let mut map = Dict::new();
-    map.insert("Major".into(), Value::Uint(v.major));
-    map.insert("Minor".into(), Value::Uint(v.minor));
-    map.insert("Patch".into(), Value::Uint(v.patch));
-    map.insert("Prerelease".into(), str_value(v.pre.as_str()));
-    map.insert("Metadata".into(), str_value(v.metadata.as_str()));
-    map.insert("Original".into(), str_value(v.original.as_str()));
-    map.insert("String".into(), str_value(v.canonical()));
-    Ok(Value::Map(Arc::new(map)))
+    Ok(Value::Object(Rc::new(SemverObject(v))))
+}
+
+/// A `*semver.Version` in a template.
+struct SemverObject(Version);
+
+/// The methods of `*semver.Version` a template can call.
+const METHODS: &[&str] = &[
+    "Compare",
+    "Equal",
+    "GreaterThan",
+    "GreaterThanEqual",
+    "LessThan",
+    "LessThanEqual",
+    "Major",
+    "Metadata",
+    "Minor",
+    "Original",
+    "Patch",
+    "Prerelease",
+    "String",
+];
+
+impl Object for SemverObject {
+    fn type_name(&self) -> &str {
+        "*semver.Version"
+    }
+
+    fn kind(&self) -> Kind {
+        Kind::Ptr
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        METHODS.contains(&name)
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        let v = &self.0;
+        let want = if METHODS[..6].contains(&name) { 1 } else { 0 };
+        if args.len() != want {
+            return Err(format!(
+                "wrong number of args for {name}: want {want} got {}",
+                args.len()
+            ));
+        }
+        let other = || -> Result<Version, String> {
+            match &args[0] {
+                Value::Object(o) if o.type_name() == "*semver.Version" => {
+                    let mut text = String::new();
+                    o.write_v(&mut text);
+                    parse(&text)
+                }
+                other => Err(format!(
+                    "wrong type for value; expected *semver.Version; got {}",
+                    match other {
+                        Value::Nil => "interface {}",
+                        o => o.type_name(),
+                    }
+                )),
+            }
+        };
+        Ok(match name {
+            "Compare" => Value::Int(match v.compare(&other()?) {
+                Ordering::Less => -1,
+                Ordering::Equal => 0,
+                Ordering::Greater => 1,
+            }),
+            "Equal" => Value::Bool(v.compare(&other()?) == Ordering::Equal),
+            "GreaterThan" => Value::Bool(v.compare(&other()?) == Ordering::Greater),
+            "GreaterThanEqual" => Value::Bool(v.compare(&other()?) != Ordering::Less),
+            "LessThan" => Value::Bool(v.compare(&other()?) == Ordering::Less),
+            "LessThanEqual" => Value::Bool(v.compare(&other()?) != Ordering::Greater),
+            "Major" => Value::Uint(v.major),
+            "Minor" => Value::Uint(v.minor),
+            "Patch" => Value::Uint(v.patch),
+            "Prerelease" => str_value(v.pre.as_str()),
+            "Metadata" => str_value(v.metadata.as_str()),
+            "Original" => str_value(v.original.as_str()),
+            _ => str_value(v.canonical()),
+        })
+    }
+
+    fn field(&self, _: &str) -> Option<Value> {
+        None
+    }
+
+    fn write_v(&self, out: &mut String) {
+        out.push_str(&self.0.canonical());
+    }
 }
 
 /// Whether Masterminds' `NewVersion` reads `v`, as Helm's chart
@@ -424,7 +504,7 @@ pub(crate) fn is_compatible_range(constraint: &str, version: &str) -> bool {
 }
 
 /// `semverCompare CONSTRAINT VERSION`.
-pub(super) fn semver_compare(c: &Call<'_>) -> Result<Value> {
+pub(super) fn semver_compare(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let constraints = parse_constraints(c.str(0)?).map_err(|e| c.fail(e))?;
     let version = parse(c.str(1)?).map_err(|e| c.fail(e))?;

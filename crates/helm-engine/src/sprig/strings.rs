@@ -1,11 +1,9 @@
 //! sprig's string functions, with Go's byte and Unicode semantics.
 
-use std::sync::Arc;
-
-use gotmpl::Value;
+use gotemplate::{Call, Map, MapKind, Value};
 
 use super::govalue::{go_quote, go_sprint, strval};
-use super::{lossy, random, str_list, str_value, Call, Dict, Result};
+use super::{lossy, random, str_list, str_value, Result};
 
 /// The longest string a function may build, so that `repeat` or `indent`
 /// with a huge count fails instead of exhausting memory (Go would try).
@@ -21,41 +19,41 @@ pub(super) fn check_size(c: &Call<'_>, len: u128) -> Result<()> {
 }
 
 /// `quote A B …`: each non-nil argument as a Go double-quoted string.
-pub(super) fn quote(c: &Call<'_>) -> Result<Value> {
+pub(super) fn quote(c: &mut Call<'_>) -> Result<Value> {
     let parts: Vec<String> = c
         .args
         .iter()
         .filter(|v| !matches!(v, Value::Nil))
-        .map(|v| go_quote(&strval(v)))
-        .collect();
+        .map(|v| strval(v).map(|s| go_quote(&s)))
+        .collect::<Result<_>>()?;
     Ok(str_value(parts.join(" ")))
 }
 
 /// `squote A B …`: each non-nil argument in single quotes, unescaped.
-pub(super) fn squote(c: &Call<'_>) -> Result<Value> {
+pub(super) fn squote(c: &mut Call<'_>) -> Result<Value> {
     let parts: Vec<String> = c
         .args
         .iter()
         .filter(|v| !matches!(v, Value::Nil))
-        .map(|v| format!("'{}'", go_sprint(v)))
-        .collect();
+        .map(|v| go_sprint(v).map(|s| format!("'{s}'")))
+        .collect::<Result<_>>()?;
     Ok(str_value(parts.join(" ")))
 }
 
 /// `cat A B …`: the non-nil arguments joined with spaces.
-pub(super) fn cat(c: &Call<'_>) -> Result<Value> {
+pub(super) fn cat(c: &mut Call<'_>) -> Result<Value> {
     let parts: Vec<String> = c
         .args
         .iter()
         .filter(|v| !matches!(v, Value::Nil))
         .map(go_sprint)
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(str_value(parts.join(" ")))
 }
 
 /// `trunc N S`: the first N bytes, or the last -N bytes. Go cuts bytes, so
 /// a multi-byte character can be split (the broken half becomes U+FFFD).
-pub(super) fn trunc(c: &Call<'_>) -> Result<Value> {
+pub(super) fn trunc(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let n = c.int(0)?;
     let s = c.str(1)?;
@@ -71,14 +69,14 @@ pub(super) fn trunc(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `trimAll CUTSET S`: Go's `strings.Trim`.
-pub(super) fn trim_all(c: &Call<'_>) -> Result<Value> {
+pub(super) fn trim_all(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let cutset = c.str(0)?;
     Ok(str_value(c.str(1)?.trim_matches(|ch| cutset.contains(ch))))
 }
 
 /// `trimSuffix SUFFIX S`.
-pub(super) fn trim_suffix(c: &Call<'_>) -> Result<Value> {
+pub(super) fn trim_suffix(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let suffix = c.str(0)?;
     let s = c.str(1)?;
@@ -86,7 +84,7 @@ pub(super) fn trim_suffix(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `trimPrefix PREFIX S`.
-pub(super) fn trim_prefix(c: &Call<'_>) -> Result<Value> {
+pub(super) fn trim_prefix(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let prefix = c.str(0)?;
     let s = c.str(1)?;
@@ -260,7 +258,7 @@ pub(super) fn shuffle(s: &str) -> String {
 }
 
 /// `replace OLD NEW S`: every occurrence.
-pub(super) fn replace(c: &Call<'_>) -> Result<Value> {
+pub(super) fn replace(c: &mut Call<'_>) -> Result<Value> {
     c.arity(3)?;
     let (old, new, s) = (c.str(0)?, c.str(1)?, c.str(2)?);
     let grows = new.len().saturating_sub(old.len()) as u128;
@@ -278,13 +276,13 @@ fn spaces(c: &Call<'_>, n: i64) -> Result<String> {
 }
 
 /// `indent N S`: N spaces before every line.
-pub(super) fn indent(c: &Call<'_>) -> Result<Value> {
+pub(super) fn indent(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     Ok(str_value(indent_text(c, c.int(0)?, c.str(1)?)?))
 }
 
 /// `nindent N S`: a newline, then `indent N S`.
-pub(super) fn nindent(c: &Call<'_>) -> Result<Value> {
+pub(super) fn nindent(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     Ok(str_value(format!(
         "\n{}",
@@ -301,7 +299,7 @@ fn indent_text(c: &Call<'_>, n: i64, s: &str) -> Result<String> {
 }
 
 /// `repeat N S`.
-pub(super) fn repeat(c: &Call<'_>) -> Result<Value> {
+pub(super) fn repeat(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let n = c.int(0)?;
     let s = c.str(1)?;
@@ -313,7 +311,7 @@ pub(super) fn repeat(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `substr START END S`, byte-wise, with Go's slice-bounds panics.
-pub(super) fn substr(c: &Call<'_>) -> Result<Value> {
+pub(super) fn substr(c: &mut Call<'_>) -> Result<Value> {
     c.arity(3)?;
     let (start, end, s) = (c.int(0)?, c.int(1)?, c.str(2)?);
     let len = s.len() as i64;
@@ -377,7 +375,7 @@ fn abbreviate(s: &str, offset: i64, max_width: i64) -> Option<String> {
 }
 
 /// `abbrev WIDTH S`: shortens S to WIDTH bytes with a trailing `...`.
-pub(super) fn abbrev(c: &Call<'_>) -> Result<Value> {
+pub(super) fn abbrev(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     let (width, s) = (c.int(0)?, c.str(1)?);
     if width < 4 {
@@ -387,7 +385,7 @@ pub(super) fn abbrev(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `abbrevboth LEFT RIGHT S`: abbreviates on both sides.
-pub(super) fn abbrevboth(c: &Call<'_>) -> Result<Value> {
+pub(super) fn abbrevboth(c: &mut Call<'_>) -> Result<Value> {
     c.arity(3)?;
     let (left, right, s) = (c.int(0)?, c.int(1)?, c.str(2)?);
     if right < 4 || left > 0 && right < 7 {
@@ -444,13 +442,13 @@ fn wrap_custom(s: &str, width: i64, newline: &str, wrap_long: bool) -> String {
 }
 
 /// `wrap WIDTH S`.
-pub(super) fn wrap(c: &Call<'_>) -> Result<Value> {
+pub(super) fn wrap(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     Ok(str_value(wrap_custom(c.str(1)?, c.int(0)?, "", false)))
 }
 
 /// `wrapWith WIDTH SEP S`: wraps with SEP, splitting long words.
-pub(super) fn wrap_with(c: &Call<'_>) -> Result<Value> {
+pub(super) fn wrap_with(c: &mut Call<'_>) -> Result<Value> {
     c.arity(3)?;
     Ok(str_value(wrap_custom(
         c.str(2)?,
@@ -461,7 +459,7 @@ pub(super) fn wrap_with(c: &Call<'_>) -> Result<Value> {
 }
 
 /// `plural ONE MANY N`.
-pub(super) fn plural(c: &Call<'_>) -> Result<Value> {
+pub(super) fn plural(c: &mut Call<'_>) -> Result<Value> {
     c.arity(3)?;
     let pick = if c.int(2)? == 1 { 0 } else { 1 };
     Ok(str_value(c.str(pick)?))
@@ -493,58 +491,57 @@ fn go_split_n<'s>(s: &'s str, sep: &str, n: i64) -> Vec<&'s str> {
 
 /// Go's `map[string]string{"_0": …}` that `split` and `splitn` return.
 fn numbered(parts: Vec<&str>) -> Value {
-    let map: Dict = parts
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| (Arc::from(format!("_{i}")), str_value(p)))
-        .collect();
-    Value::Map(Arc::new(map))
+    let map = Map::new(MapKind::String);
+    for (i, p) in parts.into_iter().enumerate() {
+        map.insert(format!("_{i}"), str_value(p));
+    }
+    Value::Map(map)
 }
 
 /// `split SEP S`: a dict `_0`, `_1`, … of the parts.
-pub(super) fn split(c: &Call<'_>) -> Result<Value> {
+pub(super) fn split(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     Ok(numbered(go_split_n(c.str(1)?, c.str(0)?, -1)))
 }
 
 /// `splitList SEP S`: the parts as a list.
-pub(super) fn split_list(c: &Call<'_>) -> Result<Value> {
+pub(super) fn split_list(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
     Ok(str_list(go_split_n(c.str(1)?, c.str(0)?, -1)))
 }
 
 /// `splitn SEP N S`: at most N parts, as a dict.
-pub(super) fn splitn(c: &Call<'_>) -> Result<Value> {
+pub(super) fn splitn(c: &mut Call<'_>) -> Result<Value> {
     c.arity(3)?;
     Ok(numbered(go_split_n(c.str(2)?, c.str(0)?, c.int(1)?)))
 }
 
 /// sprig's `strslice`: a list's non-nil items as strings; any other value
 /// is a one-item list, nil an empty one.
-pub(super) fn strslice(v: &Value) -> Vec<String> {
+pub(super) fn strslice(v: &Value) -> Result<Vec<String>> {
     match v {
         Value::List(items) => items
             .iter()
             .filter(|item| !matches!(item, Value::Nil))
             .map(strval)
             .collect(),
-        Value::Nil => Vec::new(),
-        other => vec![strval(other)],
+        Value::Nil => Ok(Vec::new()),
+        other => Ok(vec![strval(other)?]),
     }
 }
 
 /// `join SEP LIST`.
-pub(super) fn join(c: &Call<'_>) -> Result<Value> {
+pub(super) fn join(c: &mut Call<'_>) -> Result<Value> {
     c.arity(2)?;
-    Ok(str_value(strslice(c.arg(1)).join(c.str(0)?)))
+    Ok(str_value(strslice(c.arg(1))?.join(c.str(0)?)))
 }
 
 /// `sortAlpha LIST`: the items as strings, sorted byte-wise.
-pub(super) fn sort_alpha(c: &Call<'_>) -> Result<Value> {
+pub(super) fn sort_alpha(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let mut items = match c.arg(0) {
-        list @ Value::List(_) => strslice(list),
-        other => vec![strval(other)],
+        list @ Value::List(_) => strslice(list)?,
+        other => vec![strval(other)?],
     };
     items.sort();
     Ok(str_list(items))

@@ -1,18 +1,20 @@
 //! Dates: sprig's date functions and the parts of Go's `time` package
 //! they use: layouts (`2006-01-02 15:04:05`), parsing, durations.
 //!
-//! A `time.Time` travels through templates as the string Go prints for it
-//! (`2024-02-29 13:14:15 +0000 UTC`), which the date functions read back.
+//! A `time.Time` travels through templates as an object of that Go type,
+//! printed as Go prints it (`2024-02-29 13:14:15 +0000 UTC`).
 //! The local zone is UTC, as on a machine without a configured zone, and
 //! named zones other than UTC are not loaded (Go falls back to UTC when it
 //! cannot load one).
 
+use std::fmt::Write as _;
+use std::rc::Rc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use gotmpl::Value;
+use gotemplate::{Call, Object, Value};
 
 use super::govalue::go_quote;
-use super::{str_value, wrong_type, Call, Result};
+use super::{str_value, wrong_type, Result};
 use crate::strconv;
 
 /// An instant with the zone it is shown in.
@@ -55,8 +57,11 @@ const LONG_DAYS: [&str; 7] = [
 /// The layout of Go's `Time.String`.
 const STRING_LAYOUT: &str = "2006-01-02 15:04:05.999999999 -0700 MST";
 
+/// Go's zero `time.Time`, 0001-01-01 00:00:00 UTC, in Unix seconds.
+const ZERO_UNIX: i64 = -62_135_596_800;
+
 /// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+pub(super) fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -67,7 +72,7 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 }
 
 /// The date of a day count since 1970-01-01.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub(super) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -120,6 +125,18 @@ impl Time {
         }
     }
 
+    /// A `time.Time` value of an instant (`unix`, `nsec`) shown at
+    /// `offset` seconds east of UTC in a zone named `zone`.
+    pub(super) fn value(unix: i64, nsec: u32, offset: i32, zone: &str) -> Value {
+        Time {
+            unix,
+            nsec,
+            offset,
+            zone: zone.into(),
+        }
+        .into_value()
+    }
+
     /// Go's `time.Unix(secs, 0)` shown in the local zone (UTC).
     fn from_unix(unix: i64) -> Time {
         Time {
@@ -159,15 +176,28 @@ impl Time {
         i64::try_from(diff).unwrap_or(if diff < 0 { i64::MIN } else { i64::MAX })
     }
 
-    /// The template representation: Go's `Time.String()`.
+    /// The template representation: a `time.Time` object.
     pub(super) fn into_value(self) -> Value {
-        Value::String(self.format(STRING_LAYOUT).into())
+        Value::Object(Rc::new(TimeObject {
+            time: self,
+            mono: None,
+        }))
     }
 
-    /// Reads back a time from its template representation.
+    /// Reads back a time from its template representation. A string in
+    /// Go's `Time.String()` form is read too, for the renderer that still
+    /// carries times as strings (`gotmpl_shim`).
     fn from_value(v: &Value) -> Option<Time> {
         match v {
-            Value::String(s) => parse(STRING_LAYOUT, s).ok(),
+            Value::Object(o) if o.type_name() == "time.Time" => {
+                let mut text = String::new();
+                o.write_v(&mut text);
+                let wall = text.split(" m=").next().unwrap_or_default();
+                parse(STRING_LAYOUT, wall).ok()
+            }
+            Value::String(s) => {
+                parse(STRING_LAYOUT, s.split(" m=").next().unwrap_or_default()).ok()
+            }
             _ => None,
         }
     }
@@ -1040,11 +1070,115 @@ fn round_to_second(d: i64) -> i64 {
     d.checked_add(M - r).unwrap_or(i64::MAX)
 }
 
+/// `now`: the current time, with Go's monotonic clock reading (the time
+/// since the process started), which Go prints after it (`m=+0.087…`).
+pub(super) fn now_value() -> Value {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let elapsed = START.get_or_init(std::time::Instant::now).elapsed();
+    Value::Object(Rc::new(TimeObject {
+        time: Time::now(),
+        mono: Some(i64::try_from(elapsed.as_nanos()).unwrap_or(i64::MAX)),
+    }))
+}
+
+/// The monotonic clock reading of a time value, when it has one.
+fn mono_of(v: &Value) -> Option<i64> {
+    let Value::Object(o) = v else { return None };
+    if o.type_name() != "time.Time" {
+        return None;
+    }
+    let mut text = String::new();
+    o.write_v(&mut text);
+    let reading = text.split(" m=").nth(1)?;
+    let negative = reading.starts_with('-');
+    let (secs, nanos) = reading[1..].split_once('.')?;
+    let total = secs.parse::<i64>().ok()? * 1_000_000_000 + nanos.parse::<i64>().ok()?;
+    Some(if negative { -total } else { total })
+}
+
+/// A `time.Time` in a template: Go's methods that charts call on `now`.
+struct TimeObject {
+    time: Time,
+    /// Go's monotonic clock reading, in nanoseconds, which `now` has and
+    /// `UTC`, `In` and the parsers drop.
+    mono: Option<i64>,
+}
+
+impl Object for TimeObject {
+    fn type_name(&self) -> &str {
+        "time.Time"
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "Format" | "Unix" | "UTC" | "Year" | "String")
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        let want = usize::from(name == "Format");
+        if args.len() != want {
+            return Err(format!(
+                "wrong number of args for {name}: want {want} got {}",
+                args.len()
+            ));
+        }
+        let time = &self.time;
+        Ok(match name {
+            "Format" => match &args[0] {
+                Value::String(layout) => str_value(time.format(layout)),
+                other => {
+                    return Err(format!(
+                        "wrong type for value; expected string; got {}",
+                        other.type_name()
+                    ))
+                }
+            },
+            "Unix" => Value::Int64(time.unix),
+            "UTC" => time.utc().into_value(),
+            "Year" => Value::Int(time.civil().year),
+            _ => {
+                let mut text = String::new();
+                self.write_v(&mut text);
+                str_value(text)
+            }
+        })
+    }
+
+    fn field(&self, _: &str) -> Option<Value> {
+        None
+    }
+
+    fn write_v(&self, out: &mut String) {
+        out.push_str(&self.time.format(STRING_LAYOUT));
+        // Go's `Time.String`: ` m=±SECONDS.NANOSECONDS`.
+        if let Some(mono) = self.mono {
+            let sign = if mono < 0 { '-' } else { '+' };
+            let abs = mono.unsigned_abs();
+            let _ = write!(
+                out,
+                " m={sign}{}.{:09}",
+                abs / 1_000_000_000,
+                abs % 1_000_000_000
+            );
+        }
+    }
+}
+
+/// The JSON text of a `time.Time` (`MarshalJSON`: RFC 3339 with
+/// nanoseconds), `None` for any other value.
+pub(super) fn json_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Object(o) if o.type_name() == "time.Time" => {
+            Time::from_value(v).map(|t| t.format("2006-01-02T15:04:05.999999999Z07:00"))
+        }
+        _ => None,
+    }
+}
+
 /// The `date` argument of sprig's date functions: a time, a Unix time in
 /// seconds, or anything else meaning now.
 fn date_arg(v: &Value) -> Time {
     match v {
-        Value::Int(n) => Time::from_unix(*n),
+        Value::Int(n) | Value::Int64(n) => Time::from_unix(*n),
         other => Time::from_value(other).unwrap_or_else(Time::now),
     }
 }
@@ -1058,7 +1192,7 @@ fn time_param(c: &Call<'_>, i: usize) -> Result<Time> {
 /// `htmlDateInZone DATE ZONE`. `layout_at` is `usize::MAX` for the HTML
 /// forms' fixed `2006-01-02`. Every zone shows as UTC (see the module docs).
 pub(super) fn date_in_zone(
-    c: &Call<'_>,
+    c: &mut Call<'_>,
     layout_at: usize,
     date_at: usize,
     zone_at: Option<usize>,
@@ -1078,12 +1212,16 @@ pub(super) fn date_in_zone(
 
 /// `dateModify DURATION DATE`: DATE moved by DURATION; the plain form
 /// ignores a bad duration.
-pub(super) fn date_modify(c: &Call<'_>, must: bool) -> Result<Value> {
+pub(super) fn date_modify(c: &mut Call<'_>, must: bool) -> Result<Value> {
     c.arity(2)?;
     let spec = c.str(0)?;
     let date = time_param(c, 1)?;
     match parse_duration(spec) {
-        Ok(d) => Ok(date.add(d).into_value()),
+        // `Time.Add` keeps the monotonic reading, moved as well.
+        Ok(d) => Ok(Value::Object(Rc::new(TimeObject {
+            time: date.add(d),
+            mono: mono_of(c.arg(1)).map(|m| m.saturating_add(d)),
+        }))),
         Err(e) if must => Err(c.fail(e)),
         Err(_) => Ok(date.into_value()),
     }
@@ -1091,23 +1229,23 @@ pub(super) fn date_modify(c: &Call<'_>, must: bool) -> Result<Value> {
 
 /// `toDate LAYOUT TEXT`: the zero time when TEXT does not parse, unless
 /// `must`.
-pub(super) fn to_date(c: &Call<'_>, must: bool) -> Result<Value> {
+pub(super) fn to_date(c: &mut Call<'_>, must: bool) -> Result<Value> {
     c.arity(2)?;
     match parse(c.str(0)?, c.str(1)?) {
         Ok(t) => Ok(t.into_value()),
         Err(e) if must => Err(c.fail(e)),
-        Err(_) => Ok(str_value("0001-01-01 00:00:00 +0000 UTC")),
+        Err(_) => Ok(Time::from_unix(ZERO_UNIX).into_value()),
     }
 }
 
 /// `unixEpoch DATE`.
-pub(super) fn unix_epoch(c: &Call<'_>) -> Result<Value> {
+pub(super) fn unix_epoch(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     Ok(str_value(time_param(c, 0)?.unix.to_string()))
 }
 
 /// `ago DATE`: the time since DATE, to the second.
-pub(super) fn ago(c: &Call<'_>) -> Result<Value> {
+pub(super) fn ago(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let since = date_arg(c.arg(0)).until(&Time::now());
     Ok(str_value(duration_string(round_to_second(since))))
@@ -1115,10 +1253,11 @@ pub(super) fn ago(c: &Call<'_>) -> Result<Value> {
 
 /// `duration SECONDS`: a count of seconds as a Go duration. Go only reads
 /// strings and `int64`s; a plain template int is 0 seconds there.
-pub(super) fn duration(c: &Call<'_>) -> Result<Value> {
+pub(super) fn duration(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let secs = match c.arg(0) {
         Value::String(s) => strconv::int(s, 10).map_or(0, |(n, _)| n),
+        Value::Int64(n) => *n,
         _ => 0,
     };
     Ok(str_value(duration_string(secs.wrapping_mul(1_000_000_000))))
@@ -1126,7 +1265,7 @@ pub(super) fn duration(c: &Call<'_>) -> Result<Value> {
 
 /// `durationRound D`: the largest whole unit of a duration string (or the
 /// time since a date): `2h`, `3mo`, `1y`.
-pub(super) fn duration_round(c: &Call<'_>) -> Result<Value> {
+pub(super) fn duration_round(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let nanos = match c.arg(0) {
         Value::String(s) => parse_duration(s).or_else(|_| {
@@ -1134,7 +1273,10 @@ pub(super) fn duration_round(c: &Call<'_>) -> Result<Value> {
                 .map(|t| t.until(&Time::now()))
                 .ok_or(())
         }),
-        _ => Err(()),
+        Value::Int64(n) => Ok(*n),
+        other => Time::from_value(other)
+            .map(|t| t.until(&Time::now()))
+            .ok_or(()),
     }
     .unwrap_or(0);
     let u = nanos.unsigned_abs();

@@ -1,14 +1,12 @@
 //! Go's `net/url`, the parts `urlParse` and `urlJoin` reach, and those two
 //! functions.
 
+use gotemplate::{Call, Map, MapKind, Value};
 use std::fmt::Write as _;
-use std::sync::Arc;
 
-use gotmpl::Value;
-
-use super::govalue::{go_kind_of, go_quote};
+use super::govalue::go_quote;
 use super::lists::NIL_DEREF;
-use super::{str_value, Call, Dict, Result};
+use super::{str_value, Args, Result};
 
 /// Where in a URL text is being escaped or unescaped.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -304,23 +302,23 @@ impl Url {
 }
 
 /// `urlParse URL`: a dict of the URL's parts.
-pub(super) fn url_parse(c: &Call<'_>) -> Result<Value> {
+pub(super) fn url_parse(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let url = parse(c.str(0)?).map_err(|e| c.fail(format!("unable to parse url: {e}")))?;
-    let mut map = Dict::new();
-    map.insert("scheme".into(), str_value(url.scheme.as_str()));
-    map.insert("host".into(), str_value(url.host.as_str()));
-    map.insert("hostname".into(), str_value(url.hostname()));
-    map.insert("path".into(), str_value(url.path.as_str()));
-    map.insert("query".into(), str_value(url.raw_query.as_str()));
-    map.insert("opaque".into(), str_value(url.opaque.as_str()));
-    map.insert("fragment".into(), str_value(url.fragment.as_str()));
-    map.insert("userinfo".into(), str_value(url.userinfo()));
-    Ok(Value::Map(Arc::new(map)))
+    let map = Map::new(MapKind::Any);
+    map.insert("scheme", str_value(url.scheme.as_str()));
+    map.insert("host", str_value(url.host.as_str()));
+    map.insert("hostname", str_value(url.hostname()));
+    map.insert("path", str_value(url.path.as_str()));
+    map.insert("query", str_value(url.raw_query.as_str()));
+    map.insert("opaque", str_value(url.opaque.as_str()));
+    map.insert("fragment", str_value(url.fragment.as_str()));
+    map.insert("userinfo", str_value(url.userinfo()));
+    Ok(Value::Map(map))
 }
 
 /// `urlJoin DICT`: a URL from the parts `urlParse` gives.
-pub(super) fn url_join(c: &Call<'_>) -> Result<Value> {
+pub(super) fn url_join(c: &mut Call<'_>) -> Result<Value> {
     c.arity(1)?;
     let map = c.dict(0)?;
     let part = |key: &str| -> Result<String> {
@@ -330,7 +328,7 @@ pub(super) fn url_join(c: &Call<'_>) -> Result<Value> {
             Some(Value::Nil) => Err(c.fail(NIL_DEREF)),
             Some(other) => Err(c.fail(format!(
                 "unable to parse {key} key, must be of type string, but {} found",
-                go_kind_of(other)
+                other.kind().name()
             ))),
         }
     };
