@@ -143,13 +143,12 @@ pub fn index_one(item: &Value, index: &Value) -> Result<Value> {
             Ok(m.get(&key).unwrap_or_else(|| zero_of(m)))
         }
         Value::Object(o) => match (o.kind(), o.entries()) {
-            (Kind::Map, Some(entries)) => {
+            // A key of a map type is its field; an absent one is the
+            // zero value of its element type, which the object knows
+            // (`index .Files "x"` is an empty `[]uint8`).
+            (Kind::Map, Some(_)) => {
                 let key = map_key(index, false)?;
-                Ok(entries
-                    .into_iter()
-                    .find(|(k, _)| k.as_str() == Some(&key))
-                    .map(|(_, v)| v)
-                    .unwrap_or(Value::Nil))
+                Ok(o.field(&key).unwrap_or(Value::Nil))
             }
             (Kind::Slice, Some(entries)) => {
                 let x = index_arg(index, entries.len())?;

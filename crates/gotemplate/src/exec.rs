@@ -234,6 +234,11 @@ impl<'e> Exec<'e> {
         match v {
             Value::Nil => self.write("<no value>", pos),
             Value::String(s) => self.write(s, pos),
+            Value::Object(o) => {
+                let mut s = String::new();
+                o.write_action(&mut s);
+                self.write(&s, pos)
+            }
             other => {
                 if crate::fmt::too_deep(other) {
                     return Err(self.error_at(pos, "print", crate::value::CycleError.to_string()));

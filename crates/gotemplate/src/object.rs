@@ -46,7 +46,16 @@ pub trait Object {
         None
     }
 
-    /// Go's `%v` of the value, e.g. `v1.36.0` for a `KubeVersion` (which
-    /// has a `String` method), `map[a.txt:[104 105]]` for `.Files`.
+    /// Go's `%v` of the value, e.g. `map[a.txt:[104 105]]` for `.Files`,
+    /// what `print` and `printf` write.
     fn write_v(&self, out: &mut String);
+
+    /// What an action prints for the value (`{{ .X }}`). Go's template
+    /// printer, unlike `fmt`, calls a `String` method with a pointer
+    /// receiver on an addressable value: `{{ .Capabilities.KubeVersion }}`
+    /// prints `v1.36.0` where `print` writes the struct. The same as
+    /// [`Object::write_v`] unless the type has such a method.
+    fn write_action(&self, out: &mut String) {
+        self.write_v(out);
+    }
 }

@@ -13,34 +13,31 @@ impl ChartFiles {
     /// `templates/`, read as Helm's loader reads a folder
     /// ([`super::loader::read_dir`]); subcharts are noted, not kept.
     pub fn from_dir(dir: &Path) -> Result<Self> {
-        let mut files = BTreeMap::new();
-        let mut subcharts = false;
-        for (rel, bytes) in super::loader::read_dir(dir)? {
-            if rel.starts_with("charts/") {
-                subcharts = true;
-                continue;
-            }
-            if rel.starts_with("templates/") || keep_top_level(&rel) {
-                let text = String::from_utf8(bytes).map_err(|_| Error::Chart {
-                    path: dir.to_owned(),
-                    message: format!("`{rel}` is not UTF-8 text"),
-                })?;
-                files.insert(rel, text);
-            }
-        }
-        Self::named(files, subcharts, dir)
+        Self::from_entries(super::loader::read_dir(dir)?, dir)
     }
 
     /// The chart in a packaged archive, read with [`crate::archive::read_archive`].
     pub fn from_archive(archive: ChartArchive, shown: &Path) -> Result<Self> {
+        Self::from_entries(archive.files, shown)
+    }
+
+    /// The chart whose files are `entries`: the text files chartgen reads
+    /// in [`ChartFiles::files`], the rest in [`ChartFiles::other`],
+    /// subcharts noted.
+    fn from_entries(
+        entries: impl IntoIterator<Item = (String, Vec<u8>)>,
+        shown: &Path,
+    ) -> Result<Self> {
         let mut files = BTreeMap::new();
+        let mut other = BTreeMap::new();
         let mut subcharts = false;
-        for (rel, bytes) in archive.files {
+        for (rel, bytes) in entries {
             if rel.starts_with("charts/") {
                 subcharts = true;
                 continue;
             }
             if !(rel.starts_with("templates/") || keep_top_level(&rel)) {
+                other.insert(rel, bytes);
                 continue;
             }
             let text = String::from_utf8(bytes).map_err(|_| Error::Chart {
@@ -49,7 +46,9 @@ impl ChartFiles {
             })?;
             files.insert(rel, text);
         }
-        Self::named(files, subcharts, shown)
+        let mut chart = Self::named(files, subcharts, shown)?;
+        chart.other = other;
+        Ok(chart)
     }
 
     /// A chart held in memory, without subcharts: `files` by path
@@ -58,6 +57,7 @@ impl ChartFiles {
         ChartFiles {
             name,
             files,
+            other: BTreeMap::new(),
             subcharts: false,
         }
     }
@@ -81,6 +81,7 @@ impl ChartFiles {
         Ok(ChartFiles {
             name,
             files,
+            other: BTreeMap::new(),
             subcharts,
         })
     }

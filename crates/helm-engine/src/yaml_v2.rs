@@ -59,7 +59,9 @@ pub(crate) fn to_yaml_pretty(value: &Value) -> String {
 /// `toJson`: Go's `encoding/json` text for a value.
 ///
 /// Empty where `json.Marshal` fails (NaN, infinities, functions), as Helm
-/// swallows the error.
+/// swallows the error. (The template function is `sprig::helm::to_json`;
+/// this is what the tables below compare `toYaml` with.)
+#[cfg(test)]
 pub(crate) fn to_json(value: &Value) -> String {
     json::encode(value, json::Style::Marshal).unwrap_or_default()
 }

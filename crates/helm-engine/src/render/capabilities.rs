@@ -9,12 +9,14 @@
 //! `APIVersions` a `common.VersionSet` (a `[]string` with `Has`),
 //! `HelmVersion` a `version.BuildInfo`.
 //!
-//! One difference remains, for want of an engine hook: Go prints a
-//! `KubeVersion` through its `String` method (`v1.36.0`) only where the
-//! value is addressable, i.e. printed straight from the field chain
-//! (`{{ .Capabilities.KubeVersion }}`, or a variable holding it); passed
-//! to a function (`print`, `printf "%v"`, `toString`) it prints as the
-//! struct, `{v1.36.0 v1.36.0 1 36}`. Here it always prints `v1.36.0`.
+//! Go prints a `KubeVersion` through its `String` method (`v1.36.0`) only
+//! where the value is addressable, i.e. printed straight from the field
+//! chain (`{{ .Capabilities.KubeVersion }}`, or a variable holding it);
+//! passed to a function (`print`, `printf "%v"`, `toString`) it prints as
+//! the struct, `{v1.36.0 v1.36.0 1 36}`. Here an action prints `v1.36.0`
+//! whatever its pipeline ends with ([`gotemplate::Object::write_action`]):
+//! a function that returns its argument unchanged (`default`, `first`)
+//! still prints the struct in Go.
 
 use std::rc::Rc;
 
@@ -326,7 +328,14 @@ impl Object for KubeVersionObject {
         }
     }
 
+    /// `print` and `printf "%v"` write the struct: its `String` method
+    /// has a pointer receiver.
     fn write_v(&self, out: &mut String) {
+        self.0.kube_version.write_struct(out);
+    }
+
+    /// An action calls that `String` method: `v1.36.0`.
+    fn write_action(&self, out: &mut String) {
         out.push_str(&self.0.kube_version.normalized);
     }
 }
@@ -427,7 +436,8 @@ mod tests {
     fn defaults_print_as_helm_prints_them() {
         let caps = Capabilities::new(None, &[]).into_value();
         let kube = field(&caps, "KubeVersion");
-        assert_eq!(show(&kube), "v1.36.0");
+        // `%v` of the struct; an action prints `v1.36.0` (below).
+        assert_eq!(show(&kube), "{v1.36.0 v1.36.0 1 36}");
         assert_eq!(kube.type_name(), "common.KubeVersion");
         assert_eq!(kube.kind().name(), "struct");
         for (name, want) in [("Version", "v1.36.0"), ("Major", "1"), ("Minor", "36")] {
@@ -503,6 +513,13 @@ mod tests {
         assert_eq!(
             run("{{ .Capabilities.KubeVersion }}|{{ .Capabilities.HelmVersion }}|{{ .Capabilities.HelmVersion.Version }}|{{ .Capabilities.KubeVersion.Major }}|{{ .Capabilities.KubeVersion.Minor }}|{{ .Capabilities.KubeVersion.GitVersion }}|{{ .Capabilities.KubeVersion.Version }}"),
             "v1.36.0|{v4.2   go1.26.6 v1.36}|v4.2|1|36|v1.36.0|v1.36.0"
+        );
+        // Only an action calls `String` (a pointer method) on the field.
+        assert_eq!(
+            run(
+                r#"{{ print .Capabilities.KubeVersion }}|{{ printf "%v" .Capabilities.KubeVersion }}|{{ $k := .Capabilities.KubeVersion }}{{ $k }}"#
+            ),
+            "{v1.36.0 v1.36.0 1 36}|{v1.36.0 v1.36.0 1 36}|v1.36.0"
         );
         assert_eq!(
             run(

@@ -176,7 +176,7 @@ fn yaml_of_strings(map: &BTreeMap<String, String>) -> String {
     for (k, v) in map {
         strings.insert(k.as_str(), Value::string(v.as_str()));
     }
-    super::yaml::to_yaml(&Value::Map(strings))
+    crate::yaml_v2::to_yaml(&Value::Map(strings))
 }
 
 impl Object for Files {
@@ -445,9 +445,9 @@ mod tests {
         );
         assert_eq!(
             run(
-                r#"{{ (.Files.Glob "*.txt").Get "e.txt" }}|{{ .Files.nope }}|{{ if .Files.nope }}T{{ else }}F{{ end }}"#
+                r#"{{ (.Files.Glob "*.txt").Get "e.txt" }}|{{ .Files.nope }}|{{ if .Files.nope }}T{{ else }}F{{ end }}|{{ index .Files "nope" }}|{{ printf "%T" (index .Files "nope") }}"#
             ),
-            "a|[]|F"
+            "a|[]|F|[]|[]uint8"
         );
         assert_eq!(
             run("{{ .Files }}"),

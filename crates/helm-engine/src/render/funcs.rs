@@ -21,6 +21,7 @@
 //! `helm lint` renders.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use gotemplate::fmt::quote;
 use gotemplate::{Call, Error, ErrorKind, FuncTable, Map, Result, Value};
@@ -46,6 +47,23 @@ impl State {
             lint,
         }
     }
+}
+
+/// Helm's whole function table, built once per process: Go's builtins,
+/// then sprig's with Helm's value functions (sprig's `slice` replacing the
+/// builtin), then the functions bound to a render ([`register`]), which
+/// replace sprig's `fail`.
+pub fn table() -> Arc<FuncTable> {
+    static TABLE: OnceLock<Arc<FuncTable>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut table = FuncTable::new();
+            gotemplate::builtins::register(&mut table);
+            crate::sprig::register(&mut table);
+            register(&mut table);
+            Arc::new(table)
+        })
+        .clone()
 }
 
 /// Adds Helm's bound functions to `table` (after sprig's, which they

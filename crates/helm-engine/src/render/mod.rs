@@ -17,9 +17,9 @@
 //!
 //! Where the engine cannot yet give Go's exact behaviour, each module says
 //! so; the gaps that need [`gotemplate`] itself are: one map with two Go
-//! types (a subchart's `.Values`), a `KubeVersion` printed through `print`
-//! or `printf`, an absent key of `.Files` through `index`, the arguments of
-//! a method checked before the call, and strings that are not UTF-8.
+//! types (a subchart's `.Values`), a `KubeVersion` printed by an action
+//! after a function that returns it unchanged, the arguments of a method
+//! checked before the call, and strings that are not UTF-8.
 //!
 //! The references are helm/helm v4: `pkg/engine/engine.go`,
 //! `pkg/engine/files.go`, `pkg/chart/common/capabilities.go` and
@@ -34,7 +34,6 @@ pub mod glob;
 pub mod objects;
 pub mod order;
 pub mod set;
-pub mod yaml;
 
 use gotemplate::Value;
 

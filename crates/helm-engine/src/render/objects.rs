@@ -24,47 +24,24 @@
 //! What the engine cannot yet tell: `--set` integers are `int64` in Helm,
 //! but the values arrive here as JSON in which a whole float from a values
 //! file and a `--set` integer look alike, so both are `float64`
-//! ([`json_value`]). And Go gives one map two types at once (a subchart's
+//! (`sprig::convert::from_json`). And Go gives one map two types at once (a subchart's
 //! `.Values` is `common.Values`, the same map seen from its parent is
 //! `map[string]interface {}`); here the map keeps the parent's.
 
 use std::collections::BTreeMap;
 
-use gotemplate::{Map, MapKind, Str, TemplateSet, Value};
+use gotemplate::{Map, MapKind, TemplateSet, Value};
 use serde_json::Value as Json;
 
 use super::capabilities::Capabilities;
 use super::files::Files;
 use crate::loader::{go_string, LoadedChart, Metadata};
+use crate::sprig::convert::from_json_map;
 use crate::values::go_sprint;
-
-/// A values document as templates see it, with Helm's Go types: numbers
-/// are `float64`, objects `map[string]interface {}`, arrays
-/// `[]interface {}`, null is nil.
-pub fn json_value(json: &Json) -> Value {
-    match json {
-        Json::Null => Value::Nil,
-        Json::Bool(b) => Value::Bool(*b),
-        Json::Number(n) => Value::Float(n.as_f64().unwrap_or(0.0)),
-        Json::String(s) => Value::string(s.as_str()),
-        Json::Array(items) => Value::list(items.iter().map(json_value).collect()),
-        Json::Object(fields) => Value::Map(json_map(fields, MapKind::Any)),
-    }
-}
-
-fn json_map(fields: &serde_json::Map<String, Json>, kind: MapKind) -> Map {
-    Map::from_entries(
-        kind,
-        fields
-            .iter()
-            .map(|(k, v)| (Str::from(k.as_str()), json_value(v)))
-            .collect(),
-    )
-}
 
 /// The root's `.Values`: the coalesced values as a `common.Values`.
 pub fn root_values(values: &serde_json::Map<String, Json>) -> Map {
-    json_map(values, MapKind::Values)
+    from_json_map(values, MapKind::Values)
 }
 
 /// Adds the methods of Helm's `common.Values` (`.Values`, `.Template`,
@@ -94,7 +71,7 @@ pub fn register_values_methods(set: &mut TemplateSet) {
 
 fn values_yaml(map: &Map, args: &[Value]) -> Result<Value, String> {
     super::no_args("YAML", args)?;
-    let text = super::yaml::to_yaml(&Value::Map(map.clone()));
+    let text = crate::yaml_v2::to_yaml(&Value::Map(map.clone()));
     if text.is_empty() {
         return Err("error marshaling into JSON: the values cannot be written as JSON".into());
     }
@@ -686,7 +663,9 @@ mod tests {
 
     #[test]
     fn values_are_float64() {
-        let v = json_value(&json!({"i": 3, "f": 0.00001, "big": 123456789, "l": [1, null]}));
+        let v = crate::sprig::convert::from_json(
+            &json!({"i": 3, "f": 0.00001, "big": 123456789, "l": [1, null]}),
+        );
         let m = v.as_map().unwrap();
         let show = |k: &str| gotemplate::fmt::sprint_value(&m.get(k).unwrap());
         assert_eq!(show("i"), "3");

@@ -90,12 +90,21 @@ pub(crate) fn from_json(json: &serde_json::Value) -> Value {
         Json::Number(n) => Value::Float(n.as_f64().unwrap_or(0.0)),
         Json::String(s) => Value::string(s.as_str()),
         Json::Array(items) => Value::list(items.iter().map(from_json).collect()),
-        Json::Object(fields) => {
-            let map = Map::new(MapKind::Any);
-            for (k, v) in fields {
-                map.insert(k.as_str(), from_json(v));
-            }
-            Value::Map(map)
-        }
+        Json::Object(fields) => Value::Map(from_json_map(fields, MapKind::Any)),
     }
+}
+
+/// A JSON object as [`from_json`] reads it, as a map of Go type `kind`
+/// (Helm's `.Values` is a `common.Values`).
+pub(crate) fn from_json_map(
+    fields: &serde_json::Map<String, serde_json::Value>,
+    kind: MapKind,
+) -> Map {
+    Map::from_entries(
+        kind,
+        fields
+            .iter()
+            .map(|(k, v)| (gotemplate::Str::from(k.as_str()), from_json(v)))
+            .collect(),
+    )
 }

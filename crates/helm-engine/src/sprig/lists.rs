@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use gotemplate::{Call, Value};
+use gotemplate::{Call, Kind, Value};
 
 use super::convert::{go_f64_to_i64, to_int64};
 use super::govalue::{deep_equal, is_empty};
@@ -23,6 +23,15 @@ fn list_arg<'v>(
 ) -> Result<Cow<'v, [Value]>> {
     match v {
         Value::List(items) => Ok(Cow::Borrowed(items.items())),
+        // A Go slice type with methods (`.Capabilities.APIVersions`, a
+        // `common.VersionSet`) is a slice to reflection.
+        Value::Object(o) if o.kind() == Kind::Slice => Ok(Cow::Owned(
+            o.entries()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(_, v)| v)
+                .collect(),
+        )),
         Value::Bytes(bytes) => Ok(Cow::Owned(
             bytes.iter().map(|b| Value::Uint(u64::from(*b))).collect(),
         )),

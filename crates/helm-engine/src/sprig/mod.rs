@@ -21,11 +21,9 @@
 //! value functions (`toYaml`, `fromJson`, …). Helm's render-bound functions
 //! (`include`, `tpl`, `required`, `fail`, `lookup`) live in the render
 //! layer, Go's builtins (`print`, `len`, `index`, `eq`, …) in the engine.
-//! [`gotmpl_shim`] offers the same functions to the renderer built on the
-//! `gotmpl` crate until it is replaced.
 //!
 //! Known differences of these functions on their own, each pinned by a
-//! test (`DIVERGES`, `STILL_DIVERGE_DIRECT`):
+//! test (`DIVERGES`, `STILL_DIVERGE`):
 //!
 //! - `until`, `untilStep` and `chunk` return `[]int` and `[][]interface {}`
 //!   in Go; `gotemplate` lists are `[]interface {}` or `[]string`, so
@@ -44,7 +42,6 @@ pub(super) mod crypto;
 mod decimal;
 mod defaults;
 mod dicts;
-pub(super) mod gotmpl_shim;
 pub(super) mod govalue;
 mod hash;
 mod helm;
@@ -107,8 +104,6 @@ type Impl = fn(&mut Call<'_>) -> Result<Value>;
 /// included (it replaces Go's builtin of that name, as in Helm, so the
 /// engine's builtins must be registered first), and Helm's own value
 /// functions ([`HELM_FUNCS`]).
-// Used by the tests until the renderer moves to `gotemplate`.
-#[allow(dead_code)]
 pub(crate) fn register(table: &mut FuncTable) {
     for &(name, body) in FUNCS.iter().chain(HELM_FUNCS) {
         table.register(name, body);

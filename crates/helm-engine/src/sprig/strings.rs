@@ -526,6 +526,14 @@ pub(super) fn strslice(v: &Value) -> Result<Vec<String>> {
             .map(strval)
             .collect(),
         Value::Nil => Ok(Vec::new()),
+        // A Go slice type with methods (`.Capabilities.APIVersions`).
+        Value::Object(o) if o.kind() == gotemplate::Kind::Slice => o
+            .entries()
+            .unwrap_or_default()
+            .iter()
+            .filter(|(_, item)| !matches!(item, Value::Nil))
+            .map(|(_, item)| strval(item))
+            .collect(),
         other => Ok(vec![strval(other)?]),
     }
 }

@@ -1,8 +1,7 @@
 //! Tests of the sprig functions against renders of real Helm.
 
 use super::*;
-use gotmpl::Template;
-use std::sync::Arc;
+use gotemplate::{MissingKey, TemplateSet};
 
 pub(super) mod direct;
 mod divergences;
@@ -26,20 +25,13 @@ const VALUES: &str = r#"{"n": 1000000, "f": 2.7, "i": 3, "neg": -3.5, "s": "hell
         "nested": {"a": {"b": {"c": 1}}, "l": [1, 2]}, "ml": {"k": [1, 2]}, "bools": [true, false],
         "mixed": [1, "1", 1.5, true, null, [], {}]}"#;
 
-fn data() -> gotmpl::Value {
-    let values: serde_json::Value = serde_json::from_str(VALUES).expect("test values are JSON");
-    let mut root = std::collections::BTreeMap::new();
-    root.insert("Values".into(), crate::to_value(&values));
-    gotmpl::Value::Map(Arc::new(root))
-}
-
-/// Renders like Helm: Go prints a missing value as `<no value>`, which
-/// Helm removes.
+/// Renders like Helm, on the engine with Helm's whole function table:
+/// `missingkey=zero`, and Go's `<no value>` for a missing value removed.
 fn render(src: &str) -> std::result::Result<String, String> {
-    Template::new("t")
-        .funcs(gotmpl_shim::funcs())
-        .parse(src)
-        .and_then(|t| t.execute_to_string(&data()))
+    let mut set = TemplateSet::new(crate::render::funcs::table());
+    set.options.missing_key = MissingKey::Zero;
+    set.parse("t", src)
+        .and_then(|()| set.execute("t", direct::root(VALUES)))
         .map(|out| out.replace("<no value>", ""))
         .map_err(|e| e.to_string())
 }
@@ -108,18 +100,29 @@ fn matches_helm() {
 
 #[test]
 fn known_divergences() {
+    let mut report = Vec::new();
     for (src, helm, ours, why) in DIVERGES {
         let got = render(src);
-        let ok = match (ours, &got) {
+        let same = match (helm.strip_prefix("error: "), &got) {
+            (Some(e), std::result::Result::Err(g)) => g.contains(e),
+            (None, Ok(o)) => o == helm,
+            _ => false,
+        };
+        let listed = STILL_DIVERGE.contains(src);
+        // A divergence still listed gives the result documented for it.
+        let documented = match (ours, &got) {
             (Out(want), Ok(out)) => out == want,
             (Err(want), std::result::Result::Err(err)) => err.contains(want),
             _ => false,
         };
-        assert!(
-            ok,
-            "{src}: expected our documented result (Helm gives {helm:?}; {why}), got {got:?}"
-        );
+        if same == listed || (listed && !documented) {
+            report.push(format!(
+                "{src}: Helm gives {helm:?}, the engine {got:?} ({why}); listed as still \
+                 diverging: {listed}"
+            ));
+        }
     }
+    assert!(report.is_empty(), "{}", report.join("\n"));
 }
 
 /// Every function Helm v4.2.3 registers from sprig, less `env` and
@@ -148,17 +151,14 @@ const SPRIG_NAMES: &str = "abbrev abbrevboth add add1 add1f addf adler32sum ago 
 
 #[test]
 fn registers_every_sprig_function() {
-    let map = gotmpl_shim::funcs();
+    let names: std::collections::BTreeSet<&str> = FUNCS.iter().map(|(name, _)| *name).collect();
     let missing: Vec<&str> = SPRIG_NAMES
         .split_whitespace()
-        .filter(|n| !map.contains_key(*n))
+        .filter(|n| !names.contains(n))
         .collect();
     assert!(missing.is_empty(), "missing: {missing:?}");
     let expected: std::collections::BTreeSet<&str> = SPRIG_NAMES.split_whitespace().collect();
-    let extra: Vec<&String> = map
-        .keys()
-        .filter(|n| !expected.contains(n.as_str()))
-        .collect();
+    let extra: Vec<&&str> = names.iter().filter(|n| !expected.contains(*n)).collect();
     assert!(extra.is_empty(), "not registered by Helm: {extra:?}");
 }
 
@@ -228,10 +228,12 @@ fn now_reads_back_as_a_time() {
     let (before, after) = pair.split_once('|').expect("two times");
     assert_eq!((mono(after) - mono(before)).round(), 3600.0, "{pair}");
     assert!(!direct("{{ (now).UTC }}").contains(" m="));
-    assert_eq!(
-        direct("{{ toJson now | len }}"),
-        "32",
-        "RFC 3339 with nanoseconds"
+    // RFC 3339 with nanoseconds, quoted; Go drops the trailing zeros of
+    // the fraction, so a tenth of the time it is shorter.
+    let json = direct("{{ toJson now }}");
+    assert!(
+        json.len() <= 32 && json.ends_with("Z\""),
+        "RFC 3339 with nanoseconds: {json}"
     );
     let year = ok(r#"{{ now | date "2006" }}"#);
     assert!(now.starts_with(&year), "{now} vs {year}");
@@ -402,7 +404,13 @@ fn to_yaml_pretty_matches_helm_called_directly() {
 #[test]
 fn matches_helm_called_directly() {
     let cases = helm_cases();
-    let skip = std::collections::HashMap::new();
+    // Go's parser refuses these literals (`strconv.Unquote`); the small
+    // evaluator reads string literals more loosely, the engine as Go does.
+    let why = "an escape Go's string literals do not have: a parse error, in the engine";
+    let skip = std::collections::HashMap::from([
+        ("{{ regexMatch \"^\\s$\" \"\u{a0}\" }}", why),
+        (r#"{{ regexMatch "^\<a$" "<a" }}"#, why),
+    ]);
     let failures = direct::differences(&cases, VALUES, &skip);
     assert!(
         failures.is_empty(),
@@ -413,10 +421,11 @@ fn matches_helm_called_directly() {
     );
 }
 
-/// The entries of [`DIVERGES`] that still differ from Helm when the
-/// functions are called directly on `gotemplate` values; every other entry
-/// matches Helm there.
-const STILL_DIVERGE_DIRECT: &[&str] = &[
+/// The entries of [`DIVERGES`] that still differ from Helm, whether the
+/// functions run in the engine ([`known_divergences`]) or are called
+/// directly on `gotemplate` values ([`divergences_called_directly`]);
+/// every other entry matches Helm both ways.
+const STILL_DIVERGE: &[&str] = &[
     // Go checks a constant argument's type when it evaluates it, with its
     // own words: the executor's business, not the function's.
     r#"{{ ternary "a" "b" 1 }}"#,
@@ -452,7 +461,7 @@ fn divergences_called_directly() {
             (None, Ok(o)) => o == helm,
             _ => false,
         };
-        let listed = STILL_DIVERGE_DIRECT.contains(src);
+        let listed = STILL_DIVERGE.contains(src);
         assert_eq!(
             same, !listed,
             "{src}: Helm gives {helm:?}, the direct call {got:?} ({why}); \
@@ -462,7 +471,7 @@ fn divergences_called_directly() {
 }
 
 #[test]
-fn the_gotmpl_renderer_signs_certificates_and_hashes_passwords() {
+fn the_renderer_signs_certificates_and_hashes_passwords() {
     assert_eq!(
         ok(
             r#"{{ $ca := genCA "ca" 1 }}{{ $c := genSignedCert "svc" nil nil 1 $ca }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $c.Key }}"#

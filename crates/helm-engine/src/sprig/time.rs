@@ -184,9 +184,8 @@ impl Time {
         }))
     }
 
-    /// Reads back a time from its template representation. A string in
-    /// Go's `Time.String()` form is read too, for the renderer that still
-    /// carries times as strings (`gotmpl_shim`).
+    /// Reads back a time from its template representation: only a
+    /// `time.Time` is one, as in Go, however much a string looks like it.
     fn from_value(v: &Value) -> Option<Time> {
         match v {
             Value::Object(o) if o.type_name() == "time.Time" => {
@@ -194,9 +193,6 @@ impl Time {
                 o.write_v(&mut text);
                 let wall = text.split(" m=").next().unwrap_or_default();
                 parse(STRING_LAYOUT, wall).ok()
-            }
-            Value::String(s) => {
-                parse(STRING_LAYOUT, s.split(" m=").next().unwrap_or_default()).ok()
             }
             _ => None,
         }

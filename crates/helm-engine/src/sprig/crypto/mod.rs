@@ -61,11 +61,6 @@ impl Object for Certificate {
     }
 }
 
-/// A `sprig.certificate` value of PEM texts.
-pub(super) fn certificate_value(cert: String, key: String) -> Value {
-    Value::Object(Rc::new(Certificate { cert, key }))
-}
-
 /// A `sprig.certificate` as the map of its fields that Go's encoders
 /// write (`Cert`, `Key`; go-yaml v3 lowercases them); `None` for any
 /// other value.
