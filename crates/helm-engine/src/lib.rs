@@ -272,6 +272,32 @@ mod tests {
     }
 
     #[test]
+    fn go_map_and_slice_types_encode_as_maps_and_lists() {
+        // As the Helm v4.2.3 SDK renders them: `.Files` is a
+        // `map[string][]byte`, `.Capabilities.APIVersions` a `[]string`.
+        let chart = ChartFiles {
+            name: "c".into(),
+            files: BTreeMap::from([
+                (
+                    "Chart.yaml".to_owned(),
+                    "apiVersion: v2\nname: c\nversion: 0.1.0\n".to_owned(),
+                ),
+                (
+                    "templates/t.yaml".to_owned(),
+                    "{{ toJson .Files }}|{{ toYaml .Files }}|{{ toJson .Capabilities.APIVersions | len }}|{{ join \",\" (slice .Capabilities.APIVersions 0 2) }}".to_owned(),
+                ),
+            ]),
+            other: BTreeMap::from([("x.txt".to_owned(), b"hi\n".to_vec())]),
+            subcharts: false,
+        };
+        let out = render(&chart, &json!({}), &Release::default()).unwrap();
+        assert_eq!(
+            out["c/templates/t.yaml"],
+            r#"{"x.txt":"aGkK"}|x.txt: aGkK|1430|v1,admissionregistration.k8s.io/v1"#
+        );
+    }
+
+    #[test]
     fn stacked_files_then_defaults() {
         let defaults = json!({"a": {"b": 1, "c": 2}, "d": null, "e": [1, 2]});
         let user = stack(&[json!({"a": {"b": 10}, "e": [3]}), json!({"a": {"c": null}})]);

@@ -124,6 +124,10 @@ impl Node<'static> {
                 let fields = super::sprig::crypto::struct_fields(value, false)?;
                 return Node::from_value(&Value::Map(fields), depth + 1);
             }
+            Value::Object(_) if super::sprig::govalue::reflect_view(value).is_some() => {
+                let view = super::sprig::govalue::reflect_view(value)?;
+                return Node::from_value(&view, depth + 1);
+            }
             // JSON writes bytes and Go objects (times, versions) as strings.
             Value::Bytes(_) | Value::Object(_) => {
                 let text = json::encode(value, json::Style::Marshal).ok()?;

@@ -19,6 +19,25 @@ pub(super) fn too_deep() -> Error {
     ))
 }
 
+/// A Go map or slice type with methods (`.Files`, an `engine.files`;
+/// `.Capabilities.APIVersions`, a `common.VersionSet`) as the plain map or
+/// list reflection and the encoders see; `None` for any other value.
+pub(crate) fn reflect_view(v: &Value) -> Option<Value> {
+    let Value::Object(o) = v else { return None };
+    let entries = o.entries()?;
+    Some(match o.kind() {
+        gotemplate::Kind::Slice => Value::list(entries.into_iter().map(|(_, v)| v).collect()),
+        gotemplate::Kind::Map => Value::Map(gotemplate::Map::from_entries(
+            gotemplate::MapKind::Any,
+            entries
+                .into_iter()
+                .filter_map(|(k, v)| Some((gotemplate::Str::from(k.as_str()?), v)))
+                .collect(),
+        )),
+        _ => return None,
+    })
+}
+
 /// Go's type name in a failed interface conversion (`interface {} is nil`).
 pub(super) fn go_dynamic_type(v: &Value) -> &str {
     match v {

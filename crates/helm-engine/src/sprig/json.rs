@@ -118,6 +118,9 @@ fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Resul
             if let Some(fields) = super::crypto::struct_fields(v, false) {
                 return write_value(out, &Value::Map(fields), style, depth + 1);
             }
+            if let Some(view) = super::govalue::reflect_view(v) {
+                return write_value(out, &view, style, depth + 1);
+            }
             let mut text = String::new();
             o.write_v(&mut text);
             write_string(out, &text, style);
