@@ -123,7 +123,7 @@ impl Files {
         let by_base = self
             .files
             .iter()
-            .map(|(name, data)| (base(name).to_owned(), base64(data)))
+            .map(|(name, data)| (base(name).to_owned(), crate::sprig::base64::encode(data)))
             .collect();
         yaml_of_strings(&by_base)
     }
@@ -145,29 +145,6 @@ fn base(name: &str) -> &str {
         return if name.is_empty() { "." } else { "/" };
     }
     trimmed.rsplit('/').next().unwrap_or(trimmed)
-}
-
-/// Go's `base64.StdEncoding.EncodeToString`. (sprig's encoder is private
-/// to the sprig port; the two can merge once the port lands.)
-fn base64(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 /// Helm's `toYAML` of a `map[string]string`.

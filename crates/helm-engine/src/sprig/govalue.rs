@@ -111,64 +111,13 @@ fn deep_equal_at(a: &Value, b: &Value, depth: usize) -> bool {
 
 /// Go's `fmt.Sprint` of one value, `%v`: floats print in the shortest form
 /// with an exponent from 1e6 up and below 1e-4 (`1e+06`), nested values in
-/// Go's `[a b]` and `map[k:v]` syntax.
+/// Go's `[a b]` and `map[k:v]` syntax; the engine's own printing, with an
+/// error where a map holds itself.
 pub(super) fn go_sprint(v: &Value) -> Result<String> {
-    let mut out = String::new();
-    write_go_value(&mut out, v, MAX_DEPTH)?;
-    Ok(out)
-}
-
-/// Appends `%v` of `v` to `out`.
-fn write_go_value(out: &mut String, v: &Value, depth: usize) -> Result<()> {
-    if depth == 0 {
+    if gotemplate::fmt::too_deep(v) {
         return Err(too_deep());
     }
-    match v {
-        Value::Nil => out.push_str("<nil>"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(n) | Value::Int64(n) => {
-            let _ = write!(out, "{n}");
-        }
-        Value::Uint(n) => {
-            let _ = write!(out, "{n}");
-        }
-        Value::Float(f) => out.push_str(&go_float(*f)),
-        Value::String(s) => out.push_str(s),
-        Value::Bytes(bytes) => {
-            out.push('[');
-            for (i, b) in bytes.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                let _ = write!(out, "{b}");
-            }
-            out.push(']');
-        }
-        Value::List(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                write_go_value(out, item, depth - 1)?;
-            }
-            out.push(']');
-        }
-        Value::Map(m) => {
-            out.push_str("map[");
-            for (i, (k, item)) in m.snapshot().iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                out.push_str(k);
-                out.push(':');
-                write_go_value(out, item, depth - 1)?;
-            }
-            out.push(']');
-        }
-        Value::Object(o) => o.write_v(out),
-    }
-    Ok(())
+    Ok(gotemplate::fmt::sprint_value(v))
 }
 
 /// sprig's `strval`: strings as they are, everything else through `%v`.
