@@ -22,8 +22,11 @@ use helm_engine::read::Span;
 use helm_engine::values::Values as HelmValues;
 
 mod document;
+mod walk;
 
 pub use document::{commented, value_rows, ValueRow};
+pub use walk::{description_at, node_at, Walk};
+pub(crate) use walk::{forms, value_at};
 
 /// The draft-07 meta-schema URI.
 pub const DRAFT_07: &str = "http://json-schema.org/draft-07/schema#";
@@ -470,30 +473,11 @@ fn message_of(error: &::jsonschema::ValidationError<'_>) -> String {
 /// The property names a schema allows at `path` (following `properties`,
 /// `additionalProperties` and `items`).
 fn properties_at<'a>(schema: &'a Json, path: &[String]) -> Vec<&'a str> {
-    node_at(schema, path, true)
+    node_at(schema, path, Walk::default().maps())
         .and_then(|n| n.get("properties"))
         .and_then(Json::as_object)
         .map(|p| p.keys().map(String::as_str).collect())
         .unwrap_or_default()
-}
-
-/// The schema node for the value at `path`: following `properties`, then
-/// (with `maps`) an `additionalProperties` schema, then `items` for a list
-/// index.
-pub fn node_at<'a, K: AsRef<str>>(schema: &'a Json, path: &[K], maps: bool) -> Option<&'a Json> {
-    let mut node = schema;
-    for key in path {
-        let key = key.as_ref();
-        node = node
-            .get("properties")
-            .and_then(|p| p.get(key))
-            .or_else(|| {
-                node.get("additionalProperties")
-                    .filter(|a| maps && a.is_object())
-            })
-            .or_else(|| node.get("items").filter(|_| key.parse::<usize>().is_ok()))?;
-    }
-    Some(node)
 }
 
 /// Every violation of `schema` by `instance`, as (key path, message); a
@@ -514,14 +498,6 @@ pub fn errors<'a>(
         let path = e.instance_path().iter().map(|s| s.to_string()).collect();
         (path, message_of(&e))
     })
-}
-
-/// The description a schema gives the value at `path`, following
-/// `properties` and `items`.
-pub fn description_at<'a>(schema: &'a Json, path: &[&str]) -> Option<&'a str> {
-    node_at(schema, path, false)?
-        .get("description")
-        .and_then(Json::as_str)
 }
 
 /// Tags that move to new images, whatever their name promises: a release

@@ -8,71 +8,7 @@ use super::super::types::pattern_help;
 use crate::error::{Error, Location};
 use crate::keys::{closest, locate};
 use crate::model::input_schema;
-use crate::schema::Violation;
-
-/// The schema node for the value at `path`, choosing among `anyOf` forms
-/// the one whose type fits `instance` (the value there, when known).
-fn node_at<'a>(schema: &'a Json, path: &[String], instance: Option<&Json>) -> Option<&'a Json> {
-    let mut node = schema;
-    let mut value = instance;
-    for key in path {
-        let next = value.and_then(|v| match v {
-            Json::Object(map) => map.get(key.as_str()),
-            Json::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
-            _ => None,
-        });
-        node = forms(node, value).into_iter().find_map(|form| {
-            form.get("properties")
-                .and_then(|p| p.get(key.as_str()))
-                .or_else(|| form.get("additionalProperties").filter(|a| a.is_object()))
-                .or_else(|| form.get("items").filter(|_| key.parse::<usize>().is_ok()))
-        })?;
-        value = next;
-    }
-    forms(node, value).into_iter().next()
-}
-
-/// The forms a node allows (itself, or each of its `anyOf`/`oneOf`), those
-/// whose type fits `value` first.
-fn forms<'a>(node: &'a Json, value: Option<&Json>) -> Vec<&'a Json> {
-    let mut all: Vec<&Json> = ["anyOf", "oneOf"]
-        .iter()
-        .filter_map(|k| node.get(*k).and_then(Json::as_array))
-        .flatten()
-        .collect();
-    if all.is_empty() {
-        all.push(node);
-    }
-    all.sort_by_key(|form| !value.is_some_and(|v| fits(form, v)));
-    all
-}
-
-/// Whether a schema's `type` allows `value`'s JSON type.
-fn fits(schema: &Json, value: &Json) -> bool {
-    let kind = match value {
-        Json::Null => "null",
-        Json::Bool(_) => "boolean",
-        Json::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Json::Number(_) => "number",
-        Json::String(_) => "string",
-        Json::Array(_) => "array",
-        Json::Object(_) => "object",
-    };
-    let allows = |t: &str| t == kind || (t == "number" && kind == "integer");
-    match schema.get("type") {
-        Some(Json::String(t)) => allows(t),
-        Some(Json::Array(types)) => types.iter().filter_map(Json::as_str).any(allows),
-        _ => true,
-    }
-}
-
-fn value_at<'a>(json: &'a Json, path: &[String]) -> Option<&'a Json> {
-    path.iter().try_fold(json, |node, key| match node {
-        Json::Object(map) => map.get(key.as_str()),
-        Json::Array(items) => items.get(key.parse::<usize>().ok()?),
-        _ => None,
-    })
-}
+use crate::schema::{forms, node_at, value_at, Violation, Walk};
 
 /// The schema's description of the key at `path`, which names what the key
 /// is for and gives an example: the help of an error that has none of its own.
@@ -84,7 +20,7 @@ pub(super) fn key_help(path: &[String]) -> Option<String> {
     // A key of a map (`hostPaths.logs`) has no description of its own: the
     // map's says what its keys are.
     let text = [path, &path[..path.len() - 1]].iter().find_map(|path| {
-        let node = node_at(&schema, path, None)?;
+        let node = node_at(&schema, path, Walk::default().maps().branches(None))?;
         node.get("description").and_then(Json::as_str).or_else(|| {
             forms(node, None)
                 .iter()
@@ -154,7 +90,7 @@ fn matches(pattern: &str, text: &str) -> bool {
 pub(super) fn schema_violation(path: Vec<String>, raw: &str, json: &Json) -> Violation {
     let schema = input_schema();
     let value = value_at(json, &path);
-    let node = node_at(&schema, &path, Some(json));
+    let node = node_at(&schema, &path, Walk::default().maps().branches(Some(json)));
     if let (Some(node), Some(value)) = (node, value) {
         if let Some(violation) = describe(node, value, &path) {
             return violation;
