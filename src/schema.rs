@@ -330,125 +330,122 @@ pub fn check(schema: &Json, instance: &Json) -> std::result::Result<Vec<Violatio
             .iter()
             .map(|s| s.to_string())
             .collect();
-        if let ValidationErrorKind::AdditionalProperties { unexpected } = error.kind() {
-            let known = properties_at(schema, &path);
-            for key in unexpected {
-                let mut at = path.clone();
-                at.push(key.clone());
-                let hint = crate::keys::closest(key, &known)
-                    .map(|k| format!("did you mean `{k}`?"))
-                    .or_else(|| {
-                        (!known.is_empty())
-                            .then(|| format!("valid keys here: {}", known.join(", ")))
-                    });
-                out.push(Violation {
-                    path: at,
-                    message: "unknown key".into(),
-                    hint,
-                    wants_quotes: false,
-                });
+        let value = error.instance().as_ref();
+        match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                out.extend(unknown_keys(schema, &path, unexpected));
             }
-        } else if let ValidationErrorKind::Not { schema } = error.kind() {
-            // chartgen's own rule against moving tags gets its advice; any
-            // other `not` is only named.
-            let ours = jsonschema::written_pattern(schema) == Some(moving_tag_pattern().as_str());
-            let moving = error
-                .instance()
-                .as_str()
-                .filter(|t| ours && is_moving_tag(t));
-            let (message, hint) = if let Some(tag) = moving {
-                (
-                    format!("`{tag}` is not an explicit version"),
-                    Some("pin a tag such as `1.4.2`, or set the image's `digest`".to_owned()),
-                )
-            } else {
-                (
-                    format!("{} is not allowed here", shown(error.instance())),
-                    None,
-                )
-            };
-            out.push(Violation {
-                path,
-                message,
-                hint,
-                wants_quotes: false,
-            });
-        } else if let ValidationErrorKind::Required { property } = error.kind() {
-            let name = property
-                .as_str()
-                .map_or_else(|| property.to_string(), str::to_owned);
-            let mut at = path.clone();
-            at.push(name);
-            out.push(Violation {
-                path: at,
-                message: "is required, and neither the values files nor the chart's defaults \
-                          set it"
-                    .into(),
-                hint: Some("set it in a values file".into()),
-                wants_quotes: false,
-            });
-        } else if let ValidationErrorKind::Enum { options } = error.kind() {
-            let allowed: Vec<String> = options
-                .as_array()
-                .map(|o| o.iter().map(|v| format!("`{v}`")).collect())
-                .unwrap_or_default();
-            out.push(Violation {
-                path,
-                message: format!(
-                    "{} is not one of the allowed values",
-                    shown(error.instance())
-                ),
-                hint: (!allowed.is_empty()).then(|| format!("use one of {}", allowed.join(", "))),
-                wants_quotes: false,
-            });
-        } else if let ValidationErrorKind::Type { kind } = error.kind() {
-            let wanted: Vec<String> = match kind {
-                TypeKind::Single(t) => vec![t.to_string()],
-                TypeKind::Multiple(ts) => ts.iter().map(|t| t.to_string()).collect(),
-            };
-            let named: Vec<&str> = wanted
-                .iter()
-                .map(|t| match t.as_str() {
-                    "string" => "a string",
-                    "boolean" => "a boolean",
-                    "integer" => "an integer",
-                    "number" => "a number",
-                    "array" => "a list",
-                    "object" => "a map",
-                    _ => "null",
-                })
-                .collect();
-            let instance = error.instance();
-            let got = match instance.as_ref() {
-                Json::Null => "null",
-                Json::Bool(_) => "a boolean",
-                Json::Number(_) => "a number",
-                Json::String(_) => "a string",
-                Json::Array(_) => "a list",
-                Json::Object(_) => "a map",
-            };
-            let wants_quotes = wanted.iter().any(|t| t == "string")
-                && matches!(instance.as_ref(), Json::Bool(_) | Json::Number(_));
-            out.push(Violation {
-                path,
-                message: format!(
-                    "expected {}, got {got} ({})",
-                    named.join(" or "),
-                    shown(instance)
-                ),
-                hint: None,
-                wants_quotes,
-            });
-        } else {
-            out.push(Violation {
-                path,
-                message: message_of(&error),
-                hint: None,
-                wants_quotes: false,
-            });
+            ValidationErrorKind::Not { schema } => out.push(not_allowed(path, value, schema)),
+            ValidationErrorKind::Required { property } => out.push(required(path, property)),
+            ValidationErrorKind::Enum { options } => out.push(not_one_of(path, value, options)),
+            ValidationErrorKind::Type { kind } => out.push(wrong_type(path, value, kind)),
+            _ => out.push(Violation::new(path, message_of(&error), None)),
         }
     }
     Ok(out)
+}
+
+/// Each key of `unexpected` at `path`, an unknown key, with the closest
+/// key the schema allows there suggested, else the keys it allows.
+fn unknown_keys(schema: &Json, path: &[String], unexpected: &[String]) -> Vec<Violation> {
+    let known = properties_at(schema, path);
+    unexpected
+        .iter()
+        .map(|key| {
+            let mut at = path.to_vec();
+            at.push(key.clone());
+            let hint = crate::keys::closest(key, &known)
+                .map(|k| format!("did you mean `{k}`?"))
+                .or_else(|| {
+                    (!known.is_empty()).then(|| format!("valid keys here: {}", known.join(", ")))
+                });
+            Violation::new(at, "unknown key".into(), hint)
+        })
+        .collect()
+}
+
+/// A value that matches a `not` schema: chartgen's own rule against moving
+/// tags gets its advice; any other `not` is only named.
+fn not_allowed(path: Vec<String>, value: &Json, not: &Json) -> Violation {
+    let ours = jsonschema::written_pattern(not) == Some(moving_tag_pattern().as_str());
+    let moving = value.as_str().filter(|t| ours && is_moving_tag(t));
+    let (message, hint) = if let Some(tag) = moving {
+        (
+            format!("`{tag}` is not an explicit version"),
+            Some("pin a tag such as `1.4.2`, or set the image's `digest`".to_owned()),
+        )
+    } else {
+        (format!("{} is not allowed here", shown(value)), None)
+    };
+    Violation::new(path, message, hint)
+}
+
+/// A required `property` missing from the map at `path`: at the key
+/// itself.
+fn required(path: Vec<String>, property: &Json) -> Violation {
+    let name = property
+        .as_str()
+        .map_or_else(|| property.to_string(), str::to_owned);
+    let mut at = path;
+    at.push(name);
+    Violation::new(
+        at,
+        "is required, and neither the values files nor the chart's defaults set it".into(),
+        Some("set it in a values file".into()),
+    )
+}
+
+/// A value that is none of the `enum`'s `options`, which the hint lists.
+fn not_one_of(path: Vec<String>, value: &Json, options: &Json) -> Violation {
+    let allowed: Vec<String> = options
+        .as_array()
+        .map(|o| o.iter().map(|v| format!("`{v}`")).collect())
+        .unwrap_or_default();
+    Violation::new(
+        path,
+        format!("{} is not one of the allowed values", shown(value)),
+        (!allowed.is_empty()).then(|| format!("use one of {}", allowed.join(", "))),
+    )
+}
+
+/// A value of another JSON type than `kind`, both said in words; a boolean
+/// or number where a string was wanted wants quotes.
+fn wrong_type(path: Vec<String>, value: &Json, kind: &TypeKind) -> Violation {
+    let wanted: Vec<String> = match kind {
+        TypeKind::Single(t) => vec![t.to_string()],
+        TypeKind::Multiple(ts) => ts.iter().map(|t| t.to_string()).collect(),
+    };
+    let named: Vec<&str> = wanted
+        .iter()
+        .map(|t| match t.as_str() {
+            "string" => "a string",
+            "boolean" => "a boolean",
+            "integer" => "an integer",
+            "number" => "a number",
+            "array" => "a list",
+            "object" => "a map",
+            _ => "null",
+        })
+        .collect();
+    let got = match value {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "a list",
+        Json::Object(_) => "a map",
+    };
+    Violation {
+        path,
+        message: format!(
+            "expected {}, got {got} ({})",
+            named.join(" or "),
+            shown(value)
+        ),
+        hint: None,
+        wants_quotes: wanted.iter().any(|t| t == "string")
+            && matches!(value, Json::Bool(_) | Json::Number(_)),
+    }
 }
 
 /// A value as a message quotes it: compact JSON, cut to about 60
