@@ -526,6 +526,91 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_violation_in_words() {
+        let schema = json!({
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["name"],
+            "properties": {
+                "name": {"type": "string"},
+                "size": {"type": "string", "enum": ["small", "large"]},
+                "tag": {"not": {"pattern": moving_tag_pattern()}},
+                "other": {"not": {"const": 1}},
+                "image": {"type": "object", "additionalProperties": false,
+                          "properties": {"repository": {}, "tag": {}}}
+            }
+        });
+        let instance = json!({
+            "size": "medium", "tag": "Latest", "other": 1,
+            "image": {"repo": "x", "pull": 1}, "extra": true
+        });
+        let found = |v: &Violation| {
+            let path = v.path.join(".");
+            (path, v.message.clone(), v.hint.clone(), v.wants_quotes)
+        };
+        let mut all: Vec<_> = check(&schema, &instance)
+            .unwrap()
+            .iter()
+            .map(found)
+            .collect();
+        all.sort();
+        let s = |t: &str| Some(t.to_owned());
+        assert_eq!(
+            all,
+            vec![
+                (
+                    "extra".into(),
+                    "unknown key".into(),
+                    s("valid keys here: name, size, tag, other, image"),
+                    false
+                ),
+                (
+                    "image.pull".into(),
+                    "unknown key".into(),
+                    s("valid keys here: repository, tag"),
+                    false
+                ),
+                (
+                    "image.repo".into(),
+                    "unknown key".into(),
+                    s("did you mean `repository`?"),
+                    false
+                ),
+                (
+                    "name".into(),
+                    "is required, and neither the values files nor the chart's defaults set it"
+                        .into(),
+                    s("set it in a values file"),
+                    false
+                ),
+                ("other".into(), "1 is not allowed here".into(), None, false),
+                (
+                    "size".into(),
+                    "\"medium\" is not one of the allowed values".into(),
+                    s("use one of `\"small\"`, `\"large\"`"),
+                    false
+                ),
+                (
+                    "tag".into(),
+                    "`Latest` is not an explicit version".into(),
+                    s("pin a tag such as `1.4.2`, or set the image's `digest`"),
+                    false
+                ),
+            ]
+        );
+        let typed = check(&schema, &json!({"name": 1.5})).unwrap();
+        assert_eq!(
+            typed.iter().map(found).collect::<Vec<_>>(),
+            vec![(
+                "name".into(),
+                "expected a string, got a number (1.5)".into(),
+                None,
+                true
+            )]
+        );
+    }
+
+    #[test]
     fn moving_tags_in_any_casing() {
         let pattern = regex::Regex::new(&moving_tag_pattern()).unwrap();
         for tag in [
