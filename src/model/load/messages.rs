@@ -225,83 +225,19 @@ fn segments(path: &str) -> Vec<String> {
 /// Turns a serde_yaml error into a located message, suggesting the closest
 /// valid key for an unknown one.
 pub(super) fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Error {
-    let raw = e.to_string();
-    // serde_yaml writes " at line L column C" after the message; the
-    // location goes in front instead, and any context after it stays.
-    let message = match raw.split_once(" at line ") {
-        Some((head, tail)) => match tail.split_once(", ") {
-            Some((_, context)) => format!("{head}, {context}"),
-            None => head.to_owned(),
-        },
-        None => raw.clone(),
+    let (path, message) = serde_message(&e.to_string());
+    let said = Said {
+        path,
+        message,
+        hint: None,
+        location: e.location().map(|l| (l.line(), l.column())),
     };
-    let (mut path, mut message) = match message.split_once(": ") {
-        Some((path, rest)) if !path.contains(' ') => (segments(path), rest.to_owned()),
-        _ => (Vec::new(), message),
-    };
-    let mut hint = None;
-    let mut location = e.location().map(|l| (l.line(), l.column()));
-    if let Some(unknown) = backticked_after(&message, "unknown field `").map(str::to_owned) {
-        let expected: Vec<&str> = message
-            .split("expected ")
-            .nth(1)
-            .map(|list| list.split('`').skip(1).step_by(2).collect())
-            .unwrap_or_default();
-        hint = Some(match closest(&unknown, &expected) {
-            Some(k) => format!("did you mean `{k}`?"),
-            None => format!("valid keys here: {}", expected.join(", ")),
-        });
-        path.push(unknown);
-        if let Some(found) = locate(text, &path) {
-            location = Some(found);
-        }
-        message = "unknown key".into();
-    } else if let Some(field) = backticked_after(&message, "missing field `").map(str::to_owned) {
-        message = format!("missing required key `{field}`");
-        let mut missing = path.clone();
-        missing.push(field);
-        hint = key_help(&missing).map(|h| format!("`{}`: {h}", missing.join(".")));
-    } else if let Some(field) = backticked_after(&message, "duplicate field `").map(str::to_owned) {
-        message = format!("`{field}` appears twice");
-        hint = Some("each key may appear once in a mapping".into());
-        path.push(field);
-        // The last occurrence: the one a reader keeps, and a repeat.
-        if let Some(found) = locate(text, &path) {
-            location = Some(found);
-        }
-    } else if let Some(given) = backticked_after(&message, "unknown variant `").map(str::to_owned) {
-        let names: Vec<&str> = message
-            .split("expected ")
-            .nth(1)
-            .map(|list| list.split('`').skip(1).step_by(2).collect())
-            .unwrap_or_default();
-        let violation = unknown_variant(path.clone(), &given, &names);
-        message = violation.message;
-        hint = violation.hint;
-    } else if path.is_empty() && message.contains("expected struct Spec") {
-        let found = message
-            .split("invalid type: ")
-            .nth(1)
-            .and_then(|f| f.split(", expected").next())
-            .unwrap_or("something else");
-        message = format!(
-            "the file holds {}, not a mapping of keys",
-            found_words(found)
-        );
-        hint = Some(
-            "a chartgen.yaml maps keys to values, one per line, e.g. `name: web-api` then \
-             `image: nginx:1.27.3`; `chartgen new NAME` writes one"
-                .into(),
-        );
-    } else if let Some((line, _)) = location {
-        if text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .is_some_and(|l| l.contains('\t'))
-        {
-            hint = Some("YAML indents with spaces; this line contains a tab".into());
-        }
-    }
+    let Said {
+        path,
+        message,
+        hint,
+        location,
+    } = in_words(said, text);
     let message = type_words(&message);
     let hint = hint.or_else(|| key_help(&path));
     Error::Input {
@@ -314,6 +250,137 @@ pub(super) fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Error
         message,
         hint,
     }
+}
+
+/// A serde_yaml error on its way to a user's words: at which key, what,
+/// how to fix it, and where (line and column).
+struct Said {
+    path: Vec<String>,
+    message: String,
+    hint: Option<String>,
+    location: Option<(usize, usize)>,
+}
+
+/// serde_yaml's message, split into the key path it starts with and the
+/// rest. serde_yaml writes " at line L column C" after the message; the
+/// location goes in front instead, and any context after it stays.
+fn serde_message(raw: &str) -> (Vec<String>, String) {
+    let message = match raw.split_once(" at line ") {
+        Some((head, tail)) => match tail.split_once(", ") {
+            Some((_, context)) => format!("{head}, {context}"),
+            None => head.to_owned(),
+        },
+        None => raw.to_owned(),
+    };
+    match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => (segments(path), rest.to_owned()),
+        _ => (Vec::new(), message),
+    }
+}
+
+/// What serde said, in a user's words, by what kind of error it is.
+fn in_words(said: Said, text: &str) -> Said {
+    let message = said.message.clone();
+    if let Some(unknown) = backticked_after(&message, "unknown field `") {
+        unknown_key(said, text, unknown)
+    } else if let Some(field) = backticked_after(&message, "missing field `") {
+        missing_key(said, field)
+    } else if let Some(field) = backticked_after(&message, "duplicate field `") {
+        repeated_key(said, text, field)
+    } else if let Some(given) = backticked_after(&message, "unknown variant `") {
+        let violation = unknown_variant(said.path.clone(), given, &expected_names(&message));
+        Said {
+            message: violation.message,
+            hint: violation.hint,
+            ..said
+        }
+    } else if said.path.is_empty() && message.contains("expected struct Spec") {
+        not_a_mapping(said)
+    } else {
+        tab_indented(said, text)
+    }
+}
+
+/// The names serde lists after "expected", each in backticks.
+fn expected_names(message: &str) -> Vec<&str> {
+    message
+        .split("expected ")
+        .nth(1)
+        .map(|list| list.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default()
+}
+
+/// A key the spec does not have, located at the key itself, with the
+/// closest valid key suggested, else the valid keys listed.
+fn unknown_key(mut said: Said, text: &str, unknown: &str) -> Said {
+    let expected = expected_names(&said.message);
+    said.hint = Some(match closest(unknown, &expected) {
+        Some(k) => format!("did you mean `{k}`?"),
+        None => format!("valid keys here: {}", expected.join(", ")),
+    });
+    said.path.push(unknown.to_owned());
+    if let Some(found) = locate(text, &said.path) {
+        said.location = Some(found);
+    }
+    said.message = "unknown key".into();
+    said
+}
+
+/// A required key left out, with what the schema says it is for.
+fn missing_key(mut said: Said, field: &str) -> Said {
+    said.message = format!("missing required key `{field}`");
+    let mut missing = said.path.clone();
+    missing.push(field.to_owned());
+    said.hint = key_help(&missing).map(|h| format!("`{}`: {h}", missing.join(".")));
+    said
+}
+
+/// A key written twice in one mapping, located at its last occurrence:
+/// the one a reader keeps, and a repeat.
+fn repeated_key(mut said: Said, text: &str, field: &str) -> Said {
+    said.message = format!("`{field}` appears twice");
+    said.hint = Some("each key may appear once in a mapping".into());
+    said.path.push(field.to_owned());
+    if let Some(found) = locate(text, &said.path) {
+        said.location = Some(found);
+    }
+    said
+}
+
+/// A file that holds something other than a mapping of keys.
+fn not_a_mapping(said: Said) -> Said {
+    let found = said
+        .message
+        .split("invalid type: ")
+        .nth(1)
+        .and_then(|f| f.split(", expected").next())
+        .unwrap_or("something else");
+    Said {
+        message: format!(
+            "the file holds {}, not a mapping of keys",
+            found_words(found)
+        ),
+        hint: Some(
+            "a chartgen.yaml maps keys to values, one per line, e.g. `name: web-api` then \
+             `image: nginx:1.27.3`; `chartgen new NAME` writes one"
+                .into(),
+        ),
+        ..said
+    }
+}
+
+/// Any other error, on a line indented with a tab: YAML's own rule.
+fn tab_indented(mut said: Said, text: &str) -> Said {
+    if let Some((line, _)) = said.location {
+        if text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .is_some_and(|l| l.contains('\t'))
+        {
+            said.hint = Some("YAML indents with spaces; this line contains a tab".into());
+        }
+    }
+    said
 }
 
 /// What serde calls a YAML node, as a user would.
