@@ -99,87 +99,100 @@ pub(super) fn schema_violation(path: Vec<String>, raw: &str, json: &Json) -> Vio
     Violation::new(path, scrub(raw), None)
 }
 
+/// The first constraint of `node` that `value` (at `path`) breaks, by the
+/// value's JSON type.
 fn describe(node: &Json, value: &Json, path: &[String]) -> Option<Violation> {
-    let number = |key: &str| node.get(key).and_then(Json::as_f64);
-    let count = |key: &str| node.get(key).and_then(Json::as_u64).map(|n| n as usize);
-    let here = || path.to_vec();
     match value {
-        Json::String(text) => {
-            let chars = text.chars().count();
-            if let Some(pattern) = node.get("pattern").and_then(Json::as_str) {
-                if !matches(pattern, text) {
-                    return Some(pattern_violation(here(), text, pattern));
-                }
-            }
-            if count("minLength").is_some_and(|min| chars < min) {
-                return Some(Violation::new(here(), "must not be empty".into(), None));
-            }
-            if let Some(max) = count("maxLength").filter(|max| chars > *max) {
-                return Some(Violation::new(
-                    here(),
-                    format!("`{text}` is {chars} characters long; the limit is {max}"),
-                    None,
-                ));
-            }
-            if let Some(options) = node.get("enum").and_then(Json::as_array) {
-                let names: Vec<&str> = options.iter().filter_map(Json::as_str).collect();
-                if !names.contains(&text.as_str()) {
-                    return Some(unknown_variant(here(), text, &names));
-                }
-            }
-            None
-        }
-        Json::Number(n) => {
-            let v = n.as_f64()?;
-            if let Some(min) = number("minimum").filter(|min| v < *min) {
-                return Some(Violation::new(
-                    here(),
-                    format!("{n} is below the minimum, {min}"),
-                    None,
-                ));
-            }
-            if let Some(max) = number("maximum").filter(|max| v > *max) {
-                return Some(Violation::new(
-                    here(),
-                    format!("{n} is above the maximum, {max}"),
-                    None,
-                ));
-            }
-            None
-        }
+        Json::String(text) => text_violation(node, text, path),
+        Json::Number(n) => number_violation(node, n, path),
         Json::Array(items) => {
-            let min = count("minItems").filter(|min| items.len() < *min)?;
+            let min = count(node, "minItems").filter(|min| items.len() < *min)?;
             let message = match min {
                 1 => "the list is empty; it needs at least one item".to_owned(),
                 n => format!("the list has {} items; it needs at least {n}", items.len()),
             };
-            Some(Violation::new(here(), message, None))
+            Some(Violation::new(path.to_vec(), message, None))
         }
-        Json::Object(map) => {
-            let names = node.get("propertyNames")?;
-            let pattern = names.get("pattern").and_then(Json::as_str);
-            let max = names
-                .get("maxLength")
-                .and_then(Json::as_u64)
-                .map(|n| n as usize);
-            map.keys().find_map(|key| {
-                let mut at = here();
-                at.push(key.clone());
-                if let Some(pattern) = pattern.filter(|p| !matches(p, key)) {
-                    return Some(pattern_violation(at, key, pattern));
-                }
-                let len = key.chars().count();
-                max.filter(|max| len > *max).map(|max| {
-                    Violation::new(
-                        at,
-                        format!("`{key}` is {len} characters long; the limit is {max}"),
-                        None,
-                    )
-                })
-            })
-        }
+        Json::Object(map) => key_violation(node.get("propertyNames")?, map, path),
         _ => None,
     }
+}
+
+/// A schema's count (a length, a number of items), if it sets `key`.
+fn count(node: &Json, key: &str) -> Option<usize> {
+    node.get(key).and_then(Json::as_u64).map(|n| n as usize)
+}
+
+/// A string's pattern, length or enum it breaks.
+fn text_violation(node: &Json, text: &str, path: &[String]) -> Option<Violation> {
+    let chars = text.chars().count();
+    if let Some(pattern) = node.get("pattern").and_then(Json::as_str) {
+        if !matches(pattern, text) {
+            return Some(pattern_violation(path.to_vec(), text, pattern));
+        }
+    }
+    if count(node, "minLength").is_some_and(|min| chars < min) {
+        return Some(Violation::new(
+            path.to_vec(),
+            "must not be empty".into(),
+            None,
+        ));
+    }
+    if let Some(max) = count(node, "maxLength").filter(|max| chars > *max) {
+        return Some(Violation::new(
+            path.to_vec(),
+            format!("`{text}` is {chars} characters long; the limit is {max}"),
+            None,
+        ));
+    }
+    let options = node.get("enum").and_then(Json::as_array)?;
+    let names: Vec<&str> = options.iter().filter_map(Json::as_str).collect();
+    (!names.contains(&text)).then(|| unknown_variant(path.to_vec(), text, &names))
+}
+
+/// A number's minimum or maximum it breaks.
+fn number_violation(node: &Json, n: &serde_json::Number, path: &[String]) -> Option<Violation> {
+    let number = |key: &str| node.get(key).and_then(Json::as_f64);
+    let v = n.as_f64()?;
+    if let Some(min) = number("minimum").filter(|min| v < *min) {
+        return Some(Violation::new(
+            path.to_vec(),
+            format!("{n} is below the minimum, {min}"),
+            None,
+        ));
+    }
+    let max = number("maximum").filter(|max| v > *max)?;
+    Some(Violation::new(
+        path.to_vec(),
+        format!("{n} is above the maximum, {max}"),
+        None,
+    ))
+}
+
+/// The first key of a map that breaks the map's `propertyNames` (`names`):
+/// its pattern or its length.
+fn key_violation(
+    names: &Json,
+    map: &serde_json::Map<String, Json>,
+    path: &[String],
+) -> Option<Violation> {
+    let pattern = names.get("pattern").and_then(Json::as_str);
+    let max = count(names, "maxLength");
+    map.keys().find_map(|key| {
+        let mut at = path.to_vec();
+        at.push(key.clone());
+        if let Some(pattern) = pattern.filter(|p| !matches(p, key)) {
+            return Some(pattern_violation(at, key, pattern));
+        }
+        let len = key.chars().count();
+        max.filter(|max| len > *max).map(|max| {
+            Violation::new(
+                at,
+                format!("`{key}` is {len} characters long; the limit is {max}"),
+                None,
+            )
+        })
+    })
 }
 
 /// A validator's own message with any regular expression in it replaced by
