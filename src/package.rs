@@ -4,7 +4,6 @@
 //! fixed mode, owner and modification time, and a gzip header without a
 //! timestamp. `.helmignore` is honoured as `helm package` does.
 
-use crate::error::EngineError;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,7 +13,7 @@ use serde::Deserialize;
 
 use helm_engine::ignore::Ignore;
 
-use crate::error::{Error, Result};
+use crate::error::{EngineError, Error, Result};
 
 /// Modification time of every entry: 2000-01-01T00:00:00Z. Some tools treat
 /// a zero time as "unknown", so a fixed, plausible date is used.

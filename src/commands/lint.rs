@@ -1,6 +1,5 @@
 //! `chartgen lint`.
 
-use crate::error::EngineError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -8,7 +7,7 @@ use serde::Deserialize;
 
 use super::{engine, say};
 use crate::cli::{LintArgs, LintFormat};
-use crate::error::{Error, Location, Result};
+use crate::error::{EngineError, Error, Location, Result};
 use crate::lint::chart::{lint_chart, ValuesFile};
 use crate::lint::{
     lint, output, parse_objects, parse_rule_setting, rules, sort, Finding, RuleConfig, Severity,

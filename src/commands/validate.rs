@@ -9,13 +9,12 @@
 //! Without `-f`, the chart's defaults and each `values-<env>.yaml` overlay
 //! over them are checked in turn.
 
-use crate::error::EngineError;
 use std::io::Write;
 
 use super::say;
 use crate::cli::ValidateArgs;
 use crate::environments::overlay_environment;
-use crate::error::{Error, Location, Result};
+use crate::error::{EngineError, Error, Location, Result};
 use crate::schema::{check_chart, locate_error, violation_error};
 use crate::yaml::ValuesSource;
 use helm_engine::dependencies::{missing_dependencies, process_dependencies};

@@ -3,7 +3,6 @@
 //! line, and run the rules on what each renders to, and on the overlays
 //! themselves.
 
-use crate::error::EngineError;
 use serde_json::Value as Json;
 
 use super::environments::overlay_environment;
@@ -11,7 +10,7 @@ use super::{
     lint, lint_overlay, parse_manifests, parse_rule_setting, rules, sort, Code, Finding, Manifest,
     Overlay, RuleConfig, RuleLevel,
 };
-use crate::error::{Error, Location, Result};
+use crate::error::{EngineError, Error, Location, Result};
 use crate::keys::locate;
 use crate::schema::{locate_error, located_violations};
 use crate::yaml::ValuesSource;
