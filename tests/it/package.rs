@@ -102,21 +102,15 @@ fn symlinks_are_refused() {
 fn chart_yaml_is_read_as_helm_packages_it() {
     let tmp = tempfile::tempdir().unwrap();
     let chart = tmp.path().join("c");
-    std::fs::create_dir_all(chart.join("templates")).unwrap();
-    std::fs::write(
-        chart.join("Chart.yaml"),
-        "apiVersion: v2\nname: yes\nversion: 1.0\n",
-    )
-    .unwrap();
-    let archive = chartgen::package(&chart, &tmp.path().join("dist")).unwrap();
+    std::fs::create_dir(&chart).unwrap();
+    let package = |chart_yaml: &str| {
+        std::fs::write(chart.join("Chart.yaml"), chart_yaml).unwrap();
+        chartgen::package(&chart, &tmp.path().join("dist"))
+    };
+    let archive = package("apiVersion: v2\nname: yes\nversion: 1.0\n").unwrap();
     assert_eq!(archive.file_name().unwrap(), "true-1.tgz");
 
-    std::fs::write(
-        chart.join("Chart.yaml"),
-        "apiVersion: v2\nname: c\nversion: 1.x\n",
-    )
-    .unwrap();
-    let err = chartgen::package(&chart, &tmp.path().join("dist")).unwrap_err();
+    let err = package("apiVersion: v2\nname: c\nversion: 1.x\n").unwrap_err();
     assert_eq!(err.exit_code(), 2);
     assert!(
         err.to_string().ends_with(

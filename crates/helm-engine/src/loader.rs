@@ -50,8 +50,10 @@ pub struct LoadedChart {
     pub source: String,
 }
 
-/// The fields of Chart.yaml that loading and dependencies use, and all of
-/// it as read.
+/// A chart's Chart.yaml, as Helm's `chart.Metadata` holds it: the fields
+/// loading and dependencies use, typed, and all of it as read (for
+/// `.Chart`, annotations). The one reading of Chart.yaml: naming a chart,
+/// rendering, linting and packaging all read it with [`Metadata::parse`].
 #[derive(Debug, Clone, Default)]
 pub struct Metadata {
     /// `apiVersion` (`v1` when absent, as Helm assumes).
