@@ -9,24 +9,17 @@ pub const READ: &str = "cannot read";
 /// Result with chartgen's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-pub use helm_engine::Location;
+pub use helm_engine::{Error as EngineError, Location};
 
 /// Everything that can go wrong. [`Error::exit_code`] maps each to the CLI's
 /// exit status: 2 for input and usage problems (nothing written), 1 otherwise.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The input file (or a flag standing for it) is invalid.
-    #[error("{}{}{message}{}", location_prefix(.location), key_prefix(.key), hint_suffix(.hint))]
-    Input {
-        /// Where the problem is.
-        location: Option<Location>,
-        /// Dotted key path, e.g. `image.tag`, when the problem is at a key.
-        key: Option<String>,
-        /// What is wrong, and what was expected.
-        message: String,
-        /// How to fix it.
-        hint: Option<String>,
-    },
+    /// A file the user gave is invalid at a place, a chart or one of its
+    /// templates failed, or a file could not be read or written: the
+    /// engine's error kinds, which chartgen's own input checks share.
+    #[error(transparent)]
+    Engine(#[from] helm_engine::Error),
     /// Checked input broke rules; the findings were reported already.
     #[error("{0}")]
     Invalid(String),
@@ -54,52 +47,6 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
-    /// A chart directory could not be read as a chart.
-    #[error("`{}`: {message}", .path.display())]
-    Chart {
-        /// The chart directory.
-        path: PathBuf,
-        /// What is wrong with it.
-        message: String,
-    },
-    /// A chart's template failed to parse or to execute.
-    #[error("`{name}`: {message}")]
-    Template {
-        /// The template's name, `<chart>/templates/<file>`.
-        name: String,
-        /// 1-based line in the template, for a syntax error.
-        line: Option<usize>,
-        /// 1-based column in the template, for a syntax error.
-        column: Option<usize>,
-        /// What went wrong.
-        message: String,
-    },
-    /// Reading or writing a file failed.
-    #[error("{action} `{}`", .path.display())]
-    Io {
-        /// What was being done, e.g. `cannot write`.
-        action: &'static str,
-        /// The file or directory.
-        path: PathBuf,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
-}
-
-fn location_prefix(location: &Option<Location>) -> String {
-    location
-        .as_ref()
-        .map(|l| format!("{l}: "))
-        .unwrap_or_default()
-}
-fn key_prefix(key: &Option<String>) -> String {
-    key.as_ref().map(|k| format!("{k}: ")).unwrap_or_default()
-}
-fn hint_suffix(hint: &Option<String>) -> String {
-    hint.as_ref()
-        .map(|h| format!("\n  help: {h}"))
-        .unwrap_or_default()
 }
 
 impl Error {
@@ -109,15 +56,26 @@ impl Error {
     /// (writing output, a blueprint of its own).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Input { .. }
+            Error::Engine(EngineError::Io { action, .. }) if *action != READ => 1,
+            Error::Engine(_)
             | Error::Usage(_)
             | Error::TargetExists(_)
-            | Error::UnknownBlueprint { .. }
-            | Error::Chart { .. }
-            | Error::Template { .. }
-            | Error::Io { action: READ, .. } => 2,
-            Error::Invalid(_) | Error::Blueprint { .. } | Error::Io { .. } => 1,
+            | Error::UnknownBlueprint { .. } => 2,
+            Error::Invalid(_) | Error::Blueprint { .. } => 1,
         }
+    }
+
+    /// An input error: `message` about the file the user gave, at `key`
+    /// (dotted) when known, with a `help:` line when there is a `hint`.
+    /// [`Error::located`] or [`Error::in_file`] place it.
+    pub fn input(key: Option<String>, message: impl Into<String>, hint: Option<String>) -> Self {
+        EngineError::Input {
+            location: None,
+            key,
+            message: message.into(),
+            hint,
+        }
+        .into()
     }
 
     /// The same error as an input error located in `file`, whose text is
@@ -135,23 +93,25 @@ impl Error {
             })
         };
         match self {
-            Error::Input {
+            Error::Engine(EngineError::Input {
                 location,
                 key,
                 message,
                 hint,
-            } if location.as_ref().is_none_or(|l| l.line.is_none()) => Error::Input {
+            }) if location.as_ref().is_none_or(|l| l.line.is_none()) => EngineError::Input {
                 location: at(key.as_deref().unwrap_or_default()),
                 key,
                 message,
                 hint,
-            },
-            Error::UnknownBlueprint { name, hint } => Error::Input {
+            }
+            .into(),
+            Error::UnknownBlueprint { name, hint } => EngineError::Input {
                 location: at("blueprint"),
                 key: Some("blueprint".into()),
                 message: format!("unknown blueprint `{name}`"),
                 hint: Some(hint),
-            },
+            }
+            .into(),
             other => other,
         }
     }
@@ -159,31 +119,19 @@ impl Error {
     /// An error reading what the user named (a chart, a file) as invalid
     /// input located at it, with the reason.
     pub fn unreadable(self) -> Self {
-        let whole = |path: &std::path::Path| {
-            Some(Location {
-                file: path.display().to_string(),
-                line: None,
-                column: None,
-            })
-        };
         match self {
-            Error::Chart { path, message } => Error::Input {
-                location: whole(&path),
-                key: None,
-                message,
-                hint: None,
-            },
-            Error::Io {
+            Error::Engine(EngineError::Io {
                 action,
                 path,
                 source,
-            } => Error::Input {
-                location: whole(&path),
+            }) => EngineError::Input {
+                location: Some(Location::file(path.display().to_string())),
                 key: None,
                 message: format!("{action}: {source}"),
                 hint: None,
-            },
-            other => other,
+            }
+            .into(),
+            other => other.chart_as_input(),
         }
     }
 
@@ -191,21 +139,18 @@ impl Error {
     /// (one found after parsing, such as a key the blueprint requires).
     pub fn in_file(self, file: &str) -> Self {
         match self {
-            Error::Input {
+            Error::Engine(EngineError::Input {
                 location: None,
                 key,
                 message,
                 hint,
-            } => Error::Input {
-                location: Some(Location {
-                    file: file.to_owned(),
-                    line: None,
-                    column: None,
-                }),
+            }) => EngineError::Input {
+                location: Some(Location::file(file)),
                 key,
                 message,
                 hint,
-            },
+            }
+            .into(),
             other => other,
         }
     }
@@ -214,16 +159,13 @@ impl Error {
     /// (exit status 2); other errors unchanged.
     pub fn chart_as_input(self) -> Self {
         match self {
-            Error::Chart { path, message } => Error::Input {
-                location: Some(Location {
-                    file: path.display().to_string(),
-                    line: None,
-                    column: None,
-                }),
+            Error::Engine(EngineError::Chart { path, message }) => EngineError::Input {
+                location: Some(Location::file(path.display().to_string())),
                 key: None,
                 message,
                 hint: None,
-            },
+            }
+            .into(),
             other => other,
         }
     }
@@ -232,73 +174,38 @@ impl Error {
     /// unchanged.
     pub fn map_message(self, f: impl FnOnce(String) -> String) -> Self {
         match self {
-            Error::Input {
+            Error::Engine(EngineError::Input {
                 location,
                 key,
                 message,
                 hint,
-            } => Error::Input {
+            }) => EngineError::Input {
                 location,
                 key,
                 message: f(message),
                 hint,
-            },
+            }
+            .into(),
             other => other,
         }
     }
 
     /// A YAML error in `file`, whose text starts at line `first_line` of it.
     pub fn yaml(file: &str, first_line: usize, e: &serde_yaml::Error) -> Self {
-        helm_engine::Error::yaml(file, first_line, e).into()
+        EngineError::yaml(file, first_line, e).into()
     }
 
     /// An I/O error on `path`.
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
-            action,
-            path: path.into(),
-            source,
-        }
+        EngineError::io(action, path, source).into()
     }
-}
 
-/// The one place the engine's errors become chartgen's: each keeps its
-/// kind, so its text and exit status are the engine's.
-impl From<helm_engine::Error> for Error {
-    fn from(e: helm_engine::Error) -> Self {
-        match e {
-            helm_engine::Error::Input {
-                location,
-                key,
-                message,
-                hint,
-            } => Error::Input {
-                location,
-                key,
-                message,
-                hint,
-            },
-            helm_engine::Error::Chart { path, message } => Error::Chart { path, message },
-            helm_engine::Error::Template {
-                name,
-                line,
-                column,
-                message,
-            } => Error::Template {
-                name,
-                line,
-                column,
-                message,
-            },
-            helm_engine::Error::Io {
-                action,
-                path,
-                source,
-            } => Error::Io {
-                action,
-                path,
-                source,
-            },
+    /// A chart (folder, archive, Chart.yaml) that cannot be read as one.
+    pub fn chart(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        EngineError::Chart {
+            path: path.into(),
+            message: message.into(),
         }
+        .into()
     }
 }

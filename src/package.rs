@@ -4,6 +4,7 @@
 //! fixed mode, owner and modification time, and a gzip header without a
 //! timestamp. `.helmignore` is honoured as `helm package` does.
 
+use crate::error::EngineError;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,17 +44,18 @@ pub fn write_archive(dist: &Path, name: &str, version: &str, bytes: &[u8]) -> Re
 /// can be named after, and the fields Helm checks when it packages a chart.
 fn read_meta(chart: &Path) -> Result<Metadata> {
     let path = chart.join("Chart.yaml");
-    let text = fs::read_to_string(&path).map_err(|e| Error::Chart {
+    let text = fs::read_to_string(&path).map_err(|e| EngineError::Chart {
         path: chart.to_owned(),
         message: format!("not a chart folder: cannot read Chart.yaml ({e})"),
     })?;
     let meta = Metadata::parse(&path.display().to_string(), &text)?;
     // A missing name is Helm's to report, below, as Helm words it.
     if !meta.name.is_empty() && (meta.name.contains(['/', '\\']) || meta.name.starts_with('.')) {
-        return Err(Error::Chart {
+        return Err(EngineError::Chart {
             path,
             message: format!("`{}` is not a valid chart name", meta.name),
-        });
+        }
+        .into());
     }
     meta.validate()?;
     Ok(meta)
@@ -113,7 +115,7 @@ fn walk(root: &Path, dir: &Path, ignore: &Ignore, out: &mut Vec<String>) -> Resu
         let rel = path.strip_prefix(root).expect("under root");
         let rel = rel
             .to_str()
-            .ok_or_else(|| Error::Chart {
+            .ok_or_else(|| EngineError::Chart {
                 path: path.clone(),
                 message: "file names must be UTF-8".into(),
             })?
@@ -125,10 +127,11 @@ fn walk(root: &Path, dir: &Path, ignore: &Ignore, out: &mut Vec<String>) -> Resu
             continue;
         }
         if kind.is_symlink() {
-            return Err(Error::Chart {
+            return Err(EngineError::Chart {
                 path,
                 message: "is a symbolic link; a chart archive holds regular files only".into(),
-            });
+            }
+            .into());
         } else if kind.is_dir() {
             walk(root, &path, ignore, out)?;
         } else if kind.is_file() {

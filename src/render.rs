@@ -3,6 +3,7 @@
 //! Blueprint templates emit Helm templates, which are full of `{{ }}`, so the
 //! minijinja environment uses `[[ ]]`, `[% %]` and `[# #]` instead.
 
+use crate::error::EngineError;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
@@ -354,11 +355,14 @@ fn complete(given: &Spec, manifest: &BlueprintManifest) -> Result<(Spec, Json)> 
 
 /// The spec's main image, parsed.
 fn main_image(spec: &Spec) -> Result<ImageRef> {
-    ImageRef::parse(&spec.image).map_err(|message| Error::Input {
-        location: None,
-        key: Some("image".into()),
-        message,
-        hint: None,
+    ImageRef::parse(&spec.image).map_err(|message| {
+        EngineError::Input {
+            location: None,
+            key: Some("image".into()),
+            message,
+            hint: None,
+        }
+        .into()
     })
 }
 
@@ -434,12 +438,13 @@ fn template_view(mut json: Json) -> Json {
 fn check_requirements(json: &Json, manifest: &BlueprintManifest) -> Result<()> {
     for key in &manifest.requires {
         if json.get(key).is_none_or(Json::is_null) {
-            return Err(Error::Input {
+            return Err(EngineError::Input {
                 location: None,
                 key: Some(key.clone()),
                 message: format!("the `{}` blueprint needs `{key}`", manifest.name),
                 hint: Some(format!("add `{key}:` to chartgen.yaml")),
-            });
+            }
+            .into());
         }
     }
     Ok(())
@@ -474,12 +479,13 @@ fn source_secrets(spec: &Spec) -> BTreeMap<String, Vec<String>> {
 /// and a volume named like the Vault agent's token volume.
 fn check_names(spec: &Spec, manifest: &BlueprintManifest) -> Result<()> {
     let refuse = |key: String, message: String, hint: &str| {
-        Err(Error::Input {
+        Err(EngineError::Input {
             location: None,
             key: Some(key),
             message,
             hint: Some(hint.into()),
-        })
+        }
+        .into())
     };
     if let Some(i) = spec
         .jobs

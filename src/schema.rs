@@ -8,6 +8,7 @@
 //! schemars adds that validators or editors trip over: integer `format`s,
 //! `null` types, and `default`s (the defaults live in `values.yaml`).
 
+use crate::error::EngineError;
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 use serde_json::{json, Map, Value as Json};
@@ -173,12 +174,8 @@ pub fn check_chart(chart: &LoadedChart, values: &HelmValues) -> Result<Vec<Viola
             }
         };
         let file = format!("{}/values.schema.json", part.chart.source);
-        let unusable = |message: String| Error::Input {
-            location: Some(Location {
-                file: file.clone(),
-                line: None,
-                column: None,
-            }),
+        let unusable = |message: String| EngineError::Input {
+            location: Some(Location::file(file.clone())),
             key: None,
             message: format!("the schema cannot be used: {message}"),
             hint: None,
@@ -231,24 +228,25 @@ pub fn violation_error(
         (None, true, _) => Some("quote the value to keep it a string".into()),
         (None, false, _) => None,
     };
-    Error::Input {
+    EngineError::Input {
         location: Some(location),
         key: Some(violation.path.join(".")).filter(|k| !k.is_empty()),
         message: violation.message.clone(),
         hint,
     }
+    .into()
 }
 
 /// An error about the values at a key (found while merging them, such as a
 /// subchart's values that are not a map), located as a violation is.
 pub fn locate_error(error: Error, files: &[ValuesSource], chart: &LoadedChart) -> Error {
     match error {
-        Error::Input {
+        Error::Engine(EngineError::Input {
             location: None,
             key: Some(key),
             message,
             hint,
-        } => {
+        }) => {
             let violation = Violation {
                 path: key.split('.').map(str::to_owned).collect(),
                 message,

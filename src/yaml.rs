@@ -4,6 +4,7 @@
 //! keys quoted when YAML 1.1 would read them as something else, and the
 //! schema's descriptions as comments above the keys.
 
+use crate::error::EngineError;
 use serde_json::Value as Json;
 
 use helm_engine::read::{read_values, ValuesText, YamlError};
@@ -132,12 +133,8 @@ pub fn read_bounded(path: &std::path::Path, limit: u64) -> std::io::Result<Optio
 /// how it is named: UTF-8, at most [`MAX_VALUES_BYTES`].
 pub fn values_text(path: &std::path::Path) -> crate::Result<(String, String)> {
     let file = shown_path(path);
-    let refuse = |message: String, hint: Option<String>| crate::Error::Input {
-        location: Some(crate::Location {
-            file: file.clone(),
-            line: None,
-            column: None,
-        }),
+    let refuse = |message: String, hint: Option<String>| EngineError::Input {
+        location: Some(crate::Location::file(file.clone())),
         key: None,
         message,
         hint,

@@ -1,5 +1,6 @@
 //! `chartgen lint`.
 
+use crate::error::EngineError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -85,7 +86,7 @@ fn read_text(path: &Path, shown: &str) -> Result<String> {
     let file = shown_path(path);
     let bytes = read_bounded(path, limit)
         .map_err(|e| Error::io("cannot read", &file, e).unreadable())?
-        .ok_or_else(|| Error::Input {
+        .ok_or_else(|| EngineError::Input {
             location: Some(Location {
                 file,
                 line: None,

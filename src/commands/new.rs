@@ -1,5 +1,6 @@
 //! `chartgen new`.
 
+use crate::error::EngineError;
 use std::io::Write;
 
 use super::{engine, say};
@@ -70,14 +71,15 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<()> {
     // that synthesized text mean nothing to the user, so only the key is named.
     let text = serde_yaml::to_string(&spec).expect("spec serializes");
     let spec = load_spec("command line", &text).map_err(|e| match e {
-        Error::Input {
+        Error::Engine(EngineError::Input {
             key, message, hint, ..
-        } => Error::Input {
+        }) => EngineError::Input {
             location: None,
             key,
             message,
             hint,
-        },
+        }
+        .into(),
         other => other,
     })?;
     let chart = engine.generate(&spec, None)?;
@@ -89,12 +91,13 @@ pub(super) fn run(args: NewArgs, out: &mut dyn Write) -> Result<()> {
 }
 
 fn flag(name: &str, message: String) -> Error {
-    Error::Input {
+    EngineError::Input {
         location: None,
         key: Some(name.into()),
         message,
         hint: None,
     }
+    .into()
 }
 
 /// A scheduled job from `NAME=SCHEDULE:COMMAND`. A cron schedule holds no

@@ -1,5 +1,6 @@
 //! `chartgen render`.
 
+use crate::error::EngineError;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
@@ -42,12 +43,8 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
         }
         let foreign = foreign_files(&engine, spec, chart, &target)?;
         if !foreign.is_empty() {
-            return Err(Error::Input {
-                location: Some(Location {
-                    file: target.display().to_string(),
-                    line: None,
-                    column: None,
-                }),
+            return Err(EngineError::Input {
+                location: Some(Location::file(target.display().to_string())),
                 key: None,
                 message: format!(
                     "holds files chartgen did not generate, which `--force` would delete: {}; nothing was written",
@@ -62,7 +59,8 @@ pub(super) fn run(args: RenderArgs, out: &mut dyn Write) -> Result<()> {
                      them yourself) and run again"
                         .into(),
                 ),
-            });
+            }
+.into());
         }
     }
     for (_, _, chart) in charts.values() {

@@ -9,6 +9,7 @@
 //! Without `-f`, the chart's defaults and each `values-<env>.yaml` overlay
 //! over them are checked in turn.
 
+use crate::error::EngineError;
 use std::io::Write;
 
 use super::say;
@@ -26,19 +27,16 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
     let chart = load(&args.chart, &shown).map_err(|e| Error::from(e).chart_as_input())?;
     let missing = missing_dependencies(&chart);
     if !missing.is_empty() {
-        return Err(Error::Input {
-            location: Some(Location {
-                file: format!("{}/Chart.yaml", chart.source),
-                line: None,
-                column: None,
-            }),
+        return Err(EngineError::Input {
+            location: Some(Location::file(format!("{}/Chart.yaml", chart.source))),
             key: Some("dependencies".into()),
             message: format!(
                 "{} listed here but missing from charts/, as `helm install` reports",
                 quoted(&missing)
             ),
             hint: Some("run `helm dependency build` in the chart's folder".into()),
-        });
+        }
+        .into());
     }
     // The ways of installing the chart to check: the files named, stacked,
     // or the defaults and each environment's overlay.
@@ -50,12 +48,8 @@ pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
                 continue;
             }
             let file = format!("{}/{name}", chart.source);
-            let text = std::str::from_utf8(bytes).map_err(|_| Error::Input {
-                location: Some(Location {
-                    file: file.clone(),
-                    line: None,
-                    column: None,
-                }),
+            let text = std::str::from_utf8(bytes).map_err(|_| EngineError::Input {
+                location: Some(Location::file(file.clone())),
                 key: None,
                 message: "is not UTF-8 text".into(),
                 hint: None,
@@ -115,7 +109,7 @@ fn verdict(chart: &LoadedChart, files: &[ValuesSource]) -> Result<Vec<Error>> {
         Ok(merged) => merged,
         // Values that cannot be merged (a subchart's values that are not a
         // map) are a refusal too, located like a violation.
-        Err(error @ Error::Input { location: None, .. }) => {
+        Err(error @ Error::Engine(EngineError::Input { location: None, .. })) => {
             return Ok(vec![locate_error(error, files, &chart)]);
         }
         Err(other) => return Err(other),
@@ -125,9 +119,9 @@ fn verdict(chart: &LoadedChart, files: &[ValuesSource]) -> Result<Vec<Error>> {
         .map(|v| violation_error(v, files, &chart))
         .collect();
     found.sort_by_key(|e| match e {
-        Error::Input {
+        Error::Engine(EngineError::Input {
             location: Some(l), ..
-        } => (l.file.clone(), l.line, l.column),
+        }) => (l.file.clone(), l.line, l.column),
         _ => (String::new(), None, None),
     });
     Ok(found)

@@ -3,6 +3,7 @@
 //! line, and run the rules on what each renders to, and on the overlays
 //! themselves.
 
+use crate::error::EngineError;
 use serde_json::Value as Json;
 
 use super::environments::overlay_environment;
@@ -226,7 +227,7 @@ fn chart_settings(chart: &ChartFiles, shown: &str) -> Result<RuleConfig> {
         let (code, severity) = parse_rule_setting(setting).map_err(|message| {
             let path = ["annotations".to_owned(), RULES_ANNOTATION.to_owned()];
             let (line, column) = locate(text, &path).unzip();
-            Error::Input {
+            EngineError::Input {
                 location: Some(Location {
                     file: file.clone(),
                     line,
@@ -270,20 +271,13 @@ fn in_chart(
         Some(values) => format!("with {values}: {message}"),
         None => message,
     };
-    Error::Input {
-        location: Some(whole(&file)),
+    EngineError::Input {
+        location: Some(Location::file(file)),
         key: None,
         message,
         hint: None,
     }
-}
-
-fn whole(file: &str) -> Location {
-    Location {
-        file: file.to_owned(),
-        line: None,
-        column: None,
-    }
+    .into()
 }
 
 /// Adds `finding`, or the values files it holds for to the same finding

@@ -1,5 +1,6 @@
 //! Rendered manifests as lint rules see them.
 
+use crate::error::EngineError;
 use serde_yaml::Value;
 
 use crate::error::{Error, Location, Result};
@@ -180,7 +181,7 @@ pub fn parse_objects(file: &str, text: &str) -> Result<Vec<Manifest>> {
             Value::Sequence(_) => "a list".to_owned(),
             _ => "a scalar".to_owned(),
         };
-        return Err(Error::Input {
+        return Err(EngineError::Input {
             location: Some(at(m.line)),
             key: None,
             message: format!("this document is {what}, not a Kubernetes object"),
@@ -191,21 +192,19 @@ pub fn parse_objects(file: &str, text: &str) -> Result<Vec<Manifest>> {
                  `chartgen lint CHART -f FILE`"
                     .into(),
             ),
-        });
+        }
+        .into());
     }
     if documents.is_empty() {
-        return Err(Error::Input {
-            location: Some(Location {
-                file: file.to_owned(),
-                line: None,
-                column: None,
-            }),
+        return Err(EngineError::Input {
+            location: Some(Location::file(file.to_owned())),
             key: None,
             message: "holds no Kubernetes objects".into(),
             hint: Some(
                 "pipe rendered manifests in, e.g. `helm template CHART | chartgen lint -`".into(),
             ),
-        });
+        }
+        .into());
     }
     Ok(documents)
 }

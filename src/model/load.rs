@@ -7,6 +7,7 @@ mod messages;
 pub use checks::check_blueprint;
 
 use super::spec::Spec;
+use crate::error::EngineError;
 use crate::error::{Error, Location, Result};
 use crate::schema::Violation;
 
@@ -46,11 +47,7 @@ pub fn decode_text(file: &str, bytes: Vec<u8>) -> Result<String> {
 }
 
 fn whole(file: &str) -> Location {
-    Location {
-        file: file.to_owned(),
-        line: None,
-        column: None,
-    }
+    Location::file(file.to_owned())
 }
 
 fn too_large(file: &str, len: u64) -> Error {
@@ -100,12 +97,13 @@ pub fn load_spec(file: &str, text: &str) -> Result<Spec> {
 }
 
 fn input(location: Location, key: Option<String>, message: String, hint: Option<String>) -> Error {
-    Error::Input {
+    EngineError::Input {
         location: Some(location),
         key: key.filter(|k| !k.is_empty()),
         message,
         hint,
     }
+    .into()
 }
 
 /// The error for `violation`, located in `file`'s `text`; without a hint

@@ -1,6 +1,7 @@
 //! What the types cannot say, with messages that name the rule: checks on a
 //! `chartgen.yaml` alone, and checks of it against its blueprint.
 
+use crate::error::EngineError;
 use std::collections::BTreeMap;
 
 use super::super::image::ImageRef;
@@ -9,7 +10,7 @@ use super::super::spec::{EnvironmentSpec, SecretBackend, Spec};
 use super::super::types::check_dns_label;
 use super::{is_semver, MAX_NAME_LEN};
 use crate::blueprint::BlueprintManifest;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::keys::closest;
 use crate::schema::Violation;
 use helm_engine::VersionRange;
@@ -479,11 +480,14 @@ pub fn check_blueprint(
     spec: &Spec,
     manifest: &BlueprintManifest,
 ) -> Result<()> {
-    let error = |key: Vec<String>, message: String, hint: String| Error::Input {
-        location: None,
-        key: Some(key.join(".")),
-        message,
-        hint: Some(hint),
+    let error = |key: Vec<String>, message: String, hint: String| {
+        EngineError::Input {
+            location: None,
+            key: Some(key.join(".")),
+            message,
+            hint: Some(hint),
+        }
+        .into()
     };
     let keeps = |section: &str| manifest.values.iter().any(|v| v == section);
     for (key, section) in CARRIED_BY {

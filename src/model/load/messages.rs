@@ -2,6 +2,7 @@
 //! with the key path, what was expected and an example; never a Rust type
 //! name or a regular expression.
 
+use crate::error::EngineError;
 use serde_json::Value as Json;
 
 use super::super::types::pattern_help;
@@ -368,7 +369,7 @@ pub(super) fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Error
     }
     let message = type_words(&message);
     let hint = hint.or_else(|| key_help(&path));
-    Error::Input {
+    EngineError::Input {
         location: Some(Location {
             file: file.to_owned(),
             line: Some(location.map_or(1, |l| l.0)),
@@ -378,6 +379,7 @@ pub(super) fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Error
         message,
         hint,
     }
+    .into()
 }
 
 /// What serde calls a YAML node, as a user would.
