@@ -15,9 +15,9 @@ use crate::keys::locate;
 use crate::schema::{locate_error, located_violations};
 use crate::yaml::ValuesSource;
 use helm_engine::dependencies::process_dependencies;
-use helm_engine::loader::{load_files, LoadedChart};
+use helm_engine::loader::{load_files, LoadedChart, Metadata};
 use helm_engine::values::{coalesce_values, merge_maps, Values};
-use helm_engine::{ChartFiles, ChartYaml, Release, Renderer};
+use helm_engine::{ChartFiles, Release, Renderer};
 
 /// The Chart.yaml annotation that carries a chart's rule settings
 /// (`CG022=off, CG003=warning`), written from chartgen.yaml's `lint.rules`.
@@ -212,7 +212,7 @@ fn chart_settings(chart: &ChartFiles, shown: &str) -> Result<RuleConfig> {
         return Ok(config);
     };
     let file = format!("{shown}/Chart.yaml");
-    let metadata = ChartYaml::parse(&file, text)?;
+    let metadata = Metadata::parse(&file, text)?;
     let Some(settings) = metadata.annotation(RULES_ANNOTATION) else {
         return Ok(config);
     };

@@ -30,7 +30,6 @@
 #![allow(clippy::result_large_err)]
 
 pub mod archive;
-mod chart_yaml;
 pub mod dependencies;
 mod error;
 mod files;
@@ -58,7 +57,6 @@ use gotmpl::parse::Parser;
 use gotmpl::{FuncMap, Template, TemplateError, Value};
 use serde_json::Value as Json;
 
-pub use chart_yaml::ChartYaml;
 pub use error::{Error, Location, Result};
 
 /// What `helm template` calls the release when no name is given.
@@ -713,13 +711,7 @@ fn chart_metadata(chart: &ChartFiles) -> Result<Value> {
         message: "missing; a chart needs a Chart.yaml".into(),
     })?;
     let file = format!("{}/Chart.yaml", chart.name);
-    let metadata = ChartYaml::parse(&file, text)?;
-    let Some(fields) = metadata.fields() else {
-        return Err(Error::Chart {
-            path: file.into(),
-            message: "is not a map of fields".into(),
-        });
-    };
+    let metadata = loader::Metadata::parse(&file, text)?;
     let go_name = |key: &str| -> String {
         match key {
             "apiVersion" => "APIVersion".into(),
@@ -734,8 +726,7 @@ fn chart_metadata(chart: &ChartFiles) -> Result<Value> {
             }
         }
     };
-    let mut out: BTreeMap<Arc<str>, Value> = BTreeMap::new();
-    for key in [
+    const STRINGS: [&str; 11] = [
         "Name",
         "Version",
         "Description",
@@ -747,7 +738,9 @@ fn chart_metadata(chart: &ChartFiles) -> Result<Value> {
         "Icon",
         "Condition",
         "Tags",
-    ] {
+    ];
+    let mut out: BTreeMap<Arc<str>, Value> = BTreeMap::new();
+    for key in STRINGS {
         out.insert(key.into(), string(""));
     }
     for key in ["Keywords", "Maintainers", "Sources", "Dependencies"] {
@@ -756,9 +749,23 @@ fn chart_metadata(chart: &ChartFiles) -> Result<Value> {
     out.insert("Annotations".into(), map([]));
     out.insert("Deprecated".into(), Value::Bool(false));
     out.insert("IsRoot".into(), Value::Bool(true));
-    for (key, value) in fields {
-        out.insert(go_name(key).into(), to_value(value));
+    for (key, value) in &metadata.raw {
+        let key = go_name(key);
+        let known = out.contains_key(key.as_str());
+        // Helm's fields keep their zero value for a null, and its string
+        // fields hold a number or a boolean as its text.
+        let value = match value {
+            Json::Null if known => continue,
+            _ if STRINGS.contains(&key.as_str()) => match loader::go_string(value) {
+                Some(text) => string(&text),
+                None => to_value(value),
+            },
+            _ => to_value(value),
+        };
+        out.insert(key.into(), value);
     }
+    // Helm reads a chart without `apiVersion` as a v1 chart.
+    out.insert("APIVersion".into(), string(&metadata.api_version));
     Ok(Value::Map(Arc::new(out)))
 }
 
@@ -835,6 +842,34 @@ mod tests {
         };
         let mut out = render(&chart, &values, &Release::default())?;
         Ok(out.remove("c/templates/t.yaml").unwrap_or_default())
+    }
+
+    /// `.Chart` holds what Helm's Metadata struct holds: an absent
+    /// `apiVersion` read as v1, numbers in string fields as their text,
+    /// a null field left empty (Helm's output for this chart).
+    #[test]
+    fn chart_fields_read_as_helm_reads_them() {
+        let chart = ChartFiles::in_memory(
+            "c".into(),
+            BTreeMap::from([
+                (
+                    "Chart.yaml".to_owned(),
+                    "name: c\nversion: 0.1.0\nappVersion: 1.10\nkeywords: ~\n".to_owned(),
+                ),
+                (
+                    "templates/t.txt".to_owned(),
+                    "a={{ .Chart.APIVersion }} k={{ kindOf .Chart.AppVersion }} \
+                     v={{ .Chart.AppVersion }} kw={{ .Chart.Keywords }} \
+                     t={{ toJson .Chart.AppVersion }}"
+                        .to_owned(),
+                ),
+            ]),
+        );
+        let out = render(&chart, &json!({}), &Release::default()).unwrap();
+        assert_eq!(
+            out["c/templates/t.txt"],
+            r#"a=v1 k=string v=1.1 kw=[] t="1.1""#
+        );
     }
 
     #[test]
