@@ -13,7 +13,7 @@ use flate2::{Compression, GzBuilder};
 use helm_engine::ignore::Ignore;
 use helm_engine::loader::Metadata;
 
-use crate::error::{EngineError, Error, Result};
+use crate::error::{Error, Result};
 
 /// Modification time of every entry: 2000-01-01T00:00:00Z. Some tools treat
 /// a zero time as "unknown", so a fixed, plausible date is used.
@@ -43,18 +43,19 @@ pub fn write_archive(dist: &Path, name: &str, version: &str, bytes: &[u8]) -> Re
 /// can be named after, and the fields Helm checks when it packages a chart.
 fn read_meta(chart: &Path) -> Result<Metadata> {
     let path = chart.join("Chart.yaml");
-    let text = fs::read_to_string(&path).map_err(|e| EngineError::Chart {
-        path: chart.to_owned(),
-        message: format!("not a chart folder: cannot read Chart.yaml ({e})"),
+    let text = fs::read_to_string(&path).map_err(|e| {
+        Error::chart(
+            chart.to_owned(),
+            format!("not a chart folder: cannot read Chart.yaml ({e})"),
+        )
     })?;
     let meta = Metadata::parse(&path.display().to_string(), &text)?;
     // A missing name is Helm's to report, below, as Helm words it.
     if !meta.name.is_empty() && (meta.name.contains(['/', '\\']) || meta.name.starts_with('.')) {
-        return Err(EngineError::Chart {
+        return Err(Error::chart(
             path,
-            message: format!("`{}` is not a valid chart name", meta.name),
-        }
-        .into());
+            format!("`{}` is not a valid chart name", meta.name),
+        ));
     }
     meta.validate()?;
     Ok(meta)
@@ -114,10 +115,7 @@ fn walk(root: &Path, dir: &Path, ignore: &Ignore, out: &mut Vec<String>) -> Resu
         let rel = path.strip_prefix(root).expect("under root");
         let rel = rel
             .to_str()
-            .ok_or_else(|| EngineError::Chart {
-                path: path.clone(),
-                message: "file names must be UTF-8".into(),
-            })?
+            .ok_or_else(|| Error::chart(path.clone(), "file names must be UTF-8"))?
             .replace('\\', "/");
         let kind = entry
             .file_type()
@@ -126,11 +124,10 @@ fn walk(root: &Path, dir: &Path, ignore: &Ignore, out: &mut Vec<String>) -> Resu
             continue;
         }
         if kind.is_symlink() {
-            return Err(EngineError::Chart {
+            return Err(Error::chart(
                 path,
-                message: "is a symbolic link; a chart archive holds regular files only".into(),
-            }
-            .into());
+                "is a symbolic link; a chart archive holds regular files only",
+            ));
         } else if kind.is_dir() {
             walk(root, &path, ignore, out)?;
         } else if kind.is_file() {
