@@ -5,6 +5,7 @@ mod new;
 mod package;
 mod render;
 mod schema;
+mod template;
 mod validate;
 
 use std::io::Write;
@@ -23,6 +24,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Schema(args) => schema::run(args, out),
         Command::Validate(args) => validate::run(args, out),
         Command::Lint(args) => lint::run(args, out),
+        Command::Template(args) => template::run(*args, out),
     }
 }
 

@@ -55,7 +55,8 @@ A request may carry an ``"id"``; it is echoed in the response. Ops:
   path: text}, "manifest": text}``, the offline render (as ``install``
   renders, ``IsInstall`` true) and the ``manifest`` of ``helm install
   --dry-run=client`` (sorted documents with ``# Source:`` lines; no hooks,
-  no CRDs, no NOTES.txt).
+  no CRDs, no NOTES.txt), and ``hooks`` read from the render as
+  ``install`` reads them.
 * ``parse_set`` (kind, text): a ``--set*`` flag's text as Helm parses it,
   ``kind`` one of ``set``, ``set_string``, ``set_json``, ``set_literal``,
   ``set_file``; a refusal is a ``HelmValuesError`` error response.
@@ -365,7 +366,7 @@ def op_release_manifest(req: dict[str, Any]) -> dict[str, Any]:
     rendered = _render(req, is_install=True)
     with helm.Config(namespace=namespace, storage_driver="memory") as cfg:
         release = cfg.install(path, name, _values(req), namespace=namespace, dry_run="client")
-    return {"rendered": rendered, "manifest": release["manifest"]}
+    return {"rendered": rendered, "manifest": release["manifest"], "hooks": _hooks(rendered)}
 
 
 _SET_PARSERS: dict[str, Callable[[str], Any]] = {
