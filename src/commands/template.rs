@@ -120,7 +120,7 @@ pub(super) fn run(args: TemplateArgs, out: &mut dyn Write) -> Result<()> {
         is_upgrade: args.is_upgrade,
         kube: &kube,
         api_versions: &args.api_versions,
-        user: &user,
+        set: &set_alone(&args.set)?,
     };
     let rendered = render_chart(&files, &loaded, &merged, &request)?;
     let crds = crd_objects(&loaded).map_err(output_error)?;
@@ -152,8 +152,8 @@ struct RenderRequest<'a> {
     is_upgrade: bool,
     kube: &'a KubeVersion,
     api_versions: &'a [String],
-    /// The values the user gave (files and flags), before merging.
-    user: &'a Values,
+    /// What `--set` gave alone (typed values, integers as `int64`).
+    set: &'a Values,
 }
 
 /// Renders `loaded` (its dependencies processed) with `merged` values:
@@ -221,7 +221,7 @@ fn render_chart(
             "--is-upgrade for a chart that reads `.Release.IsUpgrade`".into(),
         ));
     }
-    if let Some(what) = integer_limit(request.user, &mentions) {
+    if let Some(what) = integer_limit(request.set, &mentions) {
         return Err(unsupported(what));
     }
     let files = ChartFiles {
@@ -238,12 +238,23 @@ fn render_chart(
         .map_err(|e| Error::Render(explain_engine_error(e)))
 }
 
+/// The values `--set` gives on its own, to see which integers it gives.
+fn set_alone(texts: &[String]) -> Result<Values> {
+    let flags = SetFlags {
+        values: texts.to_vec(),
+        ..SetFlags::default()
+    };
+    let mut values = Values::new();
+    merge_set_flags(&mut values, &flags, &mut read_set_file).map_err(Error::Usage)?;
+    Ok(values)
+}
+
 /// Today's engine holds every number as a float, as Helm holds numbers
 /// from values files; `--set` gives integers (Go's `int64`), which print
 /// alike below a million unless a template asks for a value's type.
-fn integer_limit(user: &Values, mentions: &dyn Fn(&str) -> bool) -> Option<String> {
+fn integer_limit(set: &Values, mentions: &dyn Fn(&str) -> bool) -> Option<String> {
     let mut integers = Vec::new();
-    collect_integers(&Json::Object(user.clone()), &mut integers);
+    collect_integers(&Json::Object(set.clone()), &mut integers);
     if let Some(big) = integers.iter().find(|n| n.unsigned_abs() >= 1_000_000) {
         return Some(format!(
             "the integer {big} from --set (Helm prints it as an integer, today's engine as a float)"

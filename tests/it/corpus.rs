@@ -27,7 +27,7 @@ use crate::values_yaml::same;
 /// package registry, so a machine (CI's included) may lack it: the tests
 /// that need it then skip, even under `CI=true`, and say so loudly on the
 /// terminal (past the test harness's capture), naming `test` and why.
-fn corpus(test: &str) -> Option<PathBuf> {
+pub(crate) fn corpus(test: &str) -> Option<PathBuf> {
     let dir = std::env::var_os("CHARTGEN_CORPUS").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/charts"),
         PathBuf::from,

@@ -366,7 +366,8 @@ def op_release_manifest(req: dict[str, Any]) -> dict[str, Any]:
     rendered = _render(req, is_install=True)
     with helm.Config(namespace=namespace, storage_driver="memory") as cfg:
         release = cfg.install(path, name, _values(req), namespace=namespace, dry_run="client")
-    return {"rendered": rendered, "manifest": release["manifest"], "hooks": _hooks(rendered)}
+    # The SDK leaves `manifest` out when it is empty.
+    return {"rendered": rendered, "manifest": release.get("manifest", ""), "hooks": _hooks(rendered)}
 
 
 _SET_PARSERS: dict[str, Callable[[str], Any]] = {
