@@ -224,6 +224,12 @@ fn render_chart(
     if let Some(what) = integer_limit(request.set, &mentions) {
         return Err(unsupported(what));
     }
+    if let Some(what) = exponent_float(merged) {
+        return Err(unsupported(what));
+    }
+    if let Some(what) = shared_map_change(files) {
+        return Err(unsupported(what));
+    }
     let files = ChartFiles {
         subcharts: false,
         ..files.clone()
@@ -280,6 +286,126 @@ fn collect_integers(value: &Json, out: &mut Vec<i64>) {
     }
 }
 
+/// A number of the values Helm holds as a float and prints with an
+/// exponent (`1e+06`, `1e-05`), which today's engine prints in full.
+fn exponent_float(values: &Values) -> Option<String> {
+    let mut pending: Vec<(String, &Json)> = values.iter().map(|(k, v)| (k.clone(), v)).collect();
+    while let Some((path, value)) = pending.pop() {
+        match value {
+            Json::Number(n) => {
+                let f = n.as_f64().unwrap_or_default().abs();
+                if f >= 1e6 || (f != 0.0 && f < 1e-4) {
+                    return Some(format!(
+                        "the value `{path}: {n}`, which Helm prints as Go prints a float (with an \
+                         exponent) and today's engine in full"
+                    ));
+                }
+            }
+            Json::Array(items) => pending.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (format!("{path}[{i}]"), v)),
+            ),
+            Json::Object(map) => {
+                pending.extend(map.iter().map(|(k, v)| (format!("{path}.{k}"), v)));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A template that changes a map in place where today's engine would not
+/// see the change everywhere Go does: `set`, `unset` or a `merge` on a map
+/// reached through a field (`set . "k" v`, `merge .Values.a …`), or on a
+/// variable that holds such a map (`$m := .Values.a`, then `set $m …`).
+/// Only a map held in a variable of its own and made in the template
+/// (`$m := dict …`) changes alike in both.
+fn shared_map_change(files: &ChartFiles) -> Option<String> {
+    let action = regex::Regex::new(r"(?s)\{\{(.*?)\}\}").expect("the pattern compiles");
+    let call = regex::Regex::new(
+        r"(?:^|[\s(|])(set|unset|merge|mergeOverwrite|mustMerge|mustMergeOverwrite)\s+([^\s)]+)",
+    )
+    .expect("the pattern compiles");
+    let assign =
+        regex::Regex::new(r"(\$[A-Za-z0-9_]+)\s*:?=\s*([^\s)]+)").expect("the pattern compiles");
+    let templates: Vec<(&String, &String)> = files
+        .files
+        .iter()
+        .filter(|(path, _)| path.starts_with("templates/"))
+        .collect();
+    // Variables that may hold a map reached from elsewhere: assigned a
+    // field, the root, another variable, or a range's elements.
+    let mut shared = std::collections::BTreeSet::new();
+    for (_, text) in &templates {
+        for a in action.captures_iter(text) {
+            for c in assign.captures_iter(&without_strings(&a[1])) {
+                let value = &c[2];
+                if value.starts_with('.') || value.starts_with('$') {
+                    shared.insert(c[1].to_owned());
+                }
+            }
+        }
+    }
+    for (path, text) in &templates {
+        for a in action.captures_iter(text) {
+            let body = a[1].trim_start_matches('-').trim_start();
+            if body.starts_with("/*") {
+                continue;
+            }
+            let code = without_strings(body);
+            for c in call.captures_iter(&code) {
+                let target = &c[2];
+                let fresh = target.starts_with('(') || target.starts_with('"');
+                let own = target.starts_with('$')
+                    && target.len() > 1
+                    && target[1..]
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                    && !shared.contains(target);
+                if fresh || own {
+                    continue;
+                }
+                let line = text[..a.get(0).map_or(0, |m| m.start())]
+                    .matches('\n')
+                    .count()
+                    + 1;
+                return Some(format!(
+                    "`{} {target} …` in {}/{path}:{line}, which changes a map other values \
+                     share (Go's maps are references; today's engine copies them)",
+                    &c[1], files.name
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// An action's code with its string literals (`"…"`, `` `…` ``) and
+/// character constants blanked, so words inside them are not calls.
+fn without_strings(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '`' | '\'' => {
+                out.push(c);
+                while let Some(d) = chars.next() {
+                    if d == '\\' && c != '`' {
+                        chars.next();
+                    } else if d == c {
+                        break;
+                    }
+                }
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Every string of `values`, which `tpl` may render as a template.
 fn strings_of(values: &Values) -> impl Iterator<Item = &str> {
     let mut out = Vec::new();
@@ -308,9 +434,10 @@ fn explain_engine_error(error: EngineError) -> EngineError {
             line,
             column,
             message: format!(
-                "{message}\n  help: chartgen's template engine cannot call methods of built-in \
+                "{}\n  help: chartgen's template engine cannot call methods of built-in \
                  objects yet (`.Files.Get`, `.Files.Glob`, `.Capabilities.APIVersions.Has`, …); \
-                 render this chart with `helm template` for now"
+                 render this chart with `helm template` for now",
+                message.split("\n  help:").next().unwrap_or_default()
             ),
         },
         other => other,

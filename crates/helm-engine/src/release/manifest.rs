@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde_json::Value as Json;
 
+use crate::sprig::govalue::go_float32;
+
 /// Helm's document separator, `(?:^|\s*\n)---\s*`, with Go's `\s`
 /// (`[\t\n\f\r ]`: no vertical tab, nothing beyond ASCII). Like Go's, the
 /// regex crate takes the leftmost-first match, so the same text splits at
@@ -170,16 +172,9 @@ impl Decoder {
                     Json::Object(entries) => {
                         let annotations = out.annotations.get_or_insert_with(BTreeMap::new);
                         for (k, v) in entries {
-                            match v {
-                                Json::String(s) => {
-                                    annotations.insert(k.clone(), s.clone());
-                                }
-                                Json::Null => {
-                                    annotations.insert(k.clone(), String::new());
-                                }
-                                other => {
-                                    self.mismatch(other, Some("metadata.annotations"), "string")
-                                }
+                            let text = self.string(v, "metadata.annotations");
+                            if text.is_some() || v.is_null() {
+                                annotations.insert(k.clone(), text.unwrap_or_default());
                             }
                         }
                     }
@@ -192,11 +187,16 @@ impl Decoder {
         }
     }
 
-    /// A string field: `null` leaves it as it was, as Go does.
+    /// A string field: `null` leaves it as it was, as Go does; a number or
+    /// a boolean becomes its text, as `sigs.k8s.io/yaml` converts scalars
+    /// bound for a string (floats as Go's shortest `float32`).
     fn string(&mut self, value: &Json, field: &str) -> Option<String> {
         match value {
             Json::String(s) => Some(s.clone()),
             Json::Null => None,
+            Json::Bool(b) => Some(b.to_string()),
+            Json::Number(n) if n.is_f64() => Some(go_float32(n.as_f64().unwrap_or_default())),
+            Json::Number(n) => Some(n.to_string()),
             other => {
                 self.mismatch(other, Some(field), "string");
                 None
@@ -256,8 +256,19 @@ mod tests {
             parse_head("# only a comment").unwrap(),
             SimpleHead::default()
         );
-        let err = parse_head("metadata:\n  annotations:\n    w: 5\n").unwrap_err();
-        assert!(err.contains("cannot unmarshal number"), "{err}");
+        // Scalars bound for a string become text, as sigs.k8s.io/yaml makes them.
+        let head =
+            parse_head("kind: 5\nmetadata:\n  annotations:\n    w: 5\n    b: true\n    f: 1.5\n")
+                .unwrap();
+        assert_eq!(head.kind, "5");
+        let annotations = head.annotations().unwrap();
+        assert_eq!(
+            (annotations["w"].as_str(), annotations["b"].as_str()),
+            ("5", "true")
+        );
+        assert_eq!(annotations["f"], "1.5");
+        let err = parse_head("metadata:\n  annotations:\n    w: [5]\n").unwrap_err();
+        assert!(err.contains("cannot unmarshal array"), "{err}");
         assert!(parse_head("- a\n- b\n").is_err());
         assert!(parse_head("a: [").is_err());
     }
