@@ -202,9 +202,12 @@ pub struct SchemaArgs {
 /// Arguments of `chartgen template`, named and meant as `helm template`'s.
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
-    /// `[NAME] CHART`: the release name (default `release-name`) and the chart: a folder, a packaged .tgz or a chartgen.yaml.
-    #[arg(value_name = "NAME] [CHART", required = true, num_args = 1..=2)]
-    pub args: Vec<String>,
+    /// The release name (default `release-name`), or the chart when it is the only argument.
+    #[arg(value_name = "NAME|CHART")]
+    pub first: String,
+    /// The chart: a folder, a packaged .tgz or a chartgen.yaml.
+    #[arg(value_name = "CHART")]
+    pub chart: Option<String>,
     /// Values files, stacked (later files win; `-` reads standard input).
     #[arg(long = "values", short = 'f', value_name = "FILE")]
     pub values: Vec<String>,

@@ -27,7 +27,7 @@ use crate::model::{load_spec, read_input};
 use crate::schema::{check_chart, locate_error, violation_error};
 use crate::yaml::ValuesSource;
 use helm_engine::archive::read_archive;
-use helm_engine::dependencies::{missing_dependencies, process_dependencies};
+use helm_engine::dependencies::process_dependencies;
 use helm_engine::loader::{load, load_files, LoadedChart};
 use helm_engine::release::kube::{check_kube_version, parse_kube_version, KubeVersion};
 use helm_engine::release::output::{crd_objects, template, OutputError, TemplateOptions};
@@ -61,19 +61,7 @@ pub(super) fn run(args: TemplateArgs, out: &mut dyn Write) -> Result<()> {
     };
     let source = chart_source(&args, chart_arg)?;
     let (files, mut loaded) = (source.files, source.loaded);
-    let missing = missing_dependencies(&loaded);
-    if !missing.is_empty() {
-        return Err(EngineError::Input {
-            location: Some(Location::file(format!("{}/Chart.yaml", loaded.source))),
-            key: Some("dependencies".into()),
-            message: format!(
-                "found in Chart.yaml, but missing in charts/ directory: {}",
-                missing.join(", ")
-            ),
-            hint: Some("run `helm dependency build` in the chart's folder".into()),
-        }
-        .into());
-    }
+    super::check_dependencies(&loaded)?;
 
     let sources = values_files(&args.values)?;
     let mut user = Values::new();
@@ -513,8 +501,8 @@ fn looks_like_repo_ref(chart: &str) -> bool {
 /// name and the chart; with one, `--name-template` names the release, else
 /// it is `release-name` (so `--generate-name` changes nothing, as in Helm).
 fn name_and_chart(args: &TemplateArgs) -> Result<(String, &str)> {
-    match args.args.as_slice() {
-        [name, chart] => {
+    match &args.chart {
+        Some(chart) => {
             if args.generate_name {
                 return Err(Error::Usage(
                     "cannot set --generate-name and also specify a name".into(),
@@ -525,15 +513,12 @@ fn name_and_chart(args: &TemplateArgs) -> Result<(String, &str)> {
                     "cannot set --name-template and also specify a name".into(),
                 ));
             }
-            Ok((name.clone(), chart))
+            Ok((args.first.clone(), chart))
         }
-        [chart] => match &args.name_template {
-            Some(text) => Ok((render_name(text)?, chart)),
-            None => Ok((DEFAULT_RELEASE.to_owned(), chart)),
+        None => match &args.name_template {
+            Some(text) => Ok((render_name(text)?, &args.first)),
+            None => Ok((DEFAULT_RELEASE.to_owned(), &args.first)),
         },
-        _ => Err(Error::Usage(
-            "name a chart: `chartgen template [NAME] CHART`".into(),
-        )),
     }
 }
 

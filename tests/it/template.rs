@@ -58,29 +58,14 @@ impl Scenario {
 /// Every scenario of the corpus: each chart with its defaults and with each
 /// `ci/*.yaml`.
 fn scenarios(dir: &Path) -> Vec<Scenario> {
-    let mut charts: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("Chart.yaml").is_file())
-        .collect();
-    charts.sort();
     let mut out = Vec::new();
-    for chart in charts {
+    for chart in crate::corpus::charts_in(dir) {
         out.push(Scenario {
             chart: chart.clone(),
             what: "defaults".into(),
             file: None,
         });
-        let mut ci: Vec<PathBuf> = std::fs::read_dir(chart.join("ci"))
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-            .collect();
-        ci.sort();
-        for file in ci {
+        for file in crate::corpus::ci_files(&chart) {
             out.push(Scenario {
                 chart: chart.clone(),
                 what: format!("ci/{}", file.file_name().unwrap().to_string_lossy()),
@@ -674,6 +659,14 @@ fn template_checks_names_and_inputs_as_helm_does() {
     assert_eq!(code, 2, "{err}");
 }
 
+/// Runs chartgen, which must fail as a render fails (exit 1, nothing on
+/// standard output); its standard error.
+fn refused(dir: &Path, args: &[&str]) -> String {
+    let (code, out, err) = run(dir, args);
+    assert_eq!((code, out.as_str()), (1, ""), "{args:?}: {err}");
+    err
+}
+
 #[test]
 fn template_refuses_what_todays_engine_cannot_render() {
     let dir = tempfile::tempdir().unwrap();
@@ -689,8 +682,7 @@ fn template_refuses_what_todays_engine_cannot_render() {
         "apiVersion: v2\nname: hooked\nversion: 0.1.0\nkubeVersion: \">=1.30.0-0\"\n",
     );
     let c = chart.to_str().unwrap();
-    let (code, _, err) = run(dir.path(), &["template", c, "--kube-version", "1.29"]);
-    assert_eq!(code, 1, "{err}");
+    let err = refused(dir.path(), &["template", c, "--kube-version", "1.29"]);
     assert!(
         err.contains(
             "chart requires kubeVersion: >=1.30.0-0 which is incompatible with Kubernetes v1.29"
@@ -707,22 +699,18 @@ fn template_refuses_what_todays_engine_cannot_render() {
         "templates/caps.yaml",
         "kind: ConfigMap\ndata:\n  v: {{ .Capabilities.KubeVersion.Version }}\n",
     );
-    let (code, out, err) = run(dir.path(), &["template", c, "--kube-version", "1.31"]);
-    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    let err = refused(dir.path(), &["template", c, "--kube-version", "1.31"]);
     assert!(err.contains("cannot render yet"), "{err}");
     assert_eq!(run(dir.path(), &["template", c]).0, 0);
-    let (code, _, err) = run(dir.path(), &["template", c, "-a", "example.com/v1"]);
-    assert_eq!(code, 1, "{err}");
+    refused(dir.path(), &["template", c, "-a", "example.com/v1"]);
     // So is --is-upgrade for a chart that reads it.
     write(
         "templates/up.yaml",
         "kind: ConfigMap\ndata:\n  up: {{ .Release.IsUpgrade | quote }}\n",
     );
-    let (code, _, err) = run(dir.path(), &["template", c, "--is-upgrade"]);
-    assert_eq!(code, 1, "{err}");
+    refused(dir.path(), &["template", c, "--is-upgrade"]);
     // A large integer from --set prints differently in today's engine.
-    let (code, _, err) = run(dir.path(), &["template", c, "--set", "big=1000000"]);
-    assert_eq!(code, 1, "{err}");
+    let err = refused(dir.path(), &["template", c, "--set", "big=1000000"]);
     assert!(err.contains("the integer 1000000 from --set"), "{err}");
     // A map changed in place, which Go's references show wherever the map
     // is reached from; a map the template makes itself is safe.
@@ -730,8 +718,7 @@ fn template_refuses_what_todays_engine_cannot_render() {
         "templates/set.yaml",
         "{{- $m := dict }}{{- $_ := set $m \"a\" \"set to x\" }}\n{{- $_ := set .Values \"extra\" 1 }}\nkind: ConfigMap\n",
     );
-    let (code, out, err) = run(dir.path(), &["template", c]);
-    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    let err = refused(dir.path(), &["template", c]);
     assert!(
         err.contains("`set .Values …` in hooked/templates/set.yaml:2"),
         "{err}"
@@ -745,22 +732,19 @@ fn template_refuses_what_todays_engine_cannot_render() {
         "templates/set.yaml",
         "{{- $m := .Values }}{{- $_ := unset $m \"a\" }}\n",
     );
-    let (code, _, err) = run(dir.path(), &["template", c]);
-    assert_eq!(code, 1, "{err}");
+    let err = refused(dir.path(), &["template", c]);
     assert!(err.contains("`unset $m …`"), "{err}");
     std::fs::remove_file(chart.join("templates/set.yaml")).unwrap();
     // A float Go prints with an exponent.
     std::fs::write(dir.path().join("big.yaml"), "big: 2000000\n").unwrap();
-    let (code, _, err) = run(dir.path(), &["template", c, "-f", "big.yaml"]);
-    assert_eq!(code, 1, "{err}");
+    let err = refused(dir.path(), &["template", c, "-f", "big.yaml"]);
     assert!(err.contains("the value `big: 2000000`"), "{err}");
     // Subcharts.
     write(
         "charts/sub/Chart.yaml",
         "apiVersion: v2\nname: sub\nversion: 0.1.0\n",
     );
-    let (code, out, err) = run(dir.path(), &["template", c]);
-    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    let err = refused(dir.path(), &["template", c]);
     assert!(err.contains("the chart has subcharts (`sub`)"), "{err}");
 }
 
