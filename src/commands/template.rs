@@ -629,3 +629,63 @@ fn output_error(error: OutputError) -> Error {
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(template: &str) -> ChartFiles {
+        ChartFiles::in_memory(
+            "c".into(),
+            BTreeMap::from([("templates/t.yaml".to_owned(), template.to_owned())]),
+        )
+    }
+
+    #[test]
+    fn finds_changes_to_shared_maps() {
+        let shared = [
+            r#"{{ $_ := set . "mode" "x" }}"#,
+            r#"{{- $_ := set $config.service "k" 1 -}}"#,
+            r#"{{ $m := .Values.a }}{{ $_ := unset $m "b" }}"#,
+            r#"{{ range $k, $v := .Values.maps }}{{ $_ := set $v "k" 1 }}{{ end }}"#,
+            r#"{{ $x := $ }}{{ $_ := set $x "k" 1 }}"#,
+            r#"{{ toYaml (merge .Values.a .Values.b) }}"#,
+            r#"{{ mergeOverwrite $item.config (dict) }}"#,
+        ];
+        for text in shared {
+            assert!(shared_map_change(&chart(text)).is_some(), "{text}");
+        }
+        let own = [
+            r#"{{ $m := dict }}{{ $_ := set $m "k" 1 }}"#,
+            r#"{{ $x := merge (dict) .Values.a }}"#,
+            r#"{{ fail "set .Values.a to something" }}"#,
+            r#"{{/* set . "k" */}}"#,
+            r#"{{ $_ := set (dict) "k" 1 }}"#,
+            "set . outside actions",
+        ];
+        for text in own {
+            assert_eq!(shared_map_change(&chart(text)), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn floats_go_prints_with_an_exponent() {
+        let values = |v: Json| v.as_object().cloned().unwrap();
+        assert!(exponent_float(&values(serde_json::json!({"a": {"b": [1, 1000000]}}))).is_some());
+        assert!(exponent_float(&values(serde_json::json!({"a": 0.00001}))).is_some());
+        assert_eq!(
+            exponent_float(&values(serde_json::json!({"a": 999999, "b": 0.5, "c": 0}))),
+            None
+        );
+    }
+
+    #[test]
+    fn release_names_as_helm() {
+        for ok in ["a", "release-name", "a.b-c", "x1"] {
+            assert!(validate_release_name(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "A", "a_b", "-a", "a-", "a..b", &"a".repeat(54)] {
+            assert!(validate_release_name(bad).is_err(), "{bad}");
+        }
+    }
+}
