@@ -287,6 +287,34 @@ fn template_prints_what_helm_prints_for_chartgen_charts() {
         if let Some(diff) = first_difference(&from_spec, &expected, allowed) {
             panic!("{what}: `chartgen template chartgen.yaml` differs at {diff}");
         }
+        // And its package, the only archive in `dist` (emptied each time).
+        let dist = dir.path().join("dist");
+        let packaged = chartgen(
+            dir.path(),
+            &["package", &path, "-d", dist.to_str().unwrap()],
+        );
+        assert!(
+            packaged.status.success(),
+            "{what}: {}",
+            transcript(&packaged)
+        );
+        let archive = std::fs::read_dir(&dist)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .next()
+            .unwrap();
+        let from_archive = chartgen(dir.path(), &["template", archive.to_str().unwrap()]);
+        assert!(
+            from_archive.status.success(),
+            "{what}: {}",
+            transcript(&from_archive)
+        );
+        let from_archive = String::from_utf8(from_archive.stdout).unwrap();
+        if let Some(diff) = first_difference(&from_archive, &expected, allowed) {
+            panic!("{what}: `chartgen template` of its package differs at {diff}");
+        }
+        std::fs::remove_dir_all(&dist).unwrap();
         compared += 1;
     }
     eprintln!("chartgen template: {compared} of chartgen's charts as Helm prints them, {refused} refused by both");
