@@ -25,7 +25,7 @@ use crate::cli::TemplateArgs;
 use crate::error::{EngineError, Error, Location, Result};
 use crate::model::{load_spec, read_input};
 use crate::schema::{check_chart, locate_error, violation_error};
-use crate::yaml::ValuesSource;
+use crate::yaml::{read_bounded, ValuesSource, MAX_VALUES_BYTES};
 use helm_engine::archive::read_archive;
 use helm_engine::dependencies::process_dependencies;
 use helm_engine::loader::{load, load_files, LoadedChart};
@@ -584,30 +584,30 @@ fn is_url(path: &str) -> bool {
         .any(|scheme| path.to_ascii_lowercase().starts_with(scheme))
 }
 
-/// `--set-file`'s reader: a file's text (standard input for `-`), in Go's
-/// words when it fails.
+/// `--set-file`'s reader: a file's text (standard input for `-`), at most
+/// [`MAX_VALUES_BYTES`] as a values file, in Go's words when it cannot be
+/// read.
 fn read_set_file(path: &str) -> std::result::Result<String, String> {
     if is_url(path) {
         return Err(format!(
             "{path}: values from a URL need the network, which `chartgen template` never uses"
         ));
     }
-    if path.trim() == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-            .map_err(|e| format!("read standard input: {e}"))?;
-        return Ok(text);
-    }
-    std::fs::read(path)
+    let file = if path.trim() == "-" { "-" } else { path };
+    let bytes = read_bounded(Path::new(file), MAX_VALUES_BYTES)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => format!("open {path}: no such file or directory"),
             _ => format!("open {path}: {e}"),
-        })
-        .and_then(|bytes| {
-            String::from_utf8(bytes).map_err(|_| {
-                format!("{path} is not UTF-8 text, which chartgen cannot pass on unchanged")
-            })
-        })
+        })?
+        .ok_or_else(|| {
+            format!(
+                "{path} holds more than {MAX_VALUES_BYTES} bytes ({} MiB), the most chartgen \
+                 reads of a values file",
+                MAX_VALUES_BYTES >> 20
+            )
+        })?;
+    String::from_utf8(bytes)
+        .map_err(|_| format!("{path} is not UTF-8 text, which chartgen cannot pass on unchanged"))
 }
 
 /// An output error as chartgen's: an unreadable document is the chart's

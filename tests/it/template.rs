@@ -680,6 +680,20 @@ fn template_checks_names_and_inputs_as_helm_does() {
         err.contains("failed parsing --set data: error parsing index: strconv.Atoi: parsing \"x\": invalid syntax"),
         "{err}"
     );
+    // --set-file reads files as -f does: bounded.
+    std::fs::write(dir.path().join("big.txt"), vec![b'x'; (5 << 20) + 1]).unwrap();
+    let (code, _, err) = run(dir.path(), &["template", chart, "--set-file", "a=big.txt"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("big.txt holds more than 5242880 bytes"),
+        "{err}"
+    );
+    std::fs::write(dir.path().join("small.txt"), "hi").unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &["template", chart, "--set-file", "a=small.txt"],
+    );
+    assert_eq!(code, 0, "{err}");
     let (code, _, err) = run(
         dir.path(),
         &["template", dir.path().join("nope").to_str().unwrap()],
