@@ -61,7 +61,7 @@ fn target(path: &Path, shown: &str) -> Result<Target> {
 /// Whether `text` is a chartgen.yaml: one document, a mapping with a text
 /// `name` or `image` (a values file's `image` is a mapping) and neither of a
 /// Kubernetes object's `apiVersion` and `kind`.
-fn is_spec(text: &str) -> bool {
+pub(super) fn is_spec(text: &str) -> bool {
     let mut documents = serde_yaml::Deserializer::from_str(text);
     let Some(first) = documents.next() else {
         return false;

@@ -39,9 +39,11 @@ pub mod jsonschema;
 mod libyaml;
 pub mod loader;
 pub mod read;
+pub mod release;
 mod resolve;
 mod sprig;
 mod strconv;
+pub mod strvals;
 pub mod values;
 mod yaml_v2;
 
