@@ -44,6 +44,11 @@ pub enum Command {
         after_help = "Examples:\n  chartgen lint ./web-api                  # defaults and every values-<env>.yaml\n  chartgen lint chartgen.yaml\n  chartgen lint dist/web-api-0.1.0.tgz -f my-values.yaml\n  helm template ./any-chart | chartgen lint -\n  chartgen lint manifests.yaml --format sarif > lint.sarif\n  chartgen lint manifests.yaml --rule CG018=off --rule CG003=error\n  chartgen lint --explain CG011\n\nConfigure rules per chart in chartgen.yaml (lint: {rules: {CG022: off}}).\nSilence a rule on one object with the annotation\n  chartgen.dev/lint-ignore: \"CG018: the agent reads the node's logs\"\nExit status: 0 no error findings, 1 error findings, 2 invalid input (unreadable, not a chart, spec or Kubernetes objects)."
     )]
     Lint(LintArgs),
+    /// Render a chart's templates as `helm template` does, with no Helm and no cluster.
+    #[command(
+        after_help = "Examples:\n  chartgen template ./web-api\n  chartgen template my-release dist/web-api-0.1.0.tgz -n prod -f values-prod.yaml\n  chartgen template chartgen.yaml --set replicaCount=3 --set-string image.tag=1.4.2\n  chartgen template ./chart --show-only templates/deployment.yaml --show-only 'templates/*.yaml'\n  chartgen template ./chart --include-crds --skip-tests --kube-version 1.30\n  chartgen template ./chart --output-dir out --release-name\n\nA drop-in for `helm template [NAME] CHART`: the same flags, the same output byte for\nbyte (documents in install order, `# Source:` lines, hooks, tests, CRDs). CHART is a\nchart folder, a packaged .tgz, or a chartgen.yaml (its chart is generated in memory).\nWhat needs a cluster or a network (--validate, --dry-run=server, --dependency-update,\nrepositories) is refused. What chartgen's engine cannot render yet (subcharts, .Files,\n.Capabilities.APIVersions.Has) is an error naming it, never different output.\nExit status: 0 rendered, 1 the chart failed to render, 2 invalid usage or input."
+    )]
+    Template(Box<TemplateArgs>),
     /// Print the JSON schema of chartgen.yaml (or of a blueprint's Helm values).
     #[command(
         after_help = "Examples:\n  chartgen schema > chartgen.schema.json\n  chartgen schema -o chartgen.schema.json\n  chartgen schema --values web"
@@ -192,4 +197,139 @@ pub struct SchemaArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub source: BlueprintArgs,
+}
+
+/// Arguments of `chartgen template`, named and meant as `helm template`'s.
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The release name (default `release-name`), or the chart when it is the only argument.
+    #[arg(value_name = "NAME|CHART")]
+    pub first: String,
+    /// The chart: a folder, a packaged .tgz or a chartgen.yaml.
+    #[arg(value_name = "CHART")]
+    pub chart: Option<String>,
+    /// Values files, stacked (later files win; `-` reads standard input).
+    #[arg(long = "values", short = 'f', value_name = "FILE")]
+    pub values: Vec<String>,
+    /// Values on the command line, typed (`a.b=1,list={x,y},l[0].k=v`; repeatable).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Values on the command line, kept as strings (repeatable).
+    #[arg(long = "set-string", value_name = "KEY=VALUE")]
+    pub set_string: Vec<String>,
+    /// Values read from files: KEY=PATH (repeatable).
+    #[arg(long = "set-file", value_name = "KEY=PATH")]
+    pub set_file: Vec<String>,
+    /// Values as JSON: KEY=JSON, or a JSON object (repeatable).
+    #[arg(long = "set-json", value_name = "KEY=JSON")]
+    pub set_json: Vec<String>,
+    /// One value taken verbatim, commas and all (repeatable).
+    #[arg(long = "set-literal", value_name = "KEY=VALUE")]
+    pub set_literal: Vec<String>,
+    /// The release's namespace (`.Release.Namespace`).
+    #[arg(long, short = 'n', value_name = "NAMESPACE", default_value = "default")]
+    pub namespace: String,
+    /// The Kubernetes version of `.Capabilities.KubeVersion` (default v1.36.0, as Helm v4.2's).
+    #[arg(long = "kube-version", value_name = "VERSION")]
+    pub kube_version: Option<String>,
+    /// API versions added to `.Capabilities.APIVersions` (repeatable or comma-separated).
+    #[arg(
+        long = "api-versions",
+        short = 'a',
+        value_name = "VERSION",
+        value_delimiter = ','
+    )]
+    pub api_versions: Vec<String>,
+    /// Only the documents of templates matching this glob, e.g. `templates/deployment.yaml` (repeatable).
+    #[arg(long = "show-only", short = 's', value_name = "TEMPLATE")]
+    pub show_only: Vec<String>,
+    /// Leave out test hooks.
+    #[arg(long = "skip-tests")]
+    pub skip_tests: bool,
+    /// Print the chart's CRDs (crds/) first.
+    #[arg(long = "include-crds")]
+    pub include_crds: bool,
+    /// Accepted for Helm's sake: CRDs are never installed offline, so it changes nothing.
+    #[arg(long = "skip-crds")]
+    pub skip_crds: bool,
+    /// Leave out hooks.
+    #[arg(long = "no-hooks")]
+    pub no_hooks: bool,
+    /// Render as an upgrade: `.Release.IsUpgrade` true, `.Release.IsInstall` false.
+    #[arg(long = "is-upgrade")]
+    pub is_upgrade: bool,
+    /// Write each template's documents to DIR/<chart>/templates/… instead of printing them.
+    #[arg(long = "output-dir", value_name = "DIR")]
+    pub output_dir: Option<String>,
+    /// With --output-dir, write under DIR/<release name>/.
+    #[arg(long = "release-name")]
+    pub release_name: bool,
+    /// Name the release with this template (sprig functions, e.g. `app-{{ randAlpha 5 | lower }}`).
+    #[arg(long = "name-template", value_name = "TEMPLATE")]
+    pub name_template: Option<String>,
+    /// Accepted as Helm accepts it: `helm template` names the release `release-name` all the same.
+    #[arg(long = "generate-name", short = 'g')]
+    pub generate_name: bool,
+    /// Do not check values against the charts' values.schema.json.
+    #[arg(long = "skip-schema-validation")]
+    pub skip_schema_validation: bool,
+    /// Refused: Helm flags that need a cluster, a network or a repository.
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub refused: RefusedFlags,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub source: BlueprintArgs,
+}
+
+/// `helm template` flags that need a cluster, a network or a repository:
+/// parsed only to refuse them with a clear error.
+#[derive(Debug, Args)]
+pub struct RefusedFlags {
+    /// Refused: updating dependencies needs their repositories.
+    #[arg(long = "dependency-update", hide = true)]
+    pub dependency_update: bool,
+    /// Refused: charts from a repository need the network.
+    #[arg(long = "repo", hide = true, value_name = "URL")]
+    pub repo: Option<String>,
+    /// Refused: verifying a chart's provenance needs its repository's files.
+    #[arg(long = "verify", hide = true)]
+    pub verify: bool,
+    /// Refused: validation against a cluster needs the cluster.
+    #[arg(long = "validate", hide = true)]
+    pub validate: bool,
+    /// Refused unless `client`: a server dry run needs the cluster.
+    #[arg(long = "dry-run", hide = true, value_name = "MODE", num_args = 0..=1, default_missing_value = "unset")]
+    pub dry_run: Option<String>,
+    /// Refused: a post-renderer runs another program on the output.
+    #[arg(long = "post-renderer", hide = true, value_name = "PROGRAM")]
+    pub post_renderer: Option<String>,
+    /// Refused: waiting needs a cluster.
+    #[arg(long = "wait", hide = true, value_name = "STRATEGY", num_args = 0..=1, default_missing_value = "watcher")]
+    pub wait: Option<String>,
+    /// Refused: a timeout bounds cluster operations.
+    #[arg(long = "timeout", hide = true, value_name = "DURATION")]
+    pub timeout: Option<String>,
+}
+
+impl RefusedFlags {
+    /// The first flag given that cannot work offline, as the user wrote it.
+    pub fn first(&self) -> Option<&'static str> {
+        let dry_run = self
+            .dry_run
+            .as_deref()
+            .is_some_and(|m| m != "client" && m != "unset");
+        [
+            (self.dependency_update, "--dependency-update"),
+            (self.repo.is_some(), "--repo"),
+            (self.verify, "--verify"),
+            (self.validate, "--validate"),
+            (dry_run, "--dry-run"),
+            (self.post_renderer.is_some(), "--post-renderer"),
+            (self.wait.is_some(), "--wait"),
+            (self.timeout.is_some(), "--timeout"),
+        ]
+        .into_iter()
+        .find_map(|(given, flag)| given.then_some(flag))
+    }
 }

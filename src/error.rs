@@ -20,6 +20,10 @@ pub enum Error {
     /// engine's error kinds, which chartgen's own input checks share.
     #[error(transparent)]
     Engine(#[from] helm_engine::Error),
+    /// A chart failed to render: a template's `fail` or `required`, a
+    /// missing value, or what chartgen's engine cannot render yet.
+    #[error(transparent)]
+    Render(helm_engine::Error),
     /// Checked input broke rules; the findings were reported already.
     #[error("{0}")]
     Invalid(String),
@@ -61,7 +65,7 @@ impl Error {
             | Error::Usage(_)
             | Error::TargetExists(_)
             | Error::UnknownBlueprint { .. } => 2,
-            Error::Invalid(_) | Error::Blueprint { .. } => 1,
+            Error::Invalid(_) | Error::Blueprint { .. } | Error::Render(_) => 1,
         }
     }
 

@@ -23,8 +23,12 @@
 //! Helm checks against its part. [`lint`] runs rules over rendered
 //! manifests. To lint a chart, the engine renders it offline as `helm
 //! template` does (Go templates, sprig, Helm's values merging), once per
-//! values file ([`lint::chart::lint_chart`]). Engine errors become
-//! chartgen's [`Error`] in one place (its `From` impl).
+//! values file ([`lint::chart::lint_chart`]). `chartgen template` renders
+//! a chart the same way and prints it as `helm template` does, through
+//! [`helm_engine::strvals`] (the `--set*` flags) and
+//! [`helm_engine::release`] (manifests sorted, hooks, CRDs, `--show-only`,
+//! `--output-dir`). Engine errors become chartgen's [`Error`] in one place
+//! (its `From` impl).
 #![deny(missing_docs)]
 // An error is built at most once per run, on the way out; boxing its fields
 // would add noise to every constructor and save nothing that matters.

@@ -4,27 +4,20 @@
 //! fixed mode, owner and modification time, and a gzip header without a
 //! timestamp. `.helmignore` is honoured as `helm package` does.
 
-use crate::error::EngineError;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use flate2::{Compression, GzBuilder};
-use serde::Deserialize;
 
 use helm_engine::ignore::Ignore;
+use helm_engine::loader::Metadata;
 
 use crate::error::{Error, Result};
 
 /// Modification time of every entry: 2000-01-01T00:00:00Z. Some tools treat
 /// a zero time as "unknown", so a fixed, plausible date is used.
 pub const MTIME: u64 = 946_684_800;
-
-#[derive(Deserialize)]
-struct ChartMeta {
-    name: String,
-    version: String,
-}
 
 /// Packages the chart folder `chart` into `dist/<name>-<version>.tgz`,
 /// written atomically, and returns the archive path.
@@ -46,27 +39,29 @@ pub fn write_archive(dist: &Path, name: &str, version: &str, bytes: &[u8]) -> Re
     Ok(target)
 }
 
-fn read_meta(chart: &Path) -> Result<ChartMeta> {
+/// The chart's Chart.yaml, read as Helm's loader reads it: a name an archive
+/// can be named after, and the fields Helm checks when it packages a chart.
+fn read_meta(chart: &Path) -> Result<Metadata> {
     let path = chart.join("Chart.yaml");
-    let text = fs::read_to_string(&path).map_err(|e| EngineError::Chart {
-        path: chart.to_owned(),
-        message: format!("not a chart folder: cannot read Chart.yaml ({e})"),
+    let text = fs::read_to_string(&path).map_err(|e| {
+        Error::chart(
+            chart.to_owned(),
+            format!("not a chart folder: cannot read Chart.yaml ({e})"),
+        )
     })?;
-    let meta: ChartMeta = serde_yaml::from_str(&text).map_err(|e| EngineError::Chart {
-        path: path.clone(),
-        message: format!("invalid Chart.yaml: {e}"),
-    })?;
-    if meta.name.is_empty() || meta.name.contains(['/', '\\']) || meta.name.starts_with('.') {
-        return Err(EngineError::Chart {
+    let meta = Metadata::parse(&path.display().to_string(), &text)?;
+    // A missing name is Helm's to report, below, as Helm words it.
+    if !meta.name.is_empty() && (meta.name.contains(['/', '\\']) || meta.name.starts_with('.')) {
+        return Err(Error::chart(
             path,
-            message: format!("`{}` is not a valid chart name", meta.name),
-        }
-        .into());
+            format!("`{}` is not a valid chart name", meta.name),
+        ));
     }
+    meta.validate()?;
     Ok(meta)
 }
 
-fn build(chart: &Path) -> Result<(ChartMeta, Vec<u8>)> {
+fn build(chart: &Path) -> Result<(Metadata, Vec<u8>)> {
     let meta = read_meta(chart)?;
     let ignore = Ignore::load(chart)?;
     let mut files = Vec::new();
@@ -120,10 +115,7 @@ fn walk(root: &Path, dir: &Path, ignore: &Ignore, out: &mut Vec<String>) -> Resu
         let rel = path.strip_prefix(root).expect("under root");
         let rel = rel
             .to_str()
-            .ok_or_else(|| EngineError::Chart {
-                path: path.clone(),
-                message: "file names must be UTF-8".into(),
-            })?
+            .ok_or_else(|| Error::chart(path.clone(), "file names must be UTF-8"))?
             .replace('\\', "/");
         let kind = entry
             .file_type()
@@ -132,11 +124,10 @@ fn walk(root: &Path, dir: &Path, ignore: &Ignore, out: &mut Vec<String>) -> Resu
             continue;
         }
         if kind.is_symlink() {
-            return Err(EngineError::Chart {
+            return Err(Error::chart(
                 path,
-                message: "is a symbolic link; a chart archive holds regular files only".into(),
-            }
-            .into());
+                "is a symbolic link; a chart archive holds regular files only",
+            ));
         } else if kind.is_dir() {
             walk(root, &path, ignore, out)?;
         } else if kind.is_file() {

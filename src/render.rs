@@ -3,7 +3,6 @@
 //! Blueprint templates emit Helm templates, which are full of `{{ }}`, so the
 //! minijinja environment uses `[[ ]]`, `[% %]` and `[# #]` instead.
 
-use crate::error::EngineError;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
@@ -15,12 +14,13 @@ use serde_json::Value as Json;
 use crate::blueprint::{BlueprintManifest, Blueprints, FileEntry, WorkloadKind, SHARED};
 use crate::chart::Chart;
 use crate::environments::{overlay_yaml, overlays, EnvironmentOverlay};
-use crate::error::{Error, Result};
+use crate::error::{EngineError, Error, Result};
 use crate::model::{ImageRef, JobSpec, Spec, Values};
 use crate::scanners::deliberate_checks;
 use crate::schema;
 use crate::yaml;
 pub use crate::yaml::{INPUT_MODELINE, VALUES_MODELINE};
+use helm_engine::values::merge_maps;
 
 /// chartgen's own version, recorded in every chart it writes.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -658,23 +658,6 @@ fn kind_of(item: &Json, value: &Json) -> Json {
         .unwrap_or_else(|| item.clone())
 }
 
-/// Merges `overlay` into `base`: maps key by key, anything else replaced.
-// The engine's `helm::values::merge_maps` merges alike; one of the two goes
-// once the engine is a crate of its own that this one can call.
-fn merge(base: &mut serde_json::Map<String, Json>, overlay: &Json) {
-    let Json::Object(overlay) = overlay else {
-        return;
-    };
-    for (key, value) in overlay {
-        match (base.get_mut(key), value) {
-            (Some(Json::Object(inner)), Json::Object(_)) => merge(inner, value),
-            _ => {
-                base.insert(key.clone(), value.clone());
-            }
-        }
-    }
-}
-
 /// The default values for `spec`, limited to the keys the blueprint reads.
 fn values_for(spec: &Spec, image: &ImageRef, manifest: &BlueprintManifest) -> Result<Json> {
     let Json::Object(mut all) =
@@ -682,7 +665,11 @@ fn values_for(spec: &Spec, image: &ImageRef, manifest: &BlueprintManifest) -> Re
     else {
         unreachable!("values are a map")
     };
-    merge(&mut all, &manifest.value_defaults);
+    // A blueprint's defaults go over the model's as a values file goes over
+    // a chart's: maps key by key, anything else (lists, nulls) replaced.
+    if let Json::Object(defaults) = &manifest.value_defaults {
+        merge_maps(&mut all, defaults.clone());
+    }
     if manifest.tag_from_app_version {
         all["image"]["tag"] = Json::String(String::new());
     }

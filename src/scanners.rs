@@ -23,8 +23,17 @@ pub struct DeliberateCheck {
 
 /// The deliberate checks of a chart whose default values are `values`.
 pub fn deliberate_checks(values: &Json) -> Vec<DeliberateCheck> {
-    let images = images(values);
     let mut checks = Vec::new();
+    checks.extend(cpu_limits(values));
+    checks.extend(unpinned_images(values));
+    checks.extend(image_user(values));
+    checks.extend(secrets_as_env(values));
+    checks.extend(test_pod_probes(values));
+    checks
+}
+
+/// No CPU limit: requests alone reserve CPU.
+fn cpu_limits(values: &Json) -> Option<DeliberateCheck> {
     let no_cpu_limit: Vec<String> = resource_owners(values)
         .into_iter()
         .filter(|(_, resources)| resources["limits"].get("cpu").is_none())
@@ -33,21 +42,27 @@ pub fn deliberate_checks(values: &Json) -> Vec<DeliberateCheck> {
             format!("--set {path}.limits.cpu={cpu}")
         })
         .collect();
-    if !no_cpu_limit.is_empty() {
-        checks.push(DeliberateCheck {
-            id: "CKV_K8S_11",
-            title: "CPU limits should be set",
-            why: "a memory limit protects the node; a CPU limit throttles the process even when the node has CPU to spare, which mostly hurts latency, so requests alone reserve CPU".into(),
-            switches: no_cpu_limit,
-        });
-    }
+    (!no_cpu_limit.is_empty()).then(|| DeliberateCheck {
+        id: "CKV_K8S_11",
+        title: "CPU limits should be set",
+        why: "a memory limit protects the node; a CPU limit throttles the process even when the node has CPU to spare, which mostly hurts latency, so requests alone reserve CPU".into(),
+        switches: no_cpu_limit,
+    })
+}
+
+/// Images pinned by tag, not digest, and pulled if not present.
+fn unpinned_images(values: &Json) -> Vec<DeliberateCheck> {
+    let images = images(values);
     let unpinned: Vec<&str> = images
         .iter()
         .filter(|(_, image)| image["digest"].as_str().is_none_or(str::is_empty))
         .map(|(path, _)| path.as_str())
         .collect();
-    if !unpinned.is_empty() {
-        checks.push(DeliberateCheck {
+    if unpinned.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        DeliberateCheck {
             id: "CKV_K8S_15",
             title: "Image Pull Policy should be Always",
             why: "`IfNotPresent` starts pods from the node's copy of an explicitly tagged image, and keeps them starting while the registry is down; pinning a digest also turns this check green".into(),
@@ -55,8 +70,8 @@ pub fn deliberate_checks(values: &Json) -> Vec<DeliberateCheck> {
                 .iter()
                 .map(|path| format!("--set {path}.pullPolicy=Always"))
                 .collect(),
-        });
-        checks.push(DeliberateCheck {
+        },
+        DeliberateCheck {
             id: "CKV_K8S_43",
             title: "Image should use digest",
             why: "explicit tags are what people read and review; pin digests where the image must never change under its tag, in a production overlay say (`chartgen lint` checks that production pins its image)".into(),
@@ -64,47 +79,57 @@ pub fn deliberate_checks(values: &Json) -> Vec<DeliberateCheck> {
                 .iter()
                 .map(|path| format!("--set {path}.digest=sha256:…"))
                 .collect(),
-        });
-    }
+        },
+    ]
+}
+
+/// The image's own user, whose ID may be low.
+fn image_user(values: &Json) -> Option<DeliberateCheck> {
     let user = values["podSecurityContext"]["runAsUser"].as_u64();
-    if user.is_none_or(|u| u < 10_000) {
-        checks.push(DeliberateCheck {
-            id: "CKV_K8S_40",
-            title: "Containers should run as a high UID to avoid host conflict",
-            why: match user {
-                Some(user) => format!("the image's own non-root user ({user}) owns its files; an ID of 10000 or more avoids sharing an ID with a user of the node, once the image is known to run under it"),
-                None => "the image's own non-root user runs it (runAsUser is unset) and owns its files; an ID of 10000 or more avoids sharing an ID with a user of the node, once the image is known to run under it".into(),
-            },
-            switches: vec!["--set podSecurityContext.runAsUser=10001".into()],
-        });
-    }
+    user.is_none_or(|u| u < 10_000).then(|| DeliberateCheck {
+        id: "CKV_K8S_40",
+        title: "Containers should run as a high UID to avoid host conflict",
+        why: match user {
+            Some(user) => format!("the image's own non-root user ({user}) owns its files; an ID of 10000 or more avoids sharing an ID with a user of the node, once the image is known to run under it"),
+            None => "the image's own non-root user runs it (runAsUser is unset) and owns its files; an ID of 10000 or more avoids sharing an ID with a user of the node, once the image is known to run under it".into(),
+        },
+        switches: vec!["--set podSecurityContext.runAsUser=10001".into()],
+    })
+}
+
+/// Secrets loaded as environment variables, as most applications read
+/// their settings.
+fn secrets_as_env(values: &Json) -> Option<DeliberateCheck> {
     let secrets = &values["secrets"];
     let has_secrets = secrets["data"].as_object().is_some_and(|d| !d.is_empty())
         || secrets.get("externalSecret").is_some();
-    if has_secrets && secrets["loadAs"] == "env" {
-        checks.push(DeliberateCheck {
-            id: "CKV_K8S_35",
-            title: "Prefer using secrets as files over secrets as environment variables",
-            why: "most applications read their settings from environment variables; files keep secrets out of the process environment, for applications that read them (`secrets.fileVariables` adds `<KEY>_FILE` variables for images that follow that convention)".into(),
-            switches: vec!["--set secrets.loadAs=files".into()],
-        });
+    (has_secrets && secrets["loadAs"] == "env").then(|| DeliberateCheck {
+        id: "CKV_K8S_35",
+        title: "Prefer using secrets as files over secrets as environment variables",
+        why: "most applications read their settings from environment variables; files keep secrets out of the process environment, for applications that read them (`secrets.fileVariables` adds `<KEY>_FILE` variables for images that follow that convention)".into(),
+        switches: vec!["--set secrets.loadAs=files".into()],
+    })
+}
+
+/// The `helm test` pod's missing probes: checkov holds every Pod to the
+/// probes of one that keeps running.
+fn test_pod_probes(values: &Json) -> Vec<DeliberateCheck> {
+    if !values["tests"].is_object() {
+        return Vec::new();
     }
-    if values["tests"].is_object() {
-        // checkov holds every Pod to the probes of one that keeps running.
-        let why = "the `helm test` pod runs one check and exits, so a probe would have nothing to watch; it is a Pod rather than a Job because `helm test --logs` reads the logs of a pod named like the test";
-        for (id, title) in [
-            ("CKV_K8S_8", "Liveness Probe Should be Configured"),
-            ("CKV_K8S_9", "Readiness Probe Should be Configured"),
-        ] {
-            checks.push(DeliberateCheck {
-                id,
-                title,
-                why: why.into(),
-                switches: vec!["--set tests.enabled=false".into()],
-            });
-        }
-    }
-    checks
+    let why = "the `helm test` pod runs one check and exits, so a probe would have nothing to watch; it is a Pod rather than a Job because `helm test --logs` reads the logs of a pod named like the test";
+    [
+        ("CKV_K8S_8", "Liveness Probe Should be Configured"),
+        ("CKV_K8S_9", "Readiness Probe Should be Configured"),
+    ]
+    .into_iter()
+    .map(|(id, title)| DeliberateCheck {
+        id,
+        title,
+        why: why.into(),
+        switches: vec!["--set tests.enabled=false".into()],
+    })
+    .collect()
 }
 
 /// Every image value of the chart, by key path.

@@ -8,14 +8,13 @@
 //! schemars adds that validators or editors trip over: integer `format`s,
 //! `null` types, and `default`s (the defaults live in `values.yaml`).
 
-use crate::error::EngineError;
 use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 use serde_json::{json, Map, Value as Json};
 
 use ::jsonschema::error::{TypeKind, ValidationErrorKind};
 
-use crate::error::{Error, Location, Result};
+use crate::error::{EngineError, Error, Location, Result};
 use crate::yaml::ValuesSource;
 use helm_engine::jsonschema::{self, schema_checks};
 use helm_engine::loader::LoadedChart;
@@ -23,8 +22,11 @@ use helm_engine::read::Span;
 use helm_engine::values::Values as HelmValues;
 
 mod document;
+mod walk;
 
 pub use document::{commented, value_rows, ValueRow};
+pub use walk::{description_at, node_at, Walk};
+pub(crate) use walk::{forms, value_at};
 
 /// The draft-07 meta-schema URI.
 pub const DRAFT_07: &str = "http://json-schema.org/draft-07/schema#";
@@ -325,125 +327,122 @@ pub fn check(schema: &Json, instance: &Json) -> std::result::Result<Vec<Violatio
             .iter()
             .map(|s| s.to_string())
             .collect();
-        if let ValidationErrorKind::AdditionalProperties { unexpected } = error.kind() {
-            let known = properties_at(schema, &path);
-            for key in unexpected {
-                let mut at = path.clone();
-                at.push(key.clone());
-                let hint = crate::keys::closest(key, &known)
-                    .map(|k| format!("did you mean `{k}`?"))
-                    .or_else(|| {
-                        (!known.is_empty())
-                            .then(|| format!("valid keys here: {}", known.join(", ")))
-                    });
-                out.push(Violation {
-                    path: at,
-                    message: "unknown key".into(),
-                    hint,
-                    wants_quotes: false,
-                });
+        let value = error.instance().as_ref();
+        match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                out.extend(unknown_keys(schema, &path, unexpected));
             }
-        } else if let ValidationErrorKind::Not { schema } = error.kind() {
-            // chartgen's own rule against moving tags gets its advice; any
-            // other `not` is only named.
-            let ours = jsonschema::written_pattern(schema) == Some(moving_tag_pattern().as_str());
-            let moving = error
-                .instance()
-                .as_str()
-                .filter(|t| ours && is_moving_tag(t));
-            let (message, hint) = if let Some(tag) = moving {
-                (
-                    format!("`{tag}` is not an explicit version"),
-                    Some("pin a tag such as `1.4.2`, or set the image's `digest`".to_owned()),
-                )
-            } else {
-                (
-                    format!("{} is not allowed here", shown(error.instance())),
-                    None,
-                )
-            };
-            out.push(Violation {
-                path,
-                message,
-                hint,
-                wants_quotes: false,
-            });
-        } else if let ValidationErrorKind::Required { property } = error.kind() {
-            let name = property
-                .as_str()
-                .map_or_else(|| property.to_string(), str::to_owned);
-            let mut at = path.clone();
-            at.push(name);
-            out.push(Violation {
-                path: at,
-                message: "is required, and neither the values files nor the chart's defaults \
-                          set it"
-                    .into(),
-                hint: Some("set it in a values file".into()),
-                wants_quotes: false,
-            });
-        } else if let ValidationErrorKind::Enum { options } = error.kind() {
-            let allowed: Vec<String> = options
-                .as_array()
-                .map(|o| o.iter().map(|v| format!("`{v}`")).collect())
-                .unwrap_or_default();
-            out.push(Violation {
-                path,
-                message: format!(
-                    "{} is not one of the allowed values",
-                    shown(error.instance())
-                ),
-                hint: (!allowed.is_empty()).then(|| format!("use one of {}", allowed.join(", "))),
-                wants_quotes: false,
-            });
-        } else if let ValidationErrorKind::Type { kind } = error.kind() {
-            let wanted: Vec<String> = match kind {
-                TypeKind::Single(t) => vec![t.to_string()],
-                TypeKind::Multiple(ts) => ts.iter().map(|t| t.to_string()).collect(),
-            };
-            let named: Vec<&str> = wanted
-                .iter()
-                .map(|t| match t.as_str() {
-                    "string" => "a string",
-                    "boolean" => "a boolean",
-                    "integer" => "an integer",
-                    "number" => "a number",
-                    "array" => "a list",
-                    "object" => "a map",
-                    _ => "null",
-                })
-                .collect();
-            let instance = error.instance();
-            let got = match instance.as_ref() {
-                Json::Null => "null",
-                Json::Bool(_) => "a boolean",
-                Json::Number(_) => "a number",
-                Json::String(_) => "a string",
-                Json::Array(_) => "a list",
-                Json::Object(_) => "a map",
-            };
-            let wants_quotes = wanted.iter().any(|t| t == "string")
-                && matches!(instance.as_ref(), Json::Bool(_) | Json::Number(_));
-            out.push(Violation {
-                path,
-                message: format!(
-                    "expected {}, got {got} ({})",
-                    named.join(" or "),
-                    shown(instance)
-                ),
-                hint: None,
-                wants_quotes,
-            });
-        } else {
-            out.push(Violation {
-                path,
-                message: message_of(&error),
-                hint: None,
-                wants_quotes: false,
-            });
+            ValidationErrorKind::Not { schema } => out.push(not_allowed(path, value, schema)),
+            ValidationErrorKind::Required { property } => out.push(required(path, property)),
+            ValidationErrorKind::Enum { options } => out.push(not_one_of(path, value, options)),
+            ValidationErrorKind::Type { kind } => out.push(wrong_type(path, value, kind)),
+            _ => out.push(Violation::new(path, message_of(&error), None)),
         }
     }
     Ok(out)
+}
+
+/// Each key of `unexpected` at `path`, an unknown key, with the closest
+/// key the schema allows there suggested, else the keys it allows.
+fn unknown_keys(schema: &Json, path: &[String], unexpected: &[String]) -> Vec<Violation> {
+    let known = properties_at(schema, path);
+    unexpected
+        .iter()
+        .map(|key| {
+            let mut at = path.to_vec();
+            at.push(key.clone());
+            let hint = crate::keys::closest(key, &known)
+                .map(|k| format!("did you mean `{k}`?"))
+                .or_else(|| {
+                    (!known.is_empty()).then(|| format!("valid keys here: {}", known.join(", ")))
+                });
+            Violation::new(at, "unknown key".into(), hint)
+        })
+        .collect()
+}
+
+/// A value that matches a `not` schema: chartgen's own rule against moving
+/// tags gets its advice; any other `not` is only named.
+fn not_allowed(path: Vec<String>, value: &Json, not: &Json) -> Violation {
+    let ours = jsonschema::written_pattern(not) == Some(moving_tag_pattern().as_str());
+    let moving = value.as_str().filter(|t| ours && is_moving_tag(t));
+    let (message, hint) = if let Some(tag) = moving {
+        (
+            format!("`{tag}` is not an explicit version"),
+            Some("pin a tag such as `1.4.2`, or set the image's `digest`".to_owned()),
+        )
+    } else {
+        (format!("{} is not allowed here", shown(value)), None)
+    };
+    Violation::new(path, message, hint)
+}
+
+/// A required `property` missing from the map at `path`: at the key
+/// itself.
+fn required(path: Vec<String>, property: &Json) -> Violation {
+    let name = property
+        .as_str()
+        .map_or_else(|| property.to_string(), str::to_owned);
+    let mut at = path;
+    at.push(name);
+    Violation::new(
+        at,
+        "is required, and neither the values files nor the chart's defaults set it".into(),
+        Some("set it in a values file".into()),
+    )
+}
+
+/// A value that is none of the `enum`'s `options`, which the hint lists.
+fn not_one_of(path: Vec<String>, value: &Json, options: &Json) -> Violation {
+    let allowed: Vec<String> = options
+        .as_array()
+        .map(|o| o.iter().map(|v| format!("`{v}`")).collect())
+        .unwrap_or_default();
+    Violation::new(
+        path,
+        format!("{} is not one of the allowed values", shown(value)),
+        (!allowed.is_empty()).then(|| format!("use one of {}", allowed.join(", "))),
+    )
+}
+
+/// A value of another JSON type than `kind`, both said in words; a boolean
+/// or number where a string was wanted wants quotes.
+fn wrong_type(path: Vec<String>, value: &Json, kind: &TypeKind) -> Violation {
+    let wanted: Vec<String> = match kind {
+        TypeKind::Single(t) => vec![t.to_string()],
+        TypeKind::Multiple(ts) => ts.iter().map(|t| t.to_string()).collect(),
+    };
+    let named: Vec<&str> = wanted
+        .iter()
+        .map(|t| match t.as_str() {
+            "string" => "a string",
+            "boolean" => "a boolean",
+            "integer" => "an integer",
+            "number" => "a number",
+            "array" => "a list",
+            "object" => "a map",
+            _ => "null",
+        })
+        .collect();
+    let got = match value {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "a list",
+        Json::Object(_) => "a map",
+    };
+    Violation {
+        path,
+        message: format!(
+            "expected {}, got {got} ({})",
+            named.join(" or "),
+            shown(value)
+        ),
+        hint: None,
+        wants_quotes: wanted.iter().any(|t| t == "string")
+            && matches!(value, Json::Bool(_) | Json::Number(_)),
+    }
 }
 
 /// A value as a message quotes it: compact JSON, cut to about 60
@@ -468,30 +467,11 @@ fn message_of(error: &::jsonschema::ValidationError<'_>) -> String {
 /// The property names a schema allows at `path` (following `properties`,
 /// `additionalProperties` and `items`).
 fn properties_at<'a>(schema: &'a Json, path: &[String]) -> Vec<&'a str> {
-    node_at(schema, path, true)
+    node_at(schema, path, Walk::default().maps())
         .and_then(|n| n.get("properties"))
         .and_then(Json::as_object)
         .map(|p| p.keys().map(String::as_str).collect())
         .unwrap_or_default()
-}
-
-/// The schema node for the value at `path`: following `properties`, then
-/// (with `maps`) an `additionalProperties` schema, then `items` for a list
-/// index.
-pub fn node_at<'a, K: AsRef<str>>(schema: &'a Json, path: &[K], maps: bool) -> Option<&'a Json> {
-    let mut node = schema;
-    for key in path {
-        let key = key.as_ref();
-        node = node
-            .get("properties")
-            .and_then(|p| p.get(key))
-            .or_else(|| {
-                node.get("additionalProperties")
-                    .filter(|a| maps && a.is_object())
-            })
-            .or_else(|| node.get("items").filter(|_| key.parse::<usize>().is_ok()))?;
-    }
-    Some(node)
 }
 
 /// Every violation of `schema` by `instance`, as (key path, message); a
@@ -512,14 +492,6 @@ pub fn errors<'a>(
         let path = e.instance_path().iter().map(|s| s.to_string()).collect();
         (path, message_of(&e))
     })
-}
-
-/// The description a schema gives the value at `path`, following
-/// `properties` and `items`.
-pub fn description_at<'a>(schema: &'a Json, path: &[&str]) -> Option<&'a str> {
-    node_at(schema, path, false)?
-        .get("description")
-        .and_then(Json::as_str)
 }
 
 /// Tags that move to new images, whatever their name promises: a release
@@ -549,6 +521,91 @@ pub fn moving_tag_pattern() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_violation_in_words() {
+        let schema = json!({
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["name"],
+            "properties": {
+                "name": {"type": "string"},
+                "size": {"type": "string", "enum": ["small", "large"]},
+                "tag": {"not": {"pattern": moving_tag_pattern()}},
+                "other": {"not": {"const": 1}},
+                "image": {"type": "object", "additionalProperties": false,
+                          "properties": {"repository": {}, "tag": {}}}
+            }
+        });
+        let instance = json!({
+            "size": "medium", "tag": "Latest", "other": 1,
+            "image": {"repo": "x", "pull": 1}, "extra": true
+        });
+        let found = |v: &Violation| {
+            let path = v.path.join(".");
+            (path, v.message.clone(), v.hint.clone(), v.wants_quotes)
+        };
+        let mut all: Vec<_> = check(&schema, &instance)
+            .unwrap()
+            .iter()
+            .map(found)
+            .collect();
+        all.sort();
+        let s = |t: &str| Some(t.to_owned());
+        assert_eq!(
+            all,
+            vec![
+                (
+                    "extra".into(),
+                    "unknown key".into(),
+                    s("valid keys here: name, size, tag, other, image"),
+                    false
+                ),
+                (
+                    "image.pull".into(),
+                    "unknown key".into(),
+                    s("valid keys here: repository, tag"),
+                    false
+                ),
+                (
+                    "image.repo".into(),
+                    "unknown key".into(),
+                    s("did you mean `repository`?"),
+                    false
+                ),
+                (
+                    "name".into(),
+                    "is required, and neither the values files nor the chart's defaults set it"
+                        .into(),
+                    s("set it in a values file"),
+                    false
+                ),
+                ("other".into(), "1 is not allowed here".into(), None, false),
+                (
+                    "size".into(),
+                    "\"medium\" is not one of the allowed values".into(),
+                    s("use one of `\"small\"`, `\"large\"`"),
+                    false
+                ),
+                (
+                    "tag".into(),
+                    "`Latest` is not an explicit version".into(),
+                    s("pin a tag such as `1.4.2`, or set the image's `digest`"),
+                    false
+                ),
+            ]
+        );
+        let typed = check(&schema, &json!({"name": 1.5})).unwrap();
+        assert_eq!(
+            typed.iter().map(found).collect::<Vec<_>>(),
+            vec![(
+                "name".into(),
+                "expected a string, got a number (1.5)".into(),
+                None,
+                true
+            )]
+        );
+    }
 
     #[test]
     fn moving_tags_in_any_casing() {

@@ -4,10 +4,11 @@
 //! keys quoted when YAML 1.1 would read them as something else, and the
 //! schema's descriptions as comments above the keys.
 
-use crate::error::EngineError;
 use serde_json::Value as Json;
 
 use helm_engine::read::{read_values, ValuesText, YamlError};
+
+use crate::error::EngineError;
 
 /// Whether a YAML text holds nothing but blank lines and comments.
 pub fn only_comments(text: &str) -> bool {

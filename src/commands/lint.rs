@@ -1,6 +1,5 @@
 //! `chartgen lint`.
 
-use crate::error::EngineError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -8,7 +7,7 @@ use serde::Deserialize;
 
 use super::{engine, say};
 use crate::cli::{LintArgs, LintFormat};
-use crate::error::{Error, Location, Result};
+use crate::error::{EngineError, Error, Location, Result};
 use crate::lint::chart::{lint_chart, ValuesFile};
 use crate::lint::{
     lint, output, parse_objects, parse_rule_setting, rules, sort, Finding, RuleConfig, Severity,
@@ -62,7 +61,7 @@ fn target(path: &Path, shown: &str) -> Result<Target> {
 /// Whether `text` is a chartgen.yaml: one document, a mapping with a text
 /// `name` or `image` (a values file's `image` is a mapping) and neither of a
 /// Kubernetes object's `apiVersion` and `kind`.
-fn is_spec(text: &str) -> bool {
+pub(super) fn is_spec(text: &str) -> bool {
     let mut documents = serde_yaml::Deserializer::from_str(text);
     let Some(first) = documents.next() else {
         return false;

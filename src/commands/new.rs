@@ -1,11 +1,10 @@
 //! `chartgen new`.
 
-use crate::error::EngineError;
 use std::io::Write;
 
 use super::{engine, say};
 use crate::cli::NewArgs;
-use crate::error::{Error, Result};
+use crate::error::{EngineError, Error, Result};
 use crate::model::types::{check_dns_label, DnsLabel, Port};
 use crate::model::{load_spec, read_input, ImageRef, JobSpec, SidecarSpec, Spec};
 

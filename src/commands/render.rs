@@ -1,6 +1,5 @@
 //! `chartgen render`.
 
-use crate::error::EngineError;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
@@ -9,7 +8,7 @@ use super::{engine, say};
 use crate::chart::{entries_under, Chart};
 use crate::cli::RenderArgs;
 use crate::environments::{overlay_environment, overlay_header};
-use crate::error::{Error, Location, Result};
+use crate::error::{EngineError, Error, Location, Result};
 use crate::model::{load_spec, read_input, Spec};
 use crate::render::{Engine, INPUT_MODELINE, VALUES_MODELINE};
 

@@ -9,35 +9,22 @@
 //! Without `-f`, the chart's defaults and each `values-<env>.yaml` overlay
 //! over them are checked in turn.
 
-use crate::error::EngineError;
 use std::io::Write;
 
 use super::say;
 use crate::cli::ValidateArgs;
 use crate::environments::overlay_environment;
-use crate::error::{Error, Location, Result};
+use crate::error::{EngineError, Error, Location, Result};
 use crate::schema::{check_chart, locate_error, violation_error};
 use crate::yaml::ValuesSource;
-use helm_engine::dependencies::{missing_dependencies, process_dependencies};
+use helm_engine::dependencies::process_dependencies;
 use helm_engine::loader::{load, LoadedChart};
 use helm_engine::values::{coalesce_values, merge_maps, Values};
 
 pub(super) fn run(args: ValidateArgs, out: &mut dyn Write) -> Result<()> {
     let shown = args.chart.display().to_string();
     let chart = load(&args.chart, &shown).map_err(|e| Error::from(e).chart_as_input())?;
-    let missing = missing_dependencies(&chart);
-    if !missing.is_empty() {
-        return Err(EngineError::Input {
-            location: Some(Location::file(format!("{}/Chart.yaml", chart.source))),
-            key: Some("dependencies".into()),
-            message: format!(
-                "{} listed here but missing from charts/, as `helm install` reports",
-                quoted(&missing)
-            ),
-            hint: Some("run `helm dependency build` in the chart's folder".into()),
-        }
-        .into());
-    }
+    super::check_dependencies(&chart)?;
     // The ways of installing the chart to check: the files named, stacked,
     // or the defaults and each environment's overlay.
     let mut sets: Vec<Vec<ValuesSource>> = Vec::new();
@@ -129,12 +116,4 @@ fn verdict(chart: &LoadedChart, files: &[ValuesSource]) -> Result<Vec<Error>> {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn quoted(names: &[String]) -> String {
-    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    match names.len() {
-        1 => format!("{} is", names[0]),
-        _ => format!("{} are", names.join(", ")),
-    }
 }

@@ -3,7 +3,6 @@
 //! line, and run the rules on what each renders to, and on the overlays
 //! themselves.
 
-use crate::error::EngineError;
 use serde_json::Value as Json;
 
 use super::environments::overlay_environment;
@@ -11,14 +10,14 @@ use super::{
     lint, lint_overlay, parse_manifests, parse_rule_setting, rules, sort, Code, Finding, Manifest,
     Overlay, RuleConfig, RuleLevel,
 };
-use crate::error::{Error, Location, Result};
+use crate::error::{EngineError, Error, Location, Result};
 use crate::keys::locate;
 use crate::schema::{locate_error, located_violations};
 use crate::yaml::ValuesSource;
 use helm_engine::dependencies::process_dependencies;
-use helm_engine::loader::{load_files, LoadedChart};
+use helm_engine::loader::{load_files, LoadedChart, Metadata};
 use helm_engine::values::{coalesce_values, merge_maps, Values};
-use helm_engine::{ChartFiles, ChartYaml, Release, Renderer};
+use helm_engine::{ChartFiles, Release, Renderer};
 
 /// The Chart.yaml annotation that carries a chart's rule settings
 /// (`CG022=off, CG003=warning`), written from chartgen.yaml's `lint.rules`.
@@ -213,7 +212,7 @@ fn chart_settings(chart: &ChartFiles, shown: &str) -> Result<RuleConfig> {
         return Ok(config);
     };
     let file = format!("{shown}/Chart.yaml");
-    let metadata = ChartYaml::parse(&file, text)?;
+    let metadata = Metadata::parse(&file, text)?;
     let Some(settings) = metadata.annotation(RULES_ANNOTATION) else {
         return Ok(config);
     };

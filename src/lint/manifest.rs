@@ -1,9 +1,8 @@
 //! Rendered manifests as lint rules see them.
 
-use crate::error::EngineError;
 use serde_yaml::Value;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{EngineError, Error, Location, Result};
 use crate::yaml::only_comments;
 
 /// The annotation that silences rules on one object:

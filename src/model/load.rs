@@ -7,8 +7,7 @@ mod messages;
 pub use checks::check_blueprint;
 
 use super::spec::Spec;
-use crate::error::EngineError;
-use crate::error::{Error, Location, Result};
+use crate::error::{EngineError, Error, Location, Result};
 use crate::schema::Violation;
 
 /// Largest input accepted; a service description is a few hundred bytes.

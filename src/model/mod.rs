@@ -86,30 +86,13 @@ impl Values {
                 annotations: BTreeMap::new(),
             }),
             ingress: ingress(spec),
-            autoscaling: Autoscaling {
-                enabled: false,
-                min_replicas: replicas.max(2),
-                max_replicas: replicas.max(2) * 5,
-                target_cpu_utilization_percentage: 80,
-            },
+            autoscaling: autoscaling(replicas),
             pod_disruption_budget: PodDisruptionBudget {
                 enabled: true,
                 max_unavailable: 1,
             },
-            network_policy: NetworkPolicy {
-                enabled: true,
-                // Pods that serve nothing admit no traffic, from anyone.
-                from: (spec.port.is_some() || spec.sidecars.iter().any(|s| s.port.is_some()))
-                    .then(Vec::new),
-            },
-            persistence: spec.storage.as_ref().map(|storage| Persistence {
-                size: storage
-                    .size
-                    .clone()
-                    .unwrap_or_else(|| Quantity::new("10Gi")),
-                storage_class: storage.storage_class.clone().unwrap_or_default(),
-                access_modes: vec![AccessMode::ReadWriteOnce],
-            }),
+            network_policy: network_policy(spec),
+            persistence: spec.storage.as_ref().map(persistence),
             pod_management_policy: None,
             update_strategy: None,
             cron_job: spec
@@ -129,16 +112,54 @@ impl Values {
             affinity: BTreeMap::new(),
             topology_spread_constraints: Vec::new(),
             // The test calls the Service, which only a serving port has.
-            tests: spec.port.map(|_| Tests {
-                enabled: true,
-                image: TestImage {
-                    repository: TEST_IMAGE.0.into(),
-                    tag: ImageTag(TEST_IMAGE.1.into()),
-                    digest: ImageDigest::default(),
-                    pull_policy: PullPolicy::IfNotPresent,
-                },
-            }),
+            tests: spec.port.map(|_| connection_test()),
         }
+    }
+}
+
+/// Autoscaling, off: from as many replicas as the spec runs (two at least)
+/// to five times as many.
+fn autoscaling(replicas: u32) -> Autoscaling {
+    Autoscaling {
+        enabled: false,
+        min_replicas: replicas.max(2),
+        max_replicas: replicas.max(2) * 5,
+        target_cpu_utilization_percentage: 80,
+    }
+}
+
+/// The network policy, on: pods that serve nothing admit no traffic, from
+/// anyone.
+fn network_policy(spec: &Spec) -> NetworkPolicy {
+    NetworkPolicy {
+        enabled: true,
+        from: (spec.port.is_some() || spec.sidecars.iter().any(|s| s.port.is_some()))
+            .then(Vec::new),
+    }
+}
+
+/// The volume claim of a datastore's `storage`.
+fn persistence(storage: &StorageSpec) -> Persistence {
+    Persistence {
+        size: storage
+            .size
+            .clone()
+            .unwrap_or_else(|| Quantity::new("10Gi")),
+        storage_class: storage.storage_class.clone().unwrap_or_default(),
+        access_modes: vec![AccessMode::ReadWriteOnce],
+    }
+}
+
+/// `helm test`'s Pod, which calls the Service.
+fn connection_test() -> Tests {
+    Tests {
+        enabled: true,
+        image: TestImage {
+            repository: TEST_IMAGE.0.into(),
+            tag: ImageTag(TEST_IMAGE.1.into()),
+            digest: ImageDigest::default(),
+            pull_policy: PullPolicy::IfNotPresent,
+        },
     }
 }
 

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use serde_json::Value as Json;
 
-use super::{description_at, node_at};
+use super::{description_at, node_at, Walk};
 use crate::yaml::{key, scalar};
 
 /// Emits `value` as a block-style YAML document, with the description the
@@ -26,7 +26,7 @@ pub fn commented(value: &Json, schema: &Json) -> String {
 
 /// Whether the schema node at `path` lists its keys one by one.
 fn describes_keys(schema: &Json, path: &[&str]) -> bool {
-    node_at(schema, path, false).is_some_and(|n| n.get("properties").is_some())
+    node_at(schema, path, Walk::default()).is_some_and(|n| n.get("properties").is_some())
 }
 
 type SchemaCursor<'a, 'b> = Option<(&'a Json, &'b mut Vec<&'a str>)>;

@@ -288,6 +288,7 @@ fn help_has_examples_on_every_command() {
         &["validate", "--help"],
         &["lint", "--help"],
         &["schema", "--help"],
+        &["template", "--help"],
     ] {
         let out = chartgen(dir.path(), cmd);
         assert_eq!(out.status.code(), Some(0));

@@ -522,16 +522,16 @@ fn helm_create_scaffold_renders_like_helm() {
 
 /// Which differences from Helm's render are random, in both.
 #[derive(Clone, Copy)]
-struct Allowed {
+pub(crate) struct Allowed {
     /// A generated secret's value.
-    random_secrets: bool,
+    pub(crate) random_secrets: bool,
     /// A checksum annotation.
-    checksums: bool,
+    pub(crate) checksums: bool,
 }
 
 /// Where two texts first differ, with the lines there; `None` when they are
 /// the same bytes but for what is `allowed` to be random.
-fn first_difference(ours: &str, helm: &str, allowed: Allowed) -> Option<String> {
+pub(crate) fn first_difference(ours: &str, helm: &str, allowed: Allowed) -> Option<String> {
     if ours == helm {
         return None;
     }

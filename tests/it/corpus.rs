@@ -27,7 +27,7 @@ use crate::values_yaml::same;
 /// package registry, so a machine (CI's included) may lack it: the tests
 /// that need it then skip, even under `CI=true`, and say so loudly on the
 /// terminal (past the test harness's capture), naming `test` and why.
-fn corpus(test: &str) -> Option<PathBuf> {
+pub(crate) fn corpus(test: &str) -> Option<PathBuf> {
     let dir = std::env::var_os("CHARTGEN_CORPUS").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/charts"),
         PathBuf::from,
@@ -46,6 +46,31 @@ fn corpus(test: &str) -> Option<PathBuf> {
         dir.display()
     );
     None
+}
+
+/// The charts of the corpus folder `dir`, in order.
+pub(crate) fn charts_in(dir: &Path) -> Vec<PathBuf> {
+    let mut charts: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("Chart.yaml").is_file())
+        .collect();
+    charts.sort();
+    charts
+}
+
+/// A chart's `ci/*.yaml` values files, in order.
+pub(crate) fn ci_files(chart: &Path) -> Vec<PathBuf> {
+    let mut ci: Vec<PathBuf> = std::fs::read_dir(chart.join("ci"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    ci.sort();
+    ci
 }
 
 /// One way of installing a chart.
@@ -204,15 +229,7 @@ fn validate_agrees_with_helm_on_public_charts() {
             what: "defaults".into(),
             text: String::new(),
         });
-        let mut ci: Vec<PathBuf> = std::fs::read_dir(chart.join("ci"))
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-            .collect();
-        ci.sort();
-        for file in ci {
+        for file in ci_files(chart) {
             cases.push(Case {
                 chart: chart.clone(),
                 what: format!("ci/{}", file.file_name().unwrap().to_string_lossy()),
@@ -456,13 +473,7 @@ fn values_merge_like_helm_on_public_charts() {
     let Some(mut helm) = oracle() else { return };
     let started = Instant::now();
     let work = tempfile::tempdir().unwrap();
-    let mut charts: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("Chart.yaml").is_file())
-        .collect();
-    charts.sort();
+    let charts = charts_in(&dir);
     let (mut compared, mut cases) = (0, 0);
     let mut differences = Vec::new();
     for chart in &charts {

@@ -16,6 +16,7 @@ mod oracle;
 mod package;
 mod scanner;
 mod support;
+mod template;
 mod validate;
 mod values_yaml;
 mod write;

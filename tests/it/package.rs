@@ -94,3 +94,29 @@ fn symlinks_are_refused() {
     let err = chartgen::package(&dir, tmp.path()).unwrap_err();
     assert!(err.to_string().contains("symbolic link"), "{err}");
 }
+
+/// Chart.yaml is read as Helm reads it (YAML 1.1, string fields from any
+/// scalar): `helm package` names this chart `true-1.tgz`, and refuses a
+/// version that is not SemVer, as `chartgen package` does.
+#[test]
+fn chart_yaml_is_read_as_helm_packages_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let chart = tmp.path().join("c");
+    std::fs::create_dir(&chart).unwrap();
+    let package = |chart_yaml: &str| {
+        std::fs::write(chart.join("Chart.yaml"), chart_yaml).unwrap();
+        chartgen::package(&chart, &tmp.path().join("dist"))
+    };
+    let archive = package("apiVersion: v2\nname: yes\nversion: 1.0\n").unwrap();
+    assert_eq!(archive.file_name().unwrap(), "true-1.tgz");
+
+    let err = package("apiVersion: v2\nname: c\nversion: 1.x\n").unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    assert!(
+        err.to_string().ends_with(
+            "c/Chart.yaml:3:1: version: chart.metadata.version \"1.x\" is invalid\n  \
+             help: a SemVer 2 version, e.g. `version: 0.1.0`"
+        ),
+        "{err}"
+    );
+}

@@ -50,6 +50,17 @@ A request may carry an ``"id"``; it is echoed in the response. Ops:
   manifests are returned, so it is cheap to call many times; with
   ``"manifest": true`` the rendered manifest is returned instead of ``null``.
 
+* ``release_manifest`` (path, name, namespace, values): the two ends of
+  Helm's release output layer for one install: ``{"rendered": {template
+  path: text}, "manifest": text}``, the offline render (as ``install``
+  renders, ``IsInstall`` true) and the ``manifest`` of ``helm install
+  --dry-run=client`` (sorted documents with ``# Source:`` lines; no hooks,
+  no CRDs, no NOTES.txt), and ``hooks`` read from the render as
+  ``install`` reads them.
+* ``parse_set`` (kind, text): a ``--set*`` flag's text as Helm parses it,
+  ``kind`` one of ``set``, ``set_string``, ``set_json``, ``set_literal``,
+  ``set_file``; a refusal is a ``HelmValuesError`` error response.
+
 Nothing but responses is ever written to stdout: the real stdout is kept
 private and file descriptor 1 is pointed at stderr before the Helm library
 loads, so Go or Python output can never corrupt the protocol. Set
@@ -348,6 +359,33 @@ def op_values_yaml(req: dict[str, Any]) -> dict[str, Any]:
             return chart.values
 
 
+def op_release_manifest(req: dict[str, Any]) -> dict[str, Any]:
+    path = _field(req, "path", str)
+    name = _field(req, "name", str)
+    namespace = _field(req, "namespace", str, "default")
+    rendered = _render(req, is_install=True)
+    with helm.Config(namespace=namespace, storage_driver="memory") as cfg:
+        release = cfg.install(path, name, _values(req), namespace=namespace, dry_run="client")
+    # The SDK leaves `manifest` out when it is empty.
+    return {"rendered": rendered, "manifest": release.get("manifest", ""), "hooks": _hooks(rendered)}
+
+
+_SET_PARSERS: dict[str, Callable[[str], Any]] = {
+    "set": helm.parse_set_string,
+    "set_string": helm.parse_set_string_values,
+    "set_json": helm.parse_set_json,
+    "set_literal": helm.parse_set_literal,
+    "set_file": helm.parse_set_file,
+}
+
+
+def op_parse_set(req: dict[str, Any]) -> Any:
+    kind = _field(req, "kind", str)
+    if kind not in _SET_PARSERS:
+        raise BadRequest(f"unknown kind {kind!r}; known: {', '.join(_SET_PARSERS)}")
+    return _SET_PARSERS[kind](_field(req, "text", str))
+
+
 def op_install_check(req: dict[str, Any]) -> str | None:
     with helm.Config(storage_driver="memory") as cfg:
         release = cfg.install(_field(req, "path", str), "release-name", _values(req), dry_run="client")
@@ -366,6 +404,8 @@ OPS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "create": op_create,
     "values_yaml": op_values_yaml,
     "install_check": op_install_check,
+    "release_manifest": op_release_manifest,
+    "parse_set": op_parse_set,
 }
 
 

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use super::ChartFiles;
 use crate::archive::ChartArchive;
-use crate::chart_yaml::ChartYaml;
 use crate::error::{Error, Result};
+use crate::loader::Metadata;
 
 impl ChartFiles {
     /// The chart in folder `dir`: its top-level files and everything under
@@ -69,15 +69,15 @@ impl ChartFiles {
             message: "has no Chart.yaml; is it a chart?".into(),
         })?;
         let file = format!("{}/Chart.yaml", shown.display());
-        let metadata = ChartYaml::parse(&file, chart_yaml)?;
+        let metadata = Metadata::parse(&file, chart_yaml)?;
         let subcharts = subcharts || metadata.has_dependencies();
-        let name = metadata
-            .name()
-            .ok_or_else(|| Error::Chart {
-                path: file.clone().into(),
+        if metadata.name.is_empty() {
+            return Err(Error::Chart {
+                path: file.into(),
                 message: "has no `name`".into(),
-            })?
-            .to_owned();
+            });
+        }
+        let name = metadata.name;
         Ok(ChartFiles {
             name,
             files,

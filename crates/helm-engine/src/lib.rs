@@ -20,7 +20,6 @@
 #![allow(clippy::result_large_err)]
 
 pub mod archive;
-mod chart_yaml;
 pub mod dependencies;
 mod error;
 mod files;
@@ -30,10 +29,12 @@ pub mod jsonschema;
 mod libyaml;
 pub mod loader;
 pub mod read;
+pub mod release;
 pub mod render;
 mod resolve;
 mod sprig;
 mod strconv;
+pub mod strvals;
 pub mod values;
 mod yaml_v2;
 
@@ -43,7 +44,6 @@ use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 
-pub use chart_yaml::ChartYaml;
 pub use error::{Error, Location, Result};
 
 use loader::LoadedChart;
@@ -195,6 +195,34 @@ mod tests {
         };
         let mut out = render(&chart, &values, &Release::default())?;
         Ok(out.remove("c/templates/t.yaml").unwrap_or_default())
+    }
+
+    /// `.Chart` holds what Helm's Metadata struct holds: an absent
+    /// `apiVersion` read as v1, numbers in string fields as their text,
+    /// a null field left empty (Helm's output for this chart).
+    #[test]
+    fn chart_fields_read_as_helm_reads_them() {
+        let chart = ChartFiles::in_memory(
+            "c".into(),
+            BTreeMap::from([
+                (
+                    "Chart.yaml".to_owned(),
+                    "name: c\nversion: 0.1.0\nappVersion: 1.10\nkeywords: ~\n".to_owned(),
+                ),
+                (
+                    "templates/t.txt".to_owned(),
+                    "a={{ .Chart.APIVersion }} k={{ kindOf .Chart.AppVersion }} \
+                     v={{ .Chart.AppVersion }} kw={{ .Chart.Keywords }} \
+                     t={{ toJson .Chart.AppVersion }}"
+                        .to_owned(),
+                ),
+            ]),
+        );
+        let out = render(&chart, &json!({}), &Release::default()).unwrap();
+        assert_eq!(
+            out["c/templates/t.txt"],
+            r#"a=v1 k=string v=1.1 kw=[] t="1.1""#
+        );
     }
 
     #[test]

@@ -50,8 +50,10 @@ pub struct LoadedChart {
     pub source: String,
 }
 
-/// The fields of Chart.yaml that loading and dependencies use, and all of
-/// it as read.
+/// A chart's Chart.yaml, as Helm's `chart.Metadata` holds it: the fields
+/// loading and dependencies use, typed, and all of it as read (for
+/// `.Chart`, annotations). The one reading of Chart.yaml: naming a chart,
+/// rendering, linting and packaging all read it with [`Metadata::parse`].
 #[derive(Debug, Clone, Default)]
 pub struct Metadata {
     /// `apiVersion` (`v1` when absent, as Helm assumes).
@@ -316,10 +318,7 @@ fn load_nested(
         path: source.into(),
         message: "has no Chart.yaml; is it a chart?".into(),
     })?;
-    validate(&metadata).map_err(|(key, message, hint)| {
-        let (file, spans) = &metadata.spans;
-        located(file, spans, &key, message, hint)
-    })?;
+    metadata.validate()?;
     chart.metadata = metadata;
     for (name, files) in subcharts {
         if name.starts_with(['_', '.']) {
@@ -413,11 +412,48 @@ fn located(
     }
 }
 
+impl Metadata {
+    /// Chart.yaml's `text` read as Helm's loader reads it, without Helm's
+    /// checks of the fields (see [`Metadata::validate`]); `file` names it
+    /// in errors.
+    pub fn parse(file: &str, text: &str) -> Result<Metadata> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        read_metadata_text(file, text, Metadata::default())
+    }
+
+    /// Helm's checks of the fields, as its loader makes them: an error names
+    /// the field, where it is written, and how to fix it.
+    pub fn validate(&self) -> Result<()> {
+        validate(self).map_err(|(key, message, hint)| {
+            let (file, spans) = &self.spans;
+            located(file, spans, &key, message, hint)
+        })
+    }
+
+    /// Whether `dependencies` lists any subchart.
+    pub fn has_dependencies(&self) -> bool {
+        self.dependencies.as_ref().is_some_and(|d| !d.is_empty())
+    }
+
+    /// The annotation `key`, when it is a string.
+    pub fn annotation(&self, key: &str) -> Option<&str> {
+        self.raw
+            .get("annotations")
+            .and_then(|a| a.get(key))
+            .and_then(Json::as_str)
+    }
+}
+
 /// Chart.yaml (or requirements.yaml) read into `into` as
 /// `sigs.k8s.io/yaml` reads it into Helm's Metadata struct: the keys the
 /// file has replace what `into` held.
-fn read_metadata(file: &str, data: &[u8], mut into: Metadata) -> Result<Metadata> {
-    let (raw, spans) = unmarshal_located(text(file, data)?).map_err(|e| e.in_file(file))?;
+fn read_metadata(file: &str, data: &[u8], into: Metadata) -> Result<Metadata> {
+    read_metadata_text(file, text(file, data)?, into)
+}
+
+/// [`read_metadata`] of a file's text.
+fn read_metadata_text(file: &str, text: &str, mut into: Metadata) -> Result<Metadata> {
+    let (raw, spans) = unmarshal_located(text).map_err(|e| e.in_file(file))?;
     let refuse = |key: &[String], message: String, hint: Option<String>| {
         located(file, &spans, key, message, hint)
     };

@@ -315,6 +315,10 @@ mod tests {
             Json::Object(a),
             json!({"a": {"b": 10, "c": null}, "e": [3]})
         );
+        // A type clash either way: the later value replaces the earlier.
+        let mut a = map(json!({"m": {"k": 1}, "s": "x"}));
+        merge_maps(&mut a, map(json!({"m": 1, "s": {"k": 2}})));
+        assert_eq!(Json::Object(a), json!({"m": 1, "s": {"k": 2}}));
     }
 
     #[test]

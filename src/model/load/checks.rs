@@ -1,7 +1,6 @@
 //! What the types cannot say, with messages that name the rule: checks on a
 //! `chartgen.yaml` alone, and checks of it against its blueprint.
 
-use crate::error::EngineError;
 use std::collections::BTreeMap;
 
 use super::super::image::ImageRef;
@@ -10,7 +9,7 @@ use super::super::spec::{EnvironmentSpec, SecretBackend, Spec};
 use super::super::types::check_dns_label;
 use super::{is_semver, MAX_NAME_LEN};
 use crate::blueprint::BlueprintManifest;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::keys::closest;
 use crate::schema::Violation;
 use helm_engine::VersionRange;
@@ -480,19 +479,27 @@ pub fn check_blueprint(
     spec: &Spec,
     manifest: &BlueprintManifest,
 ) -> Result<()> {
-    let error = |key: Vec<String>, message: String, hint: String| {
-        EngineError::Input {
-            location: None,
-            key: Some(key.join(".")),
-            message,
-            hint: Some(hint),
-        }
-        .into()
-    };
-    let keeps = |section: &str| manifest.values.iter().any(|v| v == section);
+    keys_it_ignores(written, manifest)?;
+    environment_keys_it_ignores(given, manifest)?;
+    mounts_with_its_defaults(given, spec, manifest)?;
+    sidecars_that_let_jobs_end(spec, manifest)
+}
+
+/// A spec refused for its blueprint, at `key`.
+fn refused(key: Vec<String>, message: String, hint: String) -> Error {
+    Error::input(Some(key.join(".")), message, Some(hint))
+}
+
+/// Whether the blueprint's charts have the values `section`.
+fn keeps(manifest: &BlueprintManifest, section: &str) -> bool {
+    manifest.values.iter().any(|v| v == section)
+}
+
+/// A top-level key whose values section the blueprint's charts lack.
+fn keys_it_ignores(written: &serde_json::Value, manifest: &BlueprintManifest) -> Result<()> {
     for (key, section) in CARRIED_BY {
-        if written.get(key).is_some() && !keeps(section) {
-            return Err(error(
+        if written.get(key).is_some() && !keeps(manifest, section) {
+            return Err(refused(
                 vec![(*key).to_owned()],
                 format!(
                     "the `{}` blueprint has no use for `{key}` (its charts have no `{section}` values), so it would be ignored",
@@ -502,6 +509,11 @@ pub fn check_blueprint(
             ));
         }
     }
+    Ok(())
+}
+
+/// An environment's key whose values section the blueprint's charts lack.
+fn environment_keys_it_ignores(given: &Spec, manifest: &BlueprintManifest) -> Result<()> {
     for (i, env) in given.environments.iter().flatten().enumerate() {
         let env = env.detail();
         let unused = [
@@ -509,8 +521,8 @@ pub fn check_blueprint(
             ("hosts", !env.hosts.is_empty(), "ingress"),
         ];
         for (key, set, section) in unused {
-            if set && !keeps(section) {
-                return Err(error(
+            if set && !keeps(manifest, section) {
+                return Err(refused(
                     vec!["environments".into(), i.to_string(), key.into()],
                     format!(
                         "the `{}` blueprint has no `{section}` values, so the environment's `{key}` would be ignored",
@@ -521,50 +533,60 @@ pub fn check_blueprint(
             }
         }
     }
-    // The blueprint's defaults may mount what the file mounts as well.
-    if let Err(v) = mount_paths(spec) {
-        let defaulted = given.writable_paths.is_none() && spec.writable_paths.is_some();
-        let note = match defaulted {
-            true => format!(
-                " (`writablePaths` defaults to `{}` in the `{}` blueprint)",
-                spec.writable_paths
-                    .iter()
-                    .flatten()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                manifest.name
-            ),
-            false => String::new(),
-        };
-        return Err(error(
-            v.path,
-            format!("{}{note}", v.message),
-            v.hint.unwrap_or_default(),
-        ));
-    }
-    let runs_to_completion = manifest.workload.runs_to_completion();
-    if runs_to_completion
-        && !spec.sidecars.is_empty()
-        && !super::super::native_sidecars(&spec.kube_version)
-    {
-        let lowest = VersionRange::parse(&spec.kube_version)
-            .ok()
-            .and_then(|r| r.lowest())
-            .map_or("versions".to_owned(), |v| format!("Kubernetes {v}"));
-        return Err(error(
-            vec!["sidecars".into()],
-            format!(
-                "`kubeVersion: {}` admits {lowest}, where a sidecar is an ordinary container: \
-                 the {}'s pod would end only when the sidecar does, so the job would never finish",
-                spec.kube_version, manifest.workload
-            ),
-            "raise `kubeVersion` to `>=1.29.0-0` (the default): from Kubernetes 1.29 a sidecar is a \
-             native init container that stops with the job; or remove the sidecars"
-                .into(),
-        ));
-    }
     Ok(())
+}
+
+/// The mounts once the blueprint's defaults are in: they may mount what the
+/// file mounts as well.
+fn mounts_with_its_defaults(given: &Spec, spec: &Spec, manifest: &BlueprintManifest) -> Result<()> {
+    let Err(v) = mount_paths(spec) else {
+        return Ok(());
+    };
+    let defaulted = given.writable_paths.is_none() && spec.writable_paths.is_some();
+    let note = match defaulted {
+        true => format!(
+            " (`writablePaths` defaults to `{}` in the `{}` blueprint)",
+            spec.writable_paths
+                .iter()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
+            manifest.name
+        ),
+        false => String::new(),
+    };
+    Err(refused(
+        v.path,
+        format!("{}{note}", v.message),
+        v.hint.unwrap_or_default(),
+    ))
+}
+
+/// Sidecars of a workload that runs to completion, where the Kubernetes
+/// versions the chart admits would keep its pods running.
+fn sidecars_that_let_jobs_end(spec: &Spec, manifest: &BlueprintManifest) -> Result<()> {
+    if !manifest.workload.runs_to_completion()
+        || spec.sidecars.is_empty()
+        || super::super::native_sidecars(&spec.kube_version)
+    {
+        return Ok(());
+    }
+    let lowest = VersionRange::parse(&spec.kube_version)
+        .ok()
+        .and_then(|r| r.lowest())
+        .map_or("versions".to_owned(), |v| format!("Kubernetes {v}"));
+    Err(refused(
+        vec!["sidecars".into()],
+        format!(
+            "`kubeVersion: {}` admits {lowest}, where a sidecar is an ordinary container: \
+             the {}'s pod would end only when the sidecar does, so the job would never finish",
+            spec.kube_version, manifest.workload
+        ),
+        "raise `kubeVersion` to `>=1.29.0-0` (the default): from Kubernetes 1.29 a sidecar is a \
+         native init container that stops with the job; or remove the sidecars"
+            .into(),
+    ))
 }
 
 /// The built-in blueprint that uses a key only some of them use.

@@ -2,78 +2,13 @@
 //! with the key path, what was expected and an example; never a Rust type
 //! name or a regular expression.
 
-use crate::error::EngineError;
 use serde_json::Value as Json;
 
 use super::super::types::pattern_help;
-use crate::error::{Error, Location};
+use crate::error::{EngineError, Error, Location};
 use crate::keys::{closest, locate};
 use crate::model::input_schema;
-use crate::schema::Violation;
-
-/// The schema node for the value at `path`, choosing among `anyOf` forms
-/// the one whose type fits `instance` (the value there, when known).
-fn node_at<'a>(schema: &'a Json, path: &[String], instance: Option<&Json>) -> Option<&'a Json> {
-    let mut node = schema;
-    let mut value = instance;
-    for key in path {
-        let next = value.and_then(|v| match v {
-            Json::Object(map) => map.get(key.as_str()),
-            Json::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
-            _ => None,
-        });
-        node = forms(node, value).into_iter().find_map(|form| {
-            form.get("properties")
-                .and_then(|p| p.get(key.as_str()))
-                .or_else(|| form.get("additionalProperties").filter(|a| a.is_object()))
-                .or_else(|| form.get("items").filter(|_| key.parse::<usize>().is_ok()))
-        })?;
-        value = next;
-    }
-    forms(node, value).into_iter().next()
-}
-
-/// The forms a node allows (itself, or each of its `anyOf`/`oneOf`), those
-/// whose type fits `value` first.
-fn forms<'a>(node: &'a Json, value: Option<&Json>) -> Vec<&'a Json> {
-    let mut all: Vec<&Json> = ["anyOf", "oneOf"]
-        .iter()
-        .filter_map(|k| node.get(*k).and_then(Json::as_array))
-        .flatten()
-        .collect();
-    if all.is_empty() {
-        all.push(node);
-    }
-    all.sort_by_key(|form| !value.is_some_and(|v| fits(form, v)));
-    all
-}
-
-/// Whether a schema's `type` allows `value`'s JSON type.
-fn fits(schema: &Json, value: &Json) -> bool {
-    let kind = match value {
-        Json::Null => "null",
-        Json::Bool(_) => "boolean",
-        Json::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Json::Number(_) => "number",
-        Json::String(_) => "string",
-        Json::Array(_) => "array",
-        Json::Object(_) => "object",
-    };
-    let allows = |t: &str| t == kind || (t == "number" && kind == "integer");
-    match schema.get("type") {
-        Some(Json::String(t)) => allows(t),
-        Some(Json::Array(types)) => types.iter().filter_map(Json::as_str).any(allows),
-        _ => true,
-    }
-}
-
-fn value_at<'a>(json: &'a Json, path: &[String]) -> Option<&'a Json> {
-    path.iter().try_fold(json, |node, key| match node {
-        Json::Object(map) => map.get(key.as_str()),
-        Json::Array(items) => items.get(key.parse::<usize>().ok()?),
-        _ => None,
-    })
-}
+use crate::schema::{forms, node_at, value_at, Violation, Walk};
 
 /// The schema's description of the key at `path`, which names what the key
 /// is for and gives an example: the help of an error that has none of its own.
@@ -85,7 +20,7 @@ pub(super) fn key_help(path: &[String]) -> Option<String> {
     // A key of a map (`hostPaths.logs`) has no description of its own: the
     // map's says what its keys are.
     let text = [path, &path[..path.len() - 1]].iter().find_map(|path| {
-        let node = node_at(&schema, path, None)?;
+        let node = node_at(&schema, path, Walk::default().maps().branches(None))?;
         node.get("description").and_then(Json::as_str).or_else(|| {
             forms(node, None)
                 .iter()
@@ -155,7 +90,7 @@ fn matches(pattern: &str, text: &str) -> bool {
 pub(super) fn schema_violation(path: Vec<String>, raw: &str, json: &Json) -> Violation {
     let schema = input_schema();
     let value = value_at(json, &path);
-    let node = node_at(&schema, &path, Some(json));
+    let node = node_at(&schema, &path, Walk::default().maps().branches(Some(json)));
     if let (Some(node), Some(value)) = (node, value) {
         if let Some(violation) = describe(node, value, &path) {
             return violation;
@@ -164,87 +99,100 @@ pub(super) fn schema_violation(path: Vec<String>, raw: &str, json: &Json) -> Vio
     Violation::new(path, scrub(raw), None)
 }
 
+/// The first constraint of `node` that `value` (at `path`) breaks, by the
+/// value's JSON type.
 fn describe(node: &Json, value: &Json, path: &[String]) -> Option<Violation> {
-    let number = |key: &str| node.get(key).and_then(Json::as_f64);
-    let count = |key: &str| node.get(key).and_then(Json::as_u64).map(|n| n as usize);
-    let here = || path.to_vec();
     match value {
-        Json::String(text) => {
-            let chars = text.chars().count();
-            if let Some(pattern) = node.get("pattern").and_then(Json::as_str) {
-                if !matches(pattern, text) {
-                    return Some(pattern_violation(here(), text, pattern));
-                }
-            }
-            if count("minLength").is_some_and(|min| chars < min) {
-                return Some(Violation::new(here(), "must not be empty".into(), None));
-            }
-            if let Some(max) = count("maxLength").filter(|max| chars > *max) {
-                return Some(Violation::new(
-                    here(),
-                    format!("`{text}` is {chars} characters long; the limit is {max}"),
-                    None,
-                ));
-            }
-            if let Some(options) = node.get("enum").and_then(Json::as_array) {
-                let names: Vec<&str> = options.iter().filter_map(Json::as_str).collect();
-                if !names.contains(&text.as_str()) {
-                    return Some(unknown_variant(here(), text, &names));
-                }
-            }
-            None
-        }
-        Json::Number(n) => {
-            let v = n.as_f64()?;
-            if let Some(min) = number("minimum").filter(|min| v < *min) {
-                return Some(Violation::new(
-                    here(),
-                    format!("{n} is below the minimum, {min}"),
-                    None,
-                ));
-            }
-            if let Some(max) = number("maximum").filter(|max| v > *max) {
-                return Some(Violation::new(
-                    here(),
-                    format!("{n} is above the maximum, {max}"),
-                    None,
-                ));
-            }
-            None
-        }
+        Json::String(text) => text_violation(node, text, path),
+        Json::Number(n) => number_violation(node, n, path),
         Json::Array(items) => {
-            let min = count("minItems").filter(|min| items.len() < *min)?;
+            let min = count(node, "minItems").filter(|min| items.len() < *min)?;
             let message = match min {
                 1 => "the list is empty; it needs at least one item".to_owned(),
                 n => format!("the list has {} items; it needs at least {n}", items.len()),
             };
-            Some(Violation::new(here(), message, None))
+            Some(Violation::new(path.to_vec(), message, None))
         }
-        Json::Object(map) => {
-            let names = node.get("propertyNames")?;
-            let pattern = names.get("pattern").and_then(Json::as_str);
-            let max = names
-                .get("maxLength")
-                .and_then(Json::as_u64)
-                .map(|n| n as usize);
-            map.keys().find_map(|key| {
-                let mut at = here();
-                at.push(key.clone());
-                if let Some(pattern) = pattern.filter(|p| !matches(p, key)) {
-                    return Some(pattern_violation(at, key, pattern));
-                }
-                let len = key.chars().count();
-                max.filter(|max| len > *max).map(|max| {
-                    Violation::new(
-                        at,
-                        format!("`{key}` is {len} characters long; the limit is {max}"),
-                        None,
-                    )
-                })
-            })
-        }
+        Json::Object(map) => key_violation(node.get("propertyNames")?, map, path),
         _ => None,
     }
+}
+
+/// A schema's count (a length, a number of items), if it sets `key`.
+fn count(node: &Json, key: &str) -> Option<usize> {
+    node.get(key).and_then(Json::as_u64).map(|n| n as usize)
+}
+
+/// A string's pattern, length or enum it breaks.
+fn text_violation(node: &Json, text: &str, path: &[String]) -> Option<Violation> {
+    let chars = text.chars().count();
+    if let Some(pattern) = node.get("pattern").and_then(Json::as_str) {
+        if !matches(pattern, text) {
+            return Some(pattern_violation(path.to_vec(), text, pattern));
+        }
+    }
+    if count(node, "minLength").is_some_and(|min| chars < min) {
+        return Some(Violation::new(
+            path.to_vec(),
+            "must not be empty".into(),
+            None,
+        ));
+    }
+    if let Some(max) = count(node, "maxLength").filter(|max| chars > *max) {
+        return Some(Violation::new(
+            path.to_vec(),
+            format!("`{text}` is {chars} characters long; the limit is {max}"),
+            None,
+        ));
+    }
+    let options = node.get("enum").and_then(Json::as_array)?;
+    let names: Vec<&str> = options.iter().filter_map(Json::as_str).collect();
+    (!names.contains(&text)).then(|| unknown_variant(path.to_vec(), text, &names))
+}
+
+/// A number's minimum or maximum it breaks.
+fn number_violation(node: &Json, n: &serde_json::Number, path: &[String]) -> Option<Violation> {
+    let number = |key: &str| node.get(key).and_then(Json::as_f64);
+    let v = n.as_f64()?;
+    if let Some(min) = number("minimum").filter(|min| v < *min) {
+        return Some(Violation::new(
+            path.to_vec(),
+            format!("{n} is below the minimum, {min}"),
+            None,
+        ));
+    }
+    let max = number("maximum").filter(|max| v > *max)?;
+    Some(Violation::new(
+        path.to_vec(),
+        format!("{n} is above the maximum, {max}"),
+        None,
+    ))
+}
+
+/// The first key of a map that breaks the map's `propertyNames` (`names`):
+/// its pattern or its length.
+fn key_violation(
+    names: &Json,
+    map: &serde_json::Map<String, Json>,
+    path: &[String],
+) -> Option<Violation> {
+    let pattern = names.get("pattern").and_then(Json::as_str);
+    let max = count(names, "maxLength");
+    map.keys().find_map(|key| {
+        let mut at = path.to_vec();
+        at.push(key.clone());
+        if let Some(pattern) = pattern.filter(|p| !matches(p, key)) {
+            return Some(pattern_violation(at, key, pattern));
+        }
+        let len = key.chars().count();
+        max.filter(|max| len > *max).map(|max| {
+            Violation::new(
+                at,
+                format!("`{key}` is {len} characters long; the limit is {max}"),
+                None,
+            )
+        })
+    })
 }
 
 /// A validator's own message with any regular expression in it replaced by
@@ -290,83 +238,19 @@ fn segments(path: &str) -> Vec<String> {
 /// Turns a serde_yaml error into a located message, suggesting the closest
 /// valid key for an unknown one.
 pub(super) fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Error {
-    let raw = e.to_string();
-    // serde_yaml writes " at line L column C" after the message; the
-    // location goes in front instead, and any context after it stays.
-    let message = match raw.split_once(" at line ") {
-        Some((head, tail)) => match tail.split_once(", ") {
-            Some((_, context)) => format!("{head}, {context}"),
-            None => head.to_owned(),
-        },
-        None => raw.clone(),
+    let (path, message) = serde_message(&e.to_string());
+    let said = Said {
+        path,
+        message,
+        hint: None,
+        location: e.location().map(|l| (l.line(), l.column())),
     };
-    let (mut path, mut message) = match message.split_once(": ") {
-        Some((path, rest)) if !path.contains(' ') => (segments(path), rest.to_owned()),
-        _ => (Vec::new(), message),
-    };
-    let mut hint = None;
-    let mut location = e.location().map(|l| (l.line(), l.column()));
-    if let Some(unknown) = backticked_after(&message, "unknown field `").map(str::to_owned) {
-        let expected: Vec<&str> = message
-            .split("expected ")
-            .nth(1)
-            .map(|list| list.split('`').skip(1).step_by(2).collect())
-            .unwrap_or_default();
-        hint = Some(match closest(&unknown, &expected) {
-            Some(k) => format!("did you mean `{k}`?"),
-            None => format!("valid keys here: {}", expected.join(", ")),
-        });
-        path.push(unknown);
-        if let Some(found) = locate(text, &path) {
-            location = Some(found);
-        }
-        message = "unknown key".into();
-    } else if let Some(field) = backticked_after(&message, "missing field `").map(str::to_owned) {
-        message = format!("missing required key `{field}`");
-        let mut missing = path.clone();
-        missing.push(field);
-        hint = key_help(&missing).map(|h| format!("`{}`: {h}", missing.join(".")));
-    } else if let Some(field) = backticked_after(&message, "duplicate field `").map(str::to_owned) {
-        message = format!("`{field}` appears twice");
-        hint = Some("each key may appear once in a mapping".into());
-        path.push(field);
-        // The last occurrence: the one a reader keeps, and a repeat.
-        if let Some(found) = locate(text, &path) {
-            location = Some(found);
-        }
-    } else if let Some(given) = backticked_after(&message, "unknown variant `").map(str::to_owned) {
-        let names: Vec<&str> = message
-            .split("expected ")
-            .nth(1)
-            .map(|list| list.split('`').skip(1).step_by(2).collect())
-            .unwrap_or_default();
-        let violation = unknown_variant(path.clone(), &given, &names);
-        message = violation.message;
-        hint = violation.hint;
-    } else if path.is_empty() && message.contains("expected struct Spec") {
-        let found = message
-            .split("invalid type: ")
-            .nth(1)
-            .and_then(|f| f.split(", expected").next())
-            .unwrap_or("something else");
-        message = format!(
-            "the file holds {}, not a mapping of keys",
-            found_words(found)
-        );
-        hint = Some(
-            "a chartgen.yaml maps keys to values, one per line, e.g. `name: web-api` then \
-             `image: nginx:1.27.3`; `chartgen new NAME` writes one"
-                .into(),
-        );
-    } else if let Some((line, _)) = location {
-        if text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .is_some_and(|l| l.contains('\t'))
-        {
-            hint = Some("YAML indents with spaces; this line contains a tab".into());
-        }
-    }
+    let Said {
+        path,
+        message,
+        hint,
+        location,
+    } = in_words(said, text);
     let message = type_words(&message);
     let hint = hint.or_else(|| key_help(&path));
     EngineError::Input {
@@ -380,6 +264,137 @@ pub(super) fn yaml_error(file: &str, text: &str, e: &serde_yaml::Error) -> Error
         hint,
     }
     .into()
+}
+
+/// A serde_yaml error on its way to a user's words: at which key, what,
+/// how to fix it, and where (line and column).
+struct Said {
+    path: Vec<String>,
+    message: String,
+    hint: Option<String>,
+    location: Option<(usize, usize)>,
+}
+
+/// serde_yaml's message, split into the key path it starts with and the
+/// rest. serde_yaml writes " at line L column C" after the message; the
+/// location goes in front instead, and any context after it stays.
+fn serde_message(raw: &str) -> (Vec<String>, String) {
+    let message = match raw.split_once(" at line ") {
+        Some((head, tail)) => match tail.split_once(", ") {
+            Some((_, context)) => format!("{head}, {context}"),
+            None => head.to_owned(),
+        },
+        None => raw.to_owned(),
+    };
+    match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => (segments(path), rest.to_owned()),
+        _ => (Vec::new(), message),
+    }
+}
+
+/// What serde said, in a user's words, by what kind of error it is.
+fn in_words(said: Said, text: &str) -> Said {
+    let message = said.message.clone();
+    if let Some(unknown) = backticked_after(&message, "unknown field `") {
+        unknown_key(said, text, unknown)
+    } else if let Some(field) = backticked_after(&message, "missing field `") {
+        missing_key(said, field)
+    } else if let Some(field) = backticked_after(&message, "duplicate field `") {
+        repeated_key(said, text, field)
+    } else if let Some(given) = backticked_after(&message, "unknown variant `") {
+        let violation = unknown_variant(said.path.clone(), given, &expected_names(&message));
+        Said {
+            message: violation.message,
+            hint: violation.hint,
+            ..said
+        }
+    } else if said.path.is_empty() && message.contains("expected struct Spec") {
+        not_a_mapping(said)
+    } else {
+        tab_indented(said, text)
+    }
+}
+
+/// The names serde lists after "expected", each in backticks.
+fn expected_names(message: &str) -> Vec<&str> {
+    message
+        .split("expected ")
+        .nth(1)
+        .map(|list| list.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default()
+}
+
+/// A key the spec does not have, located at the key itself, with the
+/// closest valid key suggested, else the valid keys listed.
+fn unknown_key(mut said: Said, text: &str, unknown: &str) -> Said {
+    let expected = expected_names(&said.message);
+    said.hint = Some(match closest(unknown, &expected) {
+        Some(k) => format!("did you mean `{k}`?"),
+        None => format!("valid keys here: {}", expected.join(", ")),
+    });
+    said.path.push(unknown.to_owned());
+    if let Some(found) = locate(text, &said.path) {
+        said.location = Some(found);
+    }
+    said.message = "unknown key".into();
+    said
+}
+
+/// A required key left out, with what the schema says it is for.
+fn missing_key(mut said: Said, field: &str) -> Said {
+    said.message = format!("missing required key `{field}`");
+    let mut missing = said.path.clone();
+    missing.push(field.to_owned());
+    said.hint = key_help(&missing).map(|h| format!("`{}`: {h}", missing.join(".")));
+    said
+}
+
+/// A key written twice in one mapping, located at its last occurrence:
+/// the one a reader keeps, and a repeat.
+fn repeated_key(mut said: Said, text: &str, field: &str) -> Said {
+    said.message = format!("`{field}` appears twice");
+    said.hint = Some("each key may appear once in a mapping".into());
+    said.path.push(field.to_owned());
+    if let Some(found) = locate(text, &said.path) {
+        said.location = Some(found);
+    }
+    said
+}
+
+/// A file that holds something other than a mapping of keys.
+fn not_a_mapping(said: Said) -> Said {
+    let found = said
+        .message
+        .split("invalid type: ")
+        .nth(1)
+        .and_then(|f| f.split(", expected").next())
+        .unwrap_or("something else");
+    Said {
+        message: format!(
+            "the file holds {}, not a mapping of keys",
+            found_words(found)
+        ),
+        hint: Some(
+            "a chartgen.yaml maps keys to values, one per line, e.g. `name: web-api` then \
+             `image: nginx:1.27.3`; `chartgen new NAME` writes one"
+                .into(),
+        ),
+        ..said
+    }
+}
+
+/// Any other error, on a line indented with a tab: YAML's own rule.
+fn tab_indented(mut said: Said, text: &str) -> Said {
+    if let Some((line, _)) = said.location {
+        if text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .is_some_and(|l| l.contains('\t'))
+        {
+            said.hint = Some("YAML indents with spaces; this line contains a tab".into());
+        }
+    }
+    said
 }
 
 /// What serde calls a YAML node, as a user would.

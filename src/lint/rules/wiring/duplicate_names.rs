@@ -145,6 +145,44 @@ fn namespace<'a>(m: &'a Manifest, kind: &str) -> Option<&'a str> {
 }
 
 fn check(manifests: &[Manifest], report: &mut Report) {
+    let all = named_objects(manifests);
+    // The objects of each group, kind and name so far: a stream of
+    // thousands stays linear unless it repeats one name thousands of times.
+    let mut seen: HashMap<(&str, &str, &str), Vec<&Named>> = HashMap::new();
+    for later in &all {
+        let earlier = seen
+            .entry((later.group, later.kind, later.name))
+            .or_default();
+        let first = earlier
+            .iter()
+            .copied()
+            .find(|first| !std::ptr::eq(first.manifest, later.manifest) && first.meets(later));
+        earlier.push(later);
+        let Some(first) = first else {
+            continue;
+        };
+        // Report on the object that makes another, or on the second of two.
+        let (at, other) = if first.made.is_some() && later.made.is_none() {
+            (first, later)
+        } else {
+            (later, first)
+        };
+        report.object(
+            at.manifest,
+            at.field,
+            format!(
+                "{}: one object to Kubernetes, so `helm install` fails with \"already \
+                 exists\" or one replaces the other",
+                clash(at, other)
+            ),
+            "give each its own name; when names are built from the release name, cut the base \
+             first and add the suffix after (`{{ include \"x.fullname\" . | trunc 54 | trimSuffix \"-\" }}-headless`)",
+        );
+    }
+}
+
+/// Every named object of the stream, and each Secret an object makes.
+fn named_objects(manifests: &[Manifest]) -> Vec<Named<'_>> {
     let mut all: Vec<Named> = Vec::new();
     for m in manifests {
         let Some(name) = text(m, &["metadata", "name"]) else {
@@ -174,68 +212,42 @@ fn check(manifests: &[Manifest], report: &mut Report) {
             });
         }
     }
-    // The objects of each group, kind and name so far: a stream of
-    // thousands stays linear unless it repeats one name thousands of times.
-    let mut seen: HashMap<(&str, &str, &str), Vec<&Named>> = HashMap::new();
-    for later in &all {
-        let earlier = seen
-            .entry((later.group, later.kind, later.name))
-            .or_default();
-        let first = earlier
-            .iter()
-            .copied()
-            .find(|first| !std::ptr::eq(first.manifest, later.manifest) && first.meets(later));
-        earlier.push(later);
-        let Some(first) = first else {
-            continue;
-        };
-        // Report on the object that makes another, or on the second of two.
-        let (at, other) = if first.made.is_some() && later.made.is_none() {
-            (first, later)
-        } else {
-            (later, first)
-        };
-        let place = format!("{}:{}", other.manifest.file, other.manifest.line);
-        let ns = match (at.namespace, other.namespace) {
-            (Some(a), Some(b)) if a == b => format!(" in namespace `{a}`"),
-            (Some(ns), None) | (None, Some(ns)) => {
-                format!(" in namespace `{ns}` and without one, which lands wherever it is applied")
-            }
-            _ => String::new(),
-        };
-        let why = match at.made {
-            Some(why) if !why.is_empty() => format!(" ({why})"),
-            _ => String::new(),
-        };
-        let what = match (at.made.is_some(), other.made.is_some()) {
-            (false, _) => format!(
-                "{} is declared twice{ns} (also at {place})",
-                named(at.manifest)
-            ),
-            (true, false) => format!(
-                "{} writes the {} `{}`{why}{ns}, which is declared as well (at {place})",
-                named(at.manifest),
-                at.kind,
-                at.name
-            ),
-            (true, true) => format!(
-                "{} writes the {} `{}`{why}{ns}, which {} writes as well (at {place})",
-                named(at.manifest),
-                at.kind,
-                at.name,
-                named(other.manifest)
-            ),
-        };
-        report.object(
-            at.manifest,
-            at.field,
-            format!(
-                "{what}: one object to Kubernetes, so `helm install` fails with \"already \
-                 exists\" or one replaces the other"
-            ),
-            "give each its own name; when names are built from the release name, cut the base \
-             first and add the suffix after (`{{ include \"x.fullname\" . | trunc 54 | trimSuffix \"-\" }}-headless`)",
-        );
+    all
+}
+
+/// What `at` and `other` share: declared twice, or written by an object
+/// and declared (or written) elsewhere too, with the namespaces they land in.
+fn clash(at: &Named, other: &Named) -> String {
+    let place = format!("{}:{}", other.manifest.file, other.manifest.line);
+    let ns = match (at.namespace, other.namespace) {
+        (Some(a), Some(b)) if a == b => format!(" in namespace `{a}`"),
+        (Some(ns), None) | (None, Some(ns)) => {
+            format!(" in namespace `{ns}` and without one, which lands wherever it is applied")
+        }
+        _ => String::new(),
+    };
+    let why = match at.made {
+        Some(why) if !why.is_empty() => format!(" ({why})"),
+        _ => String::new(),
+    };
+    match (at.made.is_some(), other.made.is_some()) {
+        (false, _) => format!(
+            "{} is declared twice{ns} (also at {place})",
+            named(at.manifest)
+        ),
+        (true, false) => format!(
+            "{} writes the {} `{}`{why}{ns}, which is declared as well (at {place})",
+            named(at.manifest),
+            at.kind,
+            at.name
+        ),
+        (true, true) => format!(
+            "{} writes the {} `{}`{why}{ns}, which {} writes as well (at {place})",
+            named(at.manifest),
+            at.kind,
+            at.name,
+            named(other.manifest)
+        ),
     }
 }
 
