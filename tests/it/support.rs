@@ -50,6 +50,29 @@ pub fn chartgen(cwd: &Path, args: &[&str]) -> std::process::Output {
         .expect("the chartgen binary runs")
 }
 
+/// `chartgen` with at most `bytes` of address space, so a run that would
+/// need more fails (an allocation error) instead of slowing the machine.
+pub fn chartgen_within(cwd: &Path, args: &[&str], bytes: u64) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chartgen"));
+    command.args(args).current_dir(cwd).env("NO_COLOR", "1");
+    let limit = libc::rlimit {
+        rlim_cur: bytes,
+        rlim_max: bytes,
+    };
+    // SAFETY: setrlimit is async-signal-safe and touches only the child.
+    unsafe {
+        command.pre_exec(move || {
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+    command.output().expect("the chartgen binary runs")
+}
+
 /// Exit status, stdout and stderr together, for a snapshot.
 pub fn transcript(output: &std::process::Output) -> String {
     format!(

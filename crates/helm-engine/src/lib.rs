@@ -146,6 +146,7 @@ impl Renderer {
             },
             capabilities: Capabilities::new(None, &[]),
             lint: false,
+            set: serde_json::Map::new(),
         };
         self.set.render(&self.chart, values, &target)
     }

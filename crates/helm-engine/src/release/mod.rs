@@ -6,7 +6,6 @@
 //! The input is the engine's [`crate::Rendered`] map (template path →
 //! text), whichever engine produced it.
 
-pub mod kube;
 pub mod manifest;
 pub mod output;
 pub mod sort;

@@ -554,6 +554,7 @@ mod tests {
         );
         let v = KubeVersion::parse("1.02.3").unwrap();
         assert_eq!(v.normalized, "v1.2.3");
+        assert_eq!(KubeVersion::parse("1.2.").unwrap().normalized, "v1.2");
         assert_eq!(
             KubeVersion::parse("x").unwrap_err(),
             "could not parse \"x\" as version"

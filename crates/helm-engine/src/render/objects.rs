@@ -21,10 +21,11 @@
 //! `float64` (Helm reads values through JSON), maps are
 //! `map[string]interface {}` under a `common.Values` root.
 //!
-//! What the engine cannot yet tell: `--set` integers are `int64` in Helm,
-//! but the values arrive here as JSON in which a whole float from a values
-//! file and a `--set` integer look alike, so both are `float64`
-//! (`sprig::convert::from_json`). And Go gives one map two types at once (a subchart's
+//! `--set` integers are `int64`s, as in Helm: the values arrive as JSON, in
+//! which a whole float of a values file and a `--set` integer look alike,
+//! so the render is told what `--set` gave ([`mark_set_integers`]).
+//!
+//! What the engine cannot yet tell: Go gives one map two types at once (a subchart's
 //! `.Values` is `common.Values`, the same map seen from its parent is
 //! `map[string]interface {}`); here the map keeps the parent's.
 
@@ -353,6 +354,74 @@ fn collect(
         },
     );
     top
+}
+
+/// Gives the integers `--set` gave (`set`, the values `--set` gives on its
+/// own) Helm's type for them, `int64`, in `values` (the root's `.Values`,
+/// where they arrived as `float64`s, as every number of a values file
+/// does), and in every subchart's copy of `global`, as Helm's coalescing
+/// copies the parent's globals down. A number later flags replaced (a
+/// `--set-string` of the same key) is left alone.
+pub fn mark_set_integers(chart: &LoadedChart, values: &Map, set: &serde_json::Map<String, Json>) {
+    if set.is_empty() {
+        return;
+    }
+    mark_map(values, set);
+    if let Some(Json::Object(global)) = set.get("global") {
+        mark_globals(chart, values, global);
+    }
+}
+
+fn mark_globals(chart: &LoadedChart, values: &Map, global: &serde_json::Map<String, Json>) {
+    for child in &chart.dependencies {
+        if let Some(Value::Map(child_values)) = values.get(child.name()) {
+            if let Some(Value::Map(child_global)) = child_values.get("global") {
+                mark_map(&child_global, global);
+            }
+            mark_globals(child, &child_values, global);
+        }
+    }
+}
+
+fn mark_map(values: &Map, set: &serde_json::Map<String, Json>) {
+    for (key, given) in set {
+        if let Some(current) = values.get(key) {
+            if let Some(marked) = marked(&current, given) {
+                values.insert(key.as_str(), marked);
+            }
+        }
+    }
+}
+
+/// `current` with the integers of `given` as `int64`s, when any changed.
+fn marked(current: &Value, given: &Json) -> Option<Value> {
+    match (current, given) {
+        (Value::Float(f), Json::Number(n)) => {
+            let i = n.as_i64().filter(|_| !n.is_f64())?;
+            (*f == i as f64).then_some(Value::Int64(i))
+        }
+        (Value::Map(map), Json::Object(fields)) => {
+            mark_map(map, fields);
+            None
+        }
+        (Value::List(list), Json::Array(items)) => {
+            let mut changed = false;
+            let out: Vec<Value> = (0..list.len())
+                .map(|i| {
+                    let item = list.get(i).cloned().unwrap_or_default();
+                    match items.get(i).and_then(|g| marked(&item, g)) {
+                        Some(m) => {
+                            changed = true;
+                            m
+                        }
+                        None => item,
+                    }
+                })
+                .collect();
+            changed.then(|| Value::list(out))
+        }
+        _ => None,
+    }
 }
 
 /// Sets `.Template` on a chart's top map for the file `name`, as Helm

@@ -17,7 +17,9 @@ use serde_json::Value as Json;
 use super::capabilities::Capabilities;
 use super::errors::{exec_error, parse_error};
 use super::funcs::State;
-use super::objects::{chart_tops, register_values_methods, root_values, set_template, Release};
+use super::objects::{
+    chart_tops, mark_set_integers, register_values_methods, root_values, set_template, Release,
+};
 use super::order::{templates, Template};
 use crate::error::{Error, Result};
 use crate::loader::LoadedChart;
@@ -38,6 +40,10 @@ pub struct Target {
     pub capabilities: Capabilities,
     /// Render as `helm lint` does: `required` and `fail` give "".
     pub lint: bool,
+    /// What `--set` gave on its own: its integers are Go `int64`s in
+    /// Helm, where every other number of the values is a `float64`
+    /// ([`mark_set_integers`]).
+    pub set: serde_json::Map<String, Json>,
 }
 
 impl Renderer {
@@ -65,12 +71,9 @@ impl Renderer {
         values: &serde_json::Map<String, Json>,
         target: &Target,
     ) -> Result<Rendered> {
-        let tops = chart_tops(
-            chart,
-            root_values(values),
-            &target.release,
-            &target.capabilities,
-        );
+        let root = root_values(values);
+        mark_set_integers(chart, &root, &target.set);
+        let tops = chart_tops(chart, root, &target.release, &target.capabilities);
         let mut state = State::new(target.lint);
         let mut out = Rendered::new();
         for t in self.templates.iter().filter(|t| t.renders) {

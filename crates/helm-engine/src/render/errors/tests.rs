@@ -37,6 +37,7 @@ fn render(template: &str, files: &serde_json::Map<String, Json>) -> Option<Strin
         release: Release::template("release-name", "default", false),
         capabilities: Capabilities::new(None, &[]),
         lint: false,
+        set: serde_json::Map::new(),
     };
     match set::render(&chart, Arc::new(funcs), &values, &target) {
         Ok(_) => None,

@@ -49,6 +49,7 @@ fn run_with(files: &[(&str, &str)], values: Json, lint: bool) -> crate::Result<R
         release: Release::template("release-name", "default", false),
         capabilities: Capabilities::new(None, &[]),
         lint,
+        set: serde_json::Map::new(),
     };
     render(&chart, table(), &values, &target)
 }
@@ -257,6 +258,7 @@ fn a_renderer_renders_only_the_chart_it_parsed() {
         release: Release::template("release-name", "default", false),
         capabilities: Capabilities::new(None, &[]),
         lint: false,
+        set: serde_json::Map::new(),
     };
     let values = serde_json::Map::new();
     let error = renderer
