@@ -124,7 +124,7 @@ fn render_release(
     })?;
 
     let request = RenderRequest {
-        name: &name,
+        name,
         namespace: &args.namespace,
         is_upgrade: args.is_upgrade,
         capabilities,
