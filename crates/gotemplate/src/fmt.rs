@@ -523,6 +523,8 @@ pub fn go_float(f: f64) -> String {
 struct Spec {
     /// `%#v`: Go syntax (Go moves `#` here for `v`).
     sharp_v: bool,
+    /// `%+v`: struct field names (Go moves `+` here for `v`).
+    plus_v: bool,
     plus: bool,
     minus: bool,
     sharp: bool,
@@ -710,6 +712,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             // Go: `#` and `+` mean Go syntax and field names for `v`, not
             // the flags other verbs know.
             spec.sharp_v = spec.sharp;
+            spec.plus_v = spec.plus;
             spec.sharp = false;
             spec.plus = false;
         }
@@ -876,6 +879,40 @@ fn format_arg(out: &mut String, arg: &Value, verb: char, spec: Spec, depth: usiz
             out.push(']');
         }
         Value::Object(o) => match verb {
+            // `%+v` of a struct names its fields (`{Version:v1.36.0 …}`),
+            // `%#v` writes Go syntax (`common.KubeVersion{Version:"…", …}`).
+            'v' if (spec.plus_v || spec.sharp_v) && o.fields().is_some() => {
+                let pointer = o.kind() == crate::value::Kind::Ptr;
+                if pointer {
+                    out.push('&');
+                }
+                if spec.sharp_v {
+                    out.push_str(o.type_name().trim_start_matches('*'));
+                }
+                out.push('{');
+                let separator = if spec.sharp_v { ", " } else { " " };
+                for (i, (name, field)) in o.fields().unwrap_or_default().iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(separator);
+                    }
+                    out.push_str(name);
+                    out.push(':');
+                    format_element(out, field, verb, spec, depth + 1);
+                }
+                out.push('}');
+            }
+            // A slice type in Go syntax: `common.VersionSet{"v1", …}`.
+            'v' if spec.sharp_v && o.kind() == crate::value::Kind::Slice => {
+                out.push_str(o.type_name());
+                out.push('{');
+                for (i, (_, item)) in o.entries().unwrap_or_default().iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    format_element(out, item, verb, spec, depth + 1);
+                }
+                out.push('}');
+            }
             'v' | 's' => {
                 let mut s = String::new();
                 o.write_v(&mut s);

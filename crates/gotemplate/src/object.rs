@@ -46,6 +46,23 @@ pub trait Object {
         None
     }
 
+    /// A struct's fields with their values, in declaration order,
+    /// unexported ones (lower-case names) included: what `%+v` and `%#v`
+    /// print, and (exported ones only) what encoders that use Go names
+    /// write. `None` for other kinds.
+    fn fields(&self) -> Option<Vec<(&'static str, Value)>> {
+        None
+    }
+
+    /// How `encoding/json` marshals the value when it is a struct: its
+    /// exported fields under their JSON names, in declaration order,
+    /// `omitempty` fields left out when empty. `None` for a value that
+    /// marshals otherwise (a map or slice kind, through
+    /// [`Object::entries`]; a type with its own `MarshalJSON`).
+    fn json_fields(&self) -> Option<Vec<(&'static str, Value)>> {
+        None
+    }
+
     /// Go's `%v` of the value, e.g. `map[a.txt:[104 105]]` for `.Files`,
     /// what `print` and `printf` write.
     fn write_v(&self, out: &mut String);

@@ -164,12 +164,12 @@ impl Value {
         }
         Ok(match self {
             Value::Map(m) => {
-                let data = m.0.borrow();
+                let data = m.entries.borrow();
                 let mut entries = BTreeMap::new();
-                for (k, v) in &data.entries {
+                for (k, v) in data.iter() {
                     entries.insert(k.clone(), v.deep_copy(depth - 1)?);
                 }
-                Value::Map(Map::from_entries(data.kind, entries))
+                Value::Map(Map::from_entries(m.kind, entries))
             }
             Value::List(l) => {
                 let items = l
@@ -367,15 +367,18 @@ impl MapKind {
 /// A map with string keys, in key order, shared by reference: every clone
 /// is the same map.
 ///
+/// The Go type belongs to the handle, not to the map: Go gives one map two
+/// types when it converts it (a subchart's `.Values` is a `common.Values`,
+/// the same map seen from its parent's values a `map[string]interface {}`),
+/// so [`Map::with_kind`] makes another handle to the same entries.
+///
 /// The API never lends a borrow across a call: reads clone the value out,
 /// writes take `&self`. So no template, however it nests `set` inside a
 /// `range` over the same map, can make a borrow fail.
 #[derive(Clone)]
-pub struct Map(Rc<RefCell<MapData>>);
-
-struct MapData {
+pub struct Map {
+    entries: Rc<RefCell<BTreeMap<Str, Value>>>,
     kind: MapKind,
-    entries: BTreeMap<Str, Value>,
 }
 
 impl Default for Map {
@@ -392,55 +395,66 @@ impl Map {
 
     /// A map of Go type `kind` holding `entries`.
     pub fn from_entries(kind: MapKind, entries: BTreeMap<Str, Value>) -> Self {
-        Map(Rc::new(RefCell::new(MapData { kind, entries })))
+        Map {
+            entries: Rc::new(RefCell::new(entries)),
+            kind,
+        }
+    }
+
+    /// The same map as Go type `kind`, as a Go conversion gives it
+    /// (`common.Values(m)`): changes through either are seen through both.
+    pub fn with_kind(&self, kind: MapKind) -> Self {
+        Map {
+            entries: Rc::clone(&self.entries),
+            kind,
+        }
     }
 
     /// The Go type.
     pub fn kind(&self) -> MapKind {
-        self.0.borrow().kind
+        self.kind
     }
 
     /// The value at `key`, cloned out (maps inside stay shared).
     pub fn get(&self, key: &str) -> Option<Value> {
-        self.0.borrow().entries.get(key).cloned()
+        self.entries.borrow().get(key).cloned()
     }
 
     /// Whether `key` is present (with any value, nil included).
     pub fn contains_key(&self, key: &str) -> bool {
-        self.0.borrow().entries.contains_key(key)
+        self.entries.borrow().contains_key(key)
     }
 
     /// Sets `key` to `value`, in place: every holder of this map sees it.
     pub fn insert(&self, key: impl Into<Str>, value: Value) {
-        self.0.borrow_mut().entries.insert(key.into(), value);
+        self.entries.borrow_mut().insert(key.into(), value);
     }
 
     /// Removes `key`, in place.
     pub fn remove(&self, key: &str) -> Option<Value> {
-        self.0.borrow_mut().entries.remove(key)
+        self.entries.borrow_mut().remove(key)
     }
 
     /// The number of keys.
     pub fn len(&self) -> usize {
-        self.0.borrow().entries.len()
+        self.entries.borrow().len()
     }
 
     /// Whether there are no keys.
     pub fn is_empty(&self) -> bool {
-        self.0.borrow().entries.is_empty()
+        self.entries.borrow().is_empty()
     }
 
     /// The keys, sorted.
     pub fn keys(&self) -> Vec<Str> {
-        self.0.borrow().entries.keys().cloned().collect()
+        self.entries.borrow().keys().cloned().collect()
     }
 
     /// The (key, value) pairs, sorted by key, as they are now: what `range`
     /// iterates, so changes made while ranging are not seen, as in Go.
     pub fn snapshot(&self) -> Vec<(Str, Value)> {
-        self.0
+        self.entries
             .borrow()
-            .entries
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
@@ -448,7 +462,7 @@ impl Map {
 
     /// Whether `self` and `other` are the same map (not equal contents).
     pub fn ptr_eq(&self, other: &Map) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.entries, &other.entries)
     }
 }
 

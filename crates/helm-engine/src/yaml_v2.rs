@@ -128,6 +128,18 @@ impl Node<'static> {
                 let view = super::sprig::govalue::reflect_view(value)?;
                 return Node::from_value(&view, depth + 1);
             }
+            // A struct is a map once through JSON (go-yaml sorts its keys).
+            Value::Object(o) if o.json_fields().is_some() => {
+                let fields = o.json_fields()?;
+                let map = gotemplate::Map::from_entries(
+                    gotemplate::MapKind::Any,
+                    fields
+                        .into_iter()
+                        .map(|(k, v)| (gotemplate::Str::from(k), v))
+                        .collect(),
+                );
+                return Node::from_value(&Value::Map(map), depth + 1);
+            }
             // JSON writes bytes and Go objects (times, versions) as strings.
             Value::Bytes(_) | Value::Object(_) => {
                 let text = json::encode(value, json::Style::Marshal).ok()?;

@@ -286,6 +286,24 @@ impl Object for CapabilitiesObject {
         }
     }
 
+    fn fields(&self) -> Option<Vec<(&'static str, Value)>> {
+        Some(
+            ["KubeVersion", "APIVersions", "HelmVersion"]
+                .into_iter()
+                .filter_map(|name| Some((name, self.field(name)?)))
+                .collect(),
+        )
+    }
+
+    fn json_fields(&self) -> Option<Vec<(&'static str, Value)>> {
+        Some(
+            ["KubeVersion", "APIVersions", "HelmVersion"]
+                .into_iter()
+                .filter_map(|name| Some((name, self.field(name)?)))
+                .collect(),
+        )
+    }
+
     /// What `{{ .Capabilities }}` prints (the template indirects the
     /// pointer; `printf "%v"` would add a `&`).
     fn write_v(&self, out: &mut String) {
@@ -326,6 +344,27 @@ impl Object for KubeVersionObject {
             "Minor" => Some(Value::string(kube.minor.as_str())),
             _ => None,
         }
+    }
+
+    /// `normalizedVersion` is unexported: printed, never reached.
+    fn fields(&self) -> Option<Vec<(&'static str, Value)>> {
+        let kube = &self.0.kube_version;
+        Some(vec![
+            ("Version", Value::string(kube.version.as_str())),
+            ("normalizedVersion", Value::string(kube.normalized.as_str())),
+            ("Major", Value::string(kube.major.as_str())),
+            ("Minor", Value::string(kube.minor.as_str())),
+        ])
+    }
+
+    /// Fields without JSON tags.
+    fn json_fields(&self) -> Option<Vec<(&'static str, Value)>> {
+        Some(
+            ["Version", "Major", "Minor"]
+                .into_iter()
+                .filter_map(|name| Some((name, self.field(name)?)))
+                .collect(),
+        )
     }
 
     /// `print` and `printf "%v"` write the struct: its `String` method
@@ -407,6 +446,40 @@ impl Object for BuildInfo {
             "KubeClientVersion" => Some(Value::string(KUBE_CLIENT_VERSION)),
             _ => None,
         }
+    }
+
+    fn fields(&self) -> Option<Vec<(&'static str, Value)>> {
+        Some(
+            [
+                "Version",
+                "GitCommit",
+                "GitTreeState",
+                "GoVersion",
+                "KubeClientVersion",
+            ]
+            .into_iter()
+            .filter_map(|name| Some((name, self.field(name)?)))
+            .collect(),
+        )
+    }
+
+    /// `version`, `git_commit`, `git_tree_state` and `go_version` are
+    /// `omitempty`; `kube_client_version` is not.
+    fn json_fields(&self) -> Option<Vec<(&'static str, Value)>> {
+        let fields = [
+            ("version", HELM_VERSION, true),
+            ("git_commit", "", true),
+            ("git_tree_state", "", true),
+            ("go_version", GO_VERSION, true),
+            ("kube_client_version", KUBE_CLIENT_VERSION, false),
+        ];
+        Some(
+            fields
+                .into_iter()
+                .filter(|(_, value, omit_empty)| !(value.is_empty() && *omit_empty))
+                .map(|(name, value, _)| (name, Value::string(value)))
+                .collect(),
+        )
     }
 
     fn write_v(&self, out: &mut String) {

@@ -16,10 +16,10 @@
 //!   file.
 //!
 //! Where the engine cannot yet give Go's exact behaviour, each module says
-//! so; the gaps that need [`gotemplate`] itself are: one map with two Go
-//! types (a subchart's `.Values`), a `KubeVersion` printed by an action
-//! after a function that returns it unchanged, the arguments of a method
-//! checked before the call, and strings that are not UTF-8.
+//! so; the gaps that need [`gotemplate`] itself are: a `KubeVersion`
+//! printed by an action after a function that returns it unchanged, the
+//! arguments of a method checked before the call, and strings that are not
+//! UTF-8 (an error, never different output).
 //!
 //! The references are helm/helm v4: `pkg/engine/engine.go`,
 //! `pkg/engine/files.go`, `pkg/chart/common/capabilities.go` and

@@ -25,9 +25,9 @@
 //! which a whole float of a values file and a `--set` integer look alike,
 //! so the render is told what `--set` gave ([`mark_set_integers`]).
 //!
-//! What the engine cannot yet tell: Go gives one map two types at once (a subchart's
-//! `.Values` is `common.Values`, the same map seen from its parent is
-//! `map[string]interface {}`); here the map keeps the parent's.
+//! Go gives one map two types at once (a subchart's `.Values` is a
+//! `common.Values`, the same map seen from its parent a
+//! `map[string]interface {}`); so do these maps ([`Map::with_kind`]).
 
 use std::collections::BTreeMap;
 
@@ -59,9 +59,8 @@ pub fn root_values(values: &serde_json::Map<String, Json>) -> Map {
 /// - `Encode W`: needs a Go `io.Writer`, which no template can give.
 ///
 /// What `Table` and `AsMap` return is the same map, so a `set` on it is
-/// seen through `.Values`; Go types it `common.Values` and
-/// `map[string]interface {}` respectively, which this engine, whose maps
-/// carry one type, cannot (`(.Values.Table "a").YAML` is a key lookup here).
+/// seen through `.Values`; typed `common.Values` and
+/// `map[string]interface {}` respectively, as in Go.
 pub fn register_values_methods(set: &mut TemplateSet) {
     set.register_values_method("YAML", values_yaml);
     set.register_values_method("AsMap", values_as_map);
@@ -81,7 +80,7 @@ fn values_yaml(map: &Map, args: &[Value]) -> Result<Value, String> {
 
 fn values_as_map(map: &Map, args: &[Value]) -> Result<Value, String> {
     super::no_args("AsMap", args)?;
-    Ok(Value::Map(map.clone()))
+    Ok(Value::Map(map.with_kind(MapKind::Any)))
 }
 
 /// Helm's `Values.Table`.
@@ -98,7 +97,7 @@ fn table(map: &Map, path: &str) -> Result<Map, String> {
 
 fn values_table(map: &Map, args: &[Value]) -> Result<Value, String> {
     let path = super::one_string("Table", args)?;
-    table(map, path).map(Value::Map)
+    table(map, path).map(|t| Value::Map(t.with_kind(MapKind::Values)))
 }
 
 fn values_path_value(map: &Map, args: &[Value]) -> Result<Value, String> {
@@ -339,8 +338,10 @@ fn collect(
     top.insert("Values", Value::Map(values.clone()));
     top.insert("Subcharts", Value::Map(subcharts.clone()));
     for child in &chart.dependencies {
+        // The same map as the parent's `.Values.<name>`, as Go's
+        // `common.Values` conversion of it.
         let child_values = match values.get(child.name()) {
-            Some(Value::Map(m)) => m,
+            Some(Value::Map(m)) => m.with_kind(MapKind::Values),
             _ => Map::new(MapKind::Values),
         };
         let child_top = collect(child, child_values, Some(&path), shared, out);

@@ -121,11 +121,41 @@ fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Resul
             if let Some(view) = super::govalue::reflect_view(v) {
                 return write_value(out, &view, style, depth + 1);
             }
+            if let Some(fields) = o.json_fields() {
+                return write_struct(out, &fields, style, depth);
+            }
             let mut text = String::new();
             o.write_v(&mut text);
             write_string(out, &text, style);
         }
     }
+    Ok(())
+}
+
+/// A struct as `json.Marshal` writes it: its fields in order.
+fn write_struct(
+    out: &mut String,
+    fields: &[(&'static str, Value)],
+    style: Style,
+    depth: usize,
+) -> Result<(), String> {
+    out.push('{');
+    for (i, (key, item)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        newline(out, style, depth + 1);
+        write_string(out, key, style);
+        out.push(':');
+        if let Style::Pretty = style {
+            out.push(' ');
+        }
+        write_value(out, item, style, depth + 1)?;
+    }
+    if !fields.is_empty() {
+        newline(out, style, depth);
+    }
+    out.push('}');
     Ok(())
 }
 

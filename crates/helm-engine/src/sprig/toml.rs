@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use gotemplate::{Call, ListKind, Map, MapKind, Value};
+use gotemplate::{Call, ListKind, Map, MapKind, Str, Value};
 
 use super::govalue::{go_float, too_deep, MAX_DEPTH};
 use super::time::{days_from_civil, json_text, Time};
@@ -38,9 +38,8 @@ fn encode(v: &Value) -> Result<String, String> {
     let mut enc = Encoder::default();
     match v {
         Value::Nil => return Err(NIL.into()),
-        Value::Map(m) => enc.map(&[], m, MAX_DEPTH)?,
-        Value::Object(o) if o.type_name() == "sprig.certificate" => {
-            enc.map(&[], &certificate_fields(v), MAX_DEPTH)?
+        Value::Map(_) | Value::Object(_) if struct_or_map(v).is_some() => {
+            enc.map(&[], &struct_or_map(v).unwrap_or_default(), MAX_DEPTH)?
         }
         Value::List(l) if is_array_of_tables(l.items())? => return Err(NO_KEY.into()),
         other => enc.element(other, MAX_DEPTH)?,
@@ -57,7 +56,7 @@ struct Encoder {
 fn is_table(v: &Value) -> Result<bool, String> {
     Ok(match v {
         Value::Map(_) => true,
-        Value::Object(o) => o.type_name() == "sprig.certificate",
+        Value::Object(_) => struct_or_map(v).is_some(),
         Value::List(l) => is_array_of_tables(l.items())?,
         _ => false,
     })
@@ -72,9 +71,25 @@ fn is_array_of_tables(items: &[Value]) -> Result<bool, String> {
     Ok(!items.is_empty() && items.iter().all(|v| matches!(v, Value::Map(_))))
 }
 
-/// A `sprig.certificate` as the struct BurntSushi encodes.
-fn certificate_fields(v: &Value) -> Map {
-    super::crypto::struct_fields(v, false).unwrap_or_default()
+/// What BurntSushi encodes as a table: a map's entries (sorted keys), or
+/// a struct's fields in declaration order (a `sprig.certificate`,
+/// `.Capabilities` and its parts).
+fn struct_or_map(v: &Value) -> Option<Vec<(Str, Value)>> {
+    match v {
+        Value::Map(m) => Some(m.snapshot()),
+        Value::Object(o) => match super::crypto::struct_fields(v, false) {
+            Some(fields) => Some(fields.snapshot()),
+            // Unexported fields are not encoded.
+            None => Some(
+                o.fields()?
+                    .into_iter()
+                    .filter(|(name, _)| name.starts_with(|c: char| c.is_ascii_uppercase()))
+                    .map(|(name, value)| (Str::from(name), value))
+                    .collect(),
+            ),
+        },
+        _ => None,
+    }
 }
 
 /// Go's `dblQuotedReplacer`.
@@ -134,12 +149,16 @@ impl Encoder {
 
     /// `eMap`: direct keys first, then tables, each group sorted; nil
     /// values skipped.
-    fn map(&mut self, key: &[String], map: &Map, depth: usize) -> Result<(), String> {
+    fn map(
+        &mut self,
+        key: &[String],
+        entries: &[(Str, Value)],
+        depth: usize,
+    ) -> Result<(), String> {
         let depth = depth.checked_sub(1).ok_or_else(|| too_deep().to_string())?;
-        let entries = map.snapshot();
         let mut direct = Vec::new();
         let mut sub = Vec::new();
-        for (k, v) in &entries {
+        for (k, v) in entries {
             if v.is_nil() {
                 continue;
             }
@@ -161,9 +180,8 @@ impl Encoder {
     /// `key = value` line.
     fn value(&mut self, key: &[String], v: &Value, depth: usize) -> Result<(), String> {
         match v {
-            Value::Map(m) => self.table(key, m, depth),
-            Value::Object(o) if o.type_name() == "sprig.certificate" => {
-                self.table(key, &certificate_fields(v), depth)
+            Value::Map(_) | Value::Object(_) if struct_or_map(v).is_some() => {
+                self.table(key, &struct_or_map(v).unwrap_or_default(), depth)
             }
             Value::List(l) if is_array_of_tables(l.items())? => {
                 for item in l.iter() {
@@ -172,7 +190,7 @@ impl Encoder {
                         self.indent(key);
                         let _ = write!(self.out, "[[{}]]", key_path(key));
                         self.newline();
-                        self.map(key, m, depth)?;
+                        self.map(key, &m.snapshot(), depth)?;
                     }
                 }
                 Ok(())
@@ -188,7 +206,7 @@ impl Encoder {
     }
 
     /// `eTable`.
-    fn table(&mut self, key: &[String], m: &Map, depth: usize) -> Result<(), String> {
+    fn table(&mut self, key: &[String], m: &[(Str, Value)], depth: usize) -> Result<(), String> {
         if key.len() == 1 {
             self.newline();
         }
@@ -196,6 +214,30 @@ impl Encoder {
         let _ = write!(self.out, "[{}]", key_path(key));
         self.newline();
         self.map(key, m, depth)
+    }
+
+    /// A map or struct inline: `{k = v, …}`, tables last.
+    fn inline_table(&mut self, entries: &[(Str, Value)], depth: usize) -> Result<(), String> {
+        self.out.push('{');
+        let mut direct = Vec::new();
+        let mut sub = Vec::new();
+        for (k, v) in entries.iter().filter(|(_, v)| !v.is_nil()) {
+            if is_table(v)? {
+                sub.push((k, v));
+            } else {
+                direct.push((k, v));
+            }
+        }
+        let total = direct.len() + sub.len();
+        for (i, (k, v)) in direct.into_iter().chain(sub).enumerate() {
+            let _ = write!(self.out, "{} = ", key_piece(k));
+            self.element(v, depth)?;
+            if i + 1 != total {
+                self.out.push_str(", ");
+            }
+        }
+        self.out.push('}');
+        Ok(())
     }
 
     /// `eElement`: a value inline.
@@ -222,37 +264,12 @@ impl Encoder {
                 }
                 self.array(l.items(), depth)?;
             }
-            Value::Map(m) => {
-                self.out.push('{');
-                let entries: Vec<_> = m
-                    .snapshot()
-                    .into_iter()
-                    .filter(|(_, v)| !v.is_nil())
-                    .collect();
-                let mut direct = Vec::new();
-                let mut sub = Vec::new();
-                for (k, v) in &entries {
-                    if is_table(v)? {
-                        sub.push((k, v));
-                    } else {
-                        direct.push((k, v));
-                    }
-                }
-                let total = direct.len() + sub.len();
-                for (i, (k, v)) in direct.into_iter().chain(sub).enumerate() {
-                    let _ = write!(self.out, "{} = ", key_piece(k));
-                    self.element(v, depth)?;
-                    if i + 1 != total {
-                        self.out.push_str(", ");
-                    }
-                }
-                self.out.push('}');
-            }
+            Value::Map(m) => self.inline_table(&m.snapshot(), depth)?,
             Value::Object(o) => match json_text(v) {
                 // A `time.Time` is a TOML datetime, unquoted.
                 Some(datetime) => self.out.push_str(&datetime),
-                None if o.type_name() == "sprig.certificate" => {
-                    self.element(&Value::Map(certificate_fields(v)), depth)?
+                None if struct_or_map(v).is_some() => {
+                    self.inline_table(&struct_or_map(v).unwrap_or_default(), depth)?
                 }
                 None => {
                     let mut text = String::new();

@@ -271,3 +271,64 @@ fn a_renderer_renders_only_the_chart_it_parsed() {
         "c"
     );
 }
+
+/// Go values that are structs print and encode as Go prints and encodes
+/// them, and a subchart's `.Values` is a `common.Values` while the same map
+/// seen from its parent is a `map[string]interface {}` (the Helm v4.2.3
+/// SDK's output for this chart, line by line).
+#[test]
+fn structs_and_subchart_values_keep_their_go_types() {
+    let template = [
+        r#"a: {{ toJson .Capabilities.KubeVersion }}"#,
+        r#"b: {{ toJson .Capabilities.HelmVersion }}"#,
+        r#"c: {{ typeOf .Subcharts.sub.Values }} {{ typeOf .Values.sub }} {{ typeOf .Values.AsMap }} {{ typeOf (.Values.Table "sub") }}"#,
+        r#"g: {{ toYaml .Capabilities.KubeVersion | nindent 2 }}"#,
+        r#"j: {{ toJson .Capabilities | trunc 80 }}"#,
+        r#"o: {{ printf "%+v" .Capabilities.KubeVersion }}"#,
+        r#"r: {{ printf "%#v" .Capabilities.KubeVersion }}"#,
+        r#"s: {{ printf "%#v" .Capabilities.HelmVersion }}"#,
+        r#"w: {{ printf "%#v" .Capabilities.APIVersions | trunc 40 }}"#,
+        r#"x: {{ printf "%+v" .Capabilities | trunc 90 }}"#,
+        r#"p: {{ toToml (dict "k" .Capabilities.KubeVersion) | quote }}"#,
+    ]
+    .join("\n");
+    let files = vec![
+        ("Chart.yaml".to_owned(), CHART.as_bytes().to_vec()),
+        ("templates/t.yaml".to_owned(), template.into_bytes()),
+        (
+            "charts/sub/Chart.yaml".to_owned(),
+            b"apiVersion: v2\nname: sub\nversion: 0.1.0\n".to_vec(),
+        ),
+        (
+            "charts/sub/templates/s.yaml".to_owned(),
+            b"s: {{ typeOf .Values }}".to_vec(),
+        ),
+    ];
+    let chart = load_files(files, "ms").unwrap();
+    let Json::Object(values) = json!({"sub": {"a": 1}}) else {
+        unreachable!()
+    };
+    let target = Target {
+        release: Release::template("release-name", "default", false),
+        capabilities: Capabilities::new(None, &[]),
+        lint: false,
+        set: serde_json::Map::new(),
+    };
+    let out = render(&chart, funcs::table(), &values, &target).unwrap();
+    assert_eq!(out["ms/charts/sub/templates/s.yaml"], "s: common.Values");
+    let expected = [
+        r#"a: {"Version":"v1.36.0","Major":"1","Minor":"36"}"#,
+        r#"b: {"version":"v4.2","go_version":"go1.26.6","kube_client_version":"v1.36"}"#,
+        "c: common.Values map[string]interface {} map[string]interface {} common.Values",
+        "g: \n  Major: \"1\"\n  Minor: \"36\"\n  Version: v1.36.0",
+        r#"j: {"KubeVersion":{"Version":"v1.36.0","Major":"1","Minor":"36"},"APIVersions":["v1"#,
+        "o: {Version:v1.36.0 normalizedVersion:v1.36.0 Major:1 Minor:36}",
+        r#"r: common.KubeVersion{Version:"v1.36.0", normalizedVersion:"v1.36.0", Major:"1", Minor:"36"}"#,
+        r#"s: version.BuildInfo{Version:"v4.2", GitCommit:"", GitTreeState:"", GoVersion:"go1.26.6", KubeClientVersion:"v1.36"}"#,
+        r#"w: common.VersionSet{"v1", "admissionregist"#,
+        "x: &{KubeVersion:{Version:v1.36.0 normalizedVersion:v1.36.0 Major:1 Minor:36} APIVersions:[v1",
+        r#"p: "[k]\n  Version = \"v1.36.0\"\n  Major = \"1\"\n  Minor = \"36\"\n""#,
+    ]
+    .join("\n");
+    assert_eq!(out["ms/templates/t.yaml"], expected);
+}
