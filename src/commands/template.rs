@@ -361,17 +361,17 @@ fn read_set_file(path: &str) -> std::result::Result<String, String> {
 }
 
 /// An output error as chartgen's: an unreadable document is the chart's
-/// failure (exit 1), a `--show-only` miss bad usage (exit 2), a failed
+/// failure (exit 1), a `--show-only` miss too (exit 1), a failed
 /// write an I/O error.
 fn output_error(error: OutputError) -> Error {
     match error {
         OutputError::NotFound(_) => Error::Invalid(error.to_string()),
         OutputError::Write { path, source } => Error::io("cannot write", path, source),
         OutputError::Sort(e) => Error::Render(EngineError::Template {
+            message: e.to_string(),
             name: e.path,
             line: None,
             column: None,
-            message: format!("YAML parse error: {}", e.message),
         }),
         OutputError::NotText { path } => Error::Render(EngineError::Chart {
             path: path.into(),

@@ -808,6 +808,40 @@ fn template_flags_reach_the_templates_as_in_helm() {
     assert!(out.contains("big: 2e+06 float64\n"), "{out}");
 }
 
+/// A template whose output is not YAML fails as `helm template` fails,
+/// in Helm's words (the SDK's install error, line included).
+#[test]
+fn template_reports_output_that_is_not_yaml_as_helm_does() {
+    let Some(mut helm) = oracle() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let chart = hooked_chart(dir.path());
+    std::fs::write(
+        chart.join("templates/bad.yaml"),
+        "kind: ConfigMap
+metadata:
+  name: bad
+data:
+  a: [] x
+",
+    )
+    .unwrap();
+    let c = chart.to_str().unwrap();
+    let err = refused(dir.path(), &["template", c]);
+    let helm_error = helm
+        .request(json!({"op": "install", "path": c, "name": "release-name"}))
+        .expect_err("Helm refuses the chart");
+    let helm_error = helm_error.to_string();
+    let sentence = helm_error
+        .split("YAML parse error on")
+        .nth(1)
+        .expect("Helm's error names the YAML parse error");
+    assert!(
+        err.contains(&format!("YAML parse error on{}", sentence.trim_end())),
+        "ours: {err}
+helm: {helm_error}"
+    );
+}
+
 /// Maps are Go's references (`set` on `.`, on `.Values`, through a
 /// variable), and subcharts get their share of the values: the chart
 /// renders as the Helm SDK renders it.

@@ -169,7 +169,9 @@ impl Value {
                 for (k, v) in data.iter() {
                     entries.insert(k.clone(), v.deep_copy(depth - 1)?);
                 }
-                Value::Map(Map::from_entries(m.kind, entries))
+                let mut copy = Map::from_entries(m.kind, entries);
+                copy.nil = m.nil;
+                Value::Map(copy)
             }
             Value::List(l) => {
                 let items = l
@@ -379,6 +381,8 @@ impl MapKind {
 pub struct Map {
     entries: Rc<RefCell<BTreeMap<Str, Value>>>,
     kind: MapKind,
+    /// Go's nil map of this type: empty for good (encoders write `null`).
+    nil: bool,
 }
 
 impl Default for Map {
@@ -398,7 +402,25 @@ impl Map {
         Map {
             entries: Rc::new(RefCell::new(entries)),
             kind,
+            nil: false,
         }
+    }
+
+    /// Go's nil map of type `kind` (a struct's map field never set, such
+    /// as `.Chart.Annotations` when Chart.yaml has none): it reads as an
+    /// empty map, prints `map[]`, encodes as `null`, and takes no keys
+    /// (see [`Map::is_nil`]).
+    pub fn nil(kind: MapKind) -> Self {
+        Map {
+            nil: true,
+            ..Map::new(kind)
+        }
+    }
+
+    /// Whether this is a nil map ([`Map::nil`]), which Go cannot assign
+    /// to: callers that insert for a template fail first.
+    pub fn is_nil(&self) -> bool {
+        self.nil
     }
 
     /// The same map as Go type `kind`, as a Go conversion gives it
@@ -407,6 +429,7 @@ impl Map {
         Map {
             entries: Rc::clone(&self.entries),
             kind,
+            nil: self.nil,
         }
     }
 

@@ -115,6 +115,8 @@ impl Node<'static> {
         let depth = depth.checked_sub(1)?;
         Some(match value {
             Value::Nil => Node::Scalar("null".to_owned()),
+            // A nil map is JSON's `null`.
+            Value::Map(map) if map.is_nil() => Node::Scalar("null".to_owned()),
             Value::Bool(b) => Node::Scalar(b.to_string()),
             Value::Int(i) | Value::Int64(i) => Node::Scalar(i.to_string()),
             Value::Uint(u) => Node::Scalar(u.to_string()),
@@ -179,6 +181,8 @@ impl Node<'static> {
         let depth = depth.checked_sub(1)?;
         Some(match value {
             Value::Nil => Node::Scalar("null".to_owned()),
+            // A nil map is JSON's `null`.
+            Value::Map(map) if map.is_nil() => Node::Scalar("null".to_owned()),
             Value::Bool(b) => Node::Scalar(b.to_string()),
             Value::Int(i) | Value::Int64(i) => Node::Scalar(i.to_string()),
             Value::Uint(u) => Node::Scalar(u.to_string()),

@@ -82,8 +82,7 @@ impl SimpleHead {
 /// struct (keys matched case-insensitively, a value of the wrong type an
 /// error). The error reads as the Go libraries word it.
 pub fn parse_head(doc: &str) -> Result<SimpleHead, String> {
-    let json = crate::read::unmarshal(doc)
-        .map_err(|e| format!("error converting YAML to JSON: {}", e.message))?;
+    let json = crate::read::unmarshal(doc).map_err(|e| crate::sprig::go_yaml_error(&e))?;
     let mut decoder = Decoder::default();
     let head = decoder.head(&json);
     match decoder.first_error {

@@ -211,12 +211,17 @@ pub fn chart_value(metadata: &Metadata, is_root: bool) -> Value {
         "Deprecated",
         Value::Bool(matches!(raw.get("deprecated"), Some(Json::Bool(true)))),
     );
-    let annotations = Map::new(MapKind::String);
-    if let Some(Json::Object(entries)) = raw.get("annotations") {
-        for (k, v) in entries {
-            annotations.insert(k.as_str(), Value::string(go_string(v).unwrap_or_default()));
+    // Without annotations the field is Go's nil map (`toJson` gives `null`).
+    let annotations = match raw.get("annotations") {
+        Some(Json::Object(entries)) => {
+            let annotations = Map::new(MapKind::String);
+            for (k, v) in entries {
+                annotations.insert(k.as_str(), Value::string(go_string(v).unwrap_or_default()));
+            }
+            annotations
         }
-    }
+        _ => Map::nil(MapKind::String),
+    };
     map.insert("Annotations", Value::Map(annotations));
     let maintainers = match raw.get("maintainers") {
         Some(Json::Array(items)) => items.iter().map(maintainer).collect(),

@@ -154,7 +154,7 @@ fn is_scanner_problem(problem: &str) -> bool {
 /// A YAML error as sigs.k8s.io/yaml words it: go-yaml's `line N: ` from
 /// libyaml's 0-based problem line (one more for a scanner error), left out
 /// on the first line, and the problem without our reader's context.
-fn go_yaml_error(e: &read::YamlError) -> String {
+pub(crate) fn go_yaml_error(e: &read::YamlError) -> String {
     let problem = e
         .message
         .split(" (while ")

@@ -87,6 +87,7 @@ fn write_value(out: &mut String, v: &Value, style: Style, depth: usize) -> Resul
         }
         // `[]byte` is base64 in JSON.
         Value::Bytes(bytes) => write_string(out, &super::base64::encode(bytes), style),
+        Value::Map(map) if map.is_nil() => out.push_str("null"),
         Value::Map(map) => {
             if map.is_empty() {
                 out.push_str("{}");

@@ -53,6 +53,7 @@ mod path;
 mod random;
 mod regexp;
 pub(super) mod semver;
+pub(crate) use helm::go_yaml_error;
 pub use semver::range as semver_range;
 mod strings;
 pub(crate) mod time;

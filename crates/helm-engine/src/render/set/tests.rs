@@ -290,6 +290,7 @@ fn structs_and_subchart_values_keep_their_go_types() {
         r#"w: {{ printf "%#v" .Capabilities.APIVersions | trunc 40 }}"#,
         r#"x: {{ printf "%+v" .Capabilities | trunc 90 }}"#,
         r#"p: {{ toToml (dict "k" .Capabilities.KubeVersion) | quote }}"#,
+        r#"n: {{ toJson .Chart.Annotations }} {{ toYaml .Chart.Annotations }} {{ typeOf .Chart.Annotations }} {{ .Chart.Annotations }} {{ toJson .Chart.Keywords }}"#,
     ]
     .join("\n");
     let files = vec![
@@ -328,6 +329,7 @@ fn structs_and_subchart_values_keep_their_go_types() {
         r#"w: common.VersionSet{"v1", "admissionregist"#,
         "x: &{KubeVersion:{Version:v1.36.0 normalizedVersion:v1.36.0 Major:1 Minor:36} APIVersions:[v1",
         r#"p: "[k]\n  Version = \"v1.36.0\"\n  Major = \"1\"\n  Minor = \"36\"\n""#,
+        "n: null null map[string]string map[] []",
     ]
     .join("\n");
     assert_eq!(out["ms/templates/t.yaml"], expected);
