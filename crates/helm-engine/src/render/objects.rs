@@ -750,3 +750,64 @@ mod tests {
         assert_eq!(m.get("i").unwrap().type_name(), "float64");
     }
 }
+
+#[cfg(test)]
+mod set_integer_tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::loader::load_files;
+
+    /// `--set` integers become `int64`s where they landed: in maps, in
+    /// lists, and in every subchart's copy of `global`; a number `--set`
+    /// did not give, or one a later flag replaced, keeps its type.
+    #[test]
+    fn set_integers_are_int64_where_they_landed() {
+        let files = [
+            ("Chart.yaml", "apiVersion: v2\nname: p\nversion: 0.1.0\n"),
+            (
+                "charts/sub/Chart.yaml",
+                "apiVersion: v2\nname: sub\nversion: 0.1.0\n",
+            ),
+        ]
+        .iter()
+        .map(|(p, t)| ((*p).to_owned(), t.as_bytes().to_vec()))
+        .collect();
+        let chart = load_files(files, "p").unwrap();
+        let Json::Object(values) = json!({
+            "a": {"n": 3.0, "s": "3", "f": 2.0},
+            "l": [1.0, 7.0],
+            "global": {"g": 5.0},
+            "sub": {"global": {"g": 5.0}},
+        }) else {
+            unreachable!()
+        };
+        let Json::Object(set) = json!({
+            "a": {"n": 3, "s": 3},
+            "l": [1],
+            "global": {"g": 5},
+        }) else {
+            unreachable!()
+        };
+        let root = root_values(&values);
+        mark_set_integers(&chart, &root, &set);
+        let at = |path: &[&str]| {
+            let mut v = Value::Map(root.clone());
+            for key in path {
+                v = match v {
+                    Value::Map(m) => m.get(key).unwrap(),
+                    Value::List(l) => l.get(key.parse().unwrap()).unwrap().clone(),
+                    other => panic!("{other:?}"),
+                };
+            }
+            v.type_name().to_owned()
+        };
+        assert_eq!(at(&["a", "n"]), "int64");
+        assert_eq!(at(&["a", "s"]), "string");
+        assert_eq!(at(&["a", "f"]), "float64");
+        assert_eq!(at(&["l", "0"]), "int64");
+        assert_eq!(at(&["l", "1"]), "float64");
+        assert_eq!(at(&["global", "g"]), "int64");
+        assert_eq!(at(&["sub", "global", "g"]), "int64");
+    }
+}
