@@ -310,3 +310,164 @@ fn helm_engine_suite_cases_pass() {
         failures.join("\n")
     );
 }
+
+/// The files of a chart tree `{name, values, deps}` under `prefix`.
+fn tree_files(node: &Json, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) {
+    let name = node["name"].as_str().unwrap_or_default();
+    let chart = format!("apiVersion: v2\nname: {name}\nversion: 0.1.0\n");
+    out.push((format!("{prefix}Chart.yaml"), chart.into_bytes()));
+    out.push((
+        format!("{prefix}values.yaml"),
+        node["values"].to_string().into_bytes(),
+    ));
+    for dep in node["deps"].as_array().into_iter().flatten() {
+        let dep_name = dep["name"].as_str().unwrap_or_default();
+        tree_files(dep, &format!("{prefix}charts/{dep_name}/"), out);
+    }
+}
+
+/// The value at a dotted `path`, if every step is there.
+fn at<'a>(values: &'a serde_json::Map<String, Json>, path: &str) -> Option<&'a Json> {
+    let mut steps = path.split('.');
+    let mut here = values.get(steps.next()?)?;
+    for step in steps {
+        here = here.as_object()?.get(step)?;
+    }
+    Some(here)
+}
+
+/// Checks `values` against a case's `absent`, `null`, `present` and
+/// `equals`.
+fn check_paths(case: &Json, values: &serde_json::Map<String, Json>) -> Result<(), String> {
+    let paths = |key: &str| -> Vec<&str> {
+        case[key]
+            .as_array()
+            .map(|a| a.iter().filter_map(Json::as_str).collect())
+            .unwrap_or_default()
+    };
+    for path in paths("absent") {
+        if let Some(v) = at(values, path) {
+            return Err(format!("{path} is {v}, want it left out"));
+        }
+    }
+    for path in paths("null") {
+        if at(values, path) != Some(&Json::Null) {
+            return Err(format!("{path} is {:?}, want a null", at(values, path)));
+        }
+    }
+    for path in paths("present") {
+        if at(values, path).is_none() {
+            return Err(format!("{path} is left out, want it kept"));
+        }
+    }
+    for pair in case["equals"].as_array().into_iter().flatten() {
+        let path = pair[0].as_str().unwrap_or_default();
+        if at(values, path) != Some(&pair[1]) {
+            return Err(format!(
+                "{path} is {:?}, want {}",
+                at(values, path),
+                pair[1]
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Runs one case of Helm's `coalesce_test.go`.
+fn run_coalesce_case(case: &Json) -> Result<(), String> {
+    use helm_engine::values;
+    let as_map = |j: &Json| j.as_object().cloned().unwrap_or_default();
+    let result = match case["kind"].as_str() {
+        Some("tables") => {
+            let mut dst = as_map(&case["dst"]);
+            let src = as_map(&case["src"]);
+            if case["merge"] == true {
+                values::merge_tables(&mut dst, src);
+            } else {
+                values::coalesce_tables(&mut dst, src);
+            }
+            dst
+        }
+        Some(kind @ ("coalesce" | "merge")) => {
+            let mut files = Vec::new();
+            tree_files(&case["chart"], "", &mut files);
+            let chart =
+                helm_engine::loader::load_files(files, "suite").map_err(|e| e.to_string())?;
+            let user = match case["user_yaml"].as_str() {
+                Some(text) => as_map(
+                    &helm_engine::read::read_values(text)
+                        .map_err(|e| e.to_string())?
+                        .value,
+                ),
+                None => as_map(&case["user"]),
+            };
+            let before = user.clone();
+            let merged = if kind == "merge" {
+                values::merge_values(&chart, &user)
+            } else {
+                values::coalesce_values(&chart, &user)
+            }
+            .map_err(|e| e.to_string())?;
+            // "CoalesceValues should not mutate the passed arguments".
+            if user != before {
+                return Err("the user values changed".into());
+            }
+            merged
+        }
+        other => return Err(format!("unknown kind {other:?}")),
+    };
+    check_paths(case, &result)?;
+    let data = value(&Json::Object(result));
+    for row in case["templates"].as_array().into_iter().flatten() {
+        let (tpl, want) = (
+            row[0].as_str().unwrap_or_default(),
+            row[1].as_str().unwrap_or_default(),
+        );
+        let mut set = TemplateSet::new(std::sync::Arc::new(gotemplate::builtins::table()));
+        let got = set
+            .parse("t", tpl)
+            .and_then(|()| set.execute("t", data.clone()))
+            .map_err(|e| e.to_string())?;
+        if got != want {
+            return Err(format!("{tpl}: got {got:?}, want {want:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn helm_coalesce_suite_cases_pass() {
+    let path = format!(
+        "{}/tests/data/helm-coalesce-suite-cases.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).expect("the cases file is there");
+    let data: Json = serde_json::from_str(&text).expect("the cases are JSON");
+    let cases = data["cases"].as_array().expect("cases");
+    let (mut passed, mut skipped, mut failures) = (0, 0, Vec::new());
+    for case in cases {
+        if case["applies"] == false {
+            assert!(case["why"].is_string(), "a case that cannot apply says why");
+            skipped += 1;
+            continue;
+        }
+        match run_coalesce_case(case) {
+            Ok(()) => passed += 1,
+            Err(why) => failures.push(format!(
+                "{}: {why}",
+                case["test"].as_str().unwrap_or_default()
+            )),
+        }
+    }
+    eprintln!(
+        "Helm coalesce suite: {passed} pass, {} fail, {skipped} cannot apply, of {}",
+        failures.len(),
+        cases.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

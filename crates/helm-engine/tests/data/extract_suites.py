@@ -288,11 +288,18 @@ def sprig_cases(path, names):
     for test, body in test_functions(src):
         scope = Scope(body)
         skipped = "t.Skip()" in body
-        for m in re.finditer(r"\b(runtv?)\(", body):
+        for m in re.finditer(r"\b(runtv?|runRaw)\(", body):
             prefix = body[max(0, m.start() - 20):m.start()]
             expect_error = "assert.Error(t, " in prefix
             args, _ = split_args(body, m.end() - 1)
-            loop = next(((a, b, n) for s, e, a, b, n in loops(body) if s < m.start() < e), None)
+            loop = next(((a, b, n, s, e) for s, e, a, b, n in loops(body) if s < m.start() < e), None)
+            kind = m.group(1)
+            if kind == "runRaw":
+                # runRaw states an output only where the loop compares it:
+                # `strings.Compare(out, expected)`.
+                if not loop or f"strings.Compare(out, {loop[1]})" not in body[loop[3]:loop[4]]:
+                    continue
+                args, kind = [args[0], loop[1], args[1]], "runtv"
             rows = [None]
             if loop:
                 try:
@@ -320,7 +327,7 @@ def sprig_cases(path, names):
                         case["error"] = True
                     else:
                         case["output"] = resolve(args[1])
-                    if m.group(1) == "runtv":
+                    if kind == "runtv":
                         case["data"] = resolve(args[2])
                     else:
                         case["data"] = {}
