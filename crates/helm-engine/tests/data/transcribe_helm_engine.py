@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes `helm-engine-suite-cases.json`: the cases of Helm's
-`pkg/engine/engine_test.go` and `pkg/engine/files_test.go` (helm/helm, v4
-layout), transcribed by hand from the Go files read with the search tool.
+`pkg/engine/engine_test.go`, `pkg/engine/files_test.go` and
+`pkg/chart/common/util/values_test.go` (helm/helm, v4 layout), transcribed
+by hand from the Go files read with the search tool.
 
 These tests build their charts in Go code (`chart.Chart{Templates: ...}`,
 `AddDependency`), so no pattern extracts them: each case below names its
@@ -30,6 +31,7 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 ENGINE = "helm/helm pkg/engine/engine_test.go @ 0211dc877b962111a3b2050231f86b18d42d34bf"
 FILES = "helm/helm pkg/engine/files_test.go @ 0061f66d3794e45b2be20f9fd1ece3569c1d13f7"
+VALUES = "helm/helm pkg/chart/common/util/values_test.go @ 111d4e6e0e86af6ba25a355be1a7599f5258ee58"
 
 
 def chart_yaml(name, version="0.1.0"):
@@ -513,6 +515,26 @@ CASES.append(files_case(
     {"lines": '{{ $l := .Files.Lines "multiline/test.txt" }}{{ len $l }} {{ index $l 0 }}'},
     {"lines": "2 bar"}))
 CASES.append(cannot("TestLines/no-file", LATER_FILES.format("Lines", "an empty list"), source=FILES))
+# values_test.go: ToRenderValues' top objects, read through a template.
+CASES.append(case(
+    "TestToRenderValues", source=VALUES, kind="chart", release="Seven Voyages",
+    files={
+        "Chart.yaml": chart_yaml("test"),
+        "values.yaml": json.dumps({"name": "al Rashid", "where": {"city": "Basrah", "title": "caliph"}}),
+        "scheherazade/shahryar.txt": "1,001 Nights",
+        "templates/values": "{{ .Chart.Name }}|{{ .Release.Name }}|{{ .Release.Namespace }}|"
+                            "{{ .Release.Revision }}|{{ .Release.IsUpgrade }}|{{ .Release.IsInstall }}|"
+                            '{{ .Capabilities.APIVersions.Has "v1" }}|{{ .Capabilities.KubeVersion.Major }}|'
+                            "{{ .Values.name }}|{{ .Values.where.city }}|{{ .Values.where.date }}|"
+                            "{{ .Values.where.title }}",
+        "charts/where/Chart.yaml": chart_yaml("where"),
+    },
+    values={"name": "Haroun", "where": {"city": "Baghdad", "date": "809 CE"}},
+    expect={"test/templates/values":
+            "test|Seven Voyages|default|1|false|true|true|1|Haroun|Baghdad|809 CE|caliph"},
+    note="the Go test reads the map ToRenderValues returns; here a template prints the same "
+         "fields (a subchart named `where` takes the values under `where`)"))
+
 
 def main():
     doc = {
