@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Fuzz the input parser and validator (`input`), the linter (`manifests`),
-# kubeVersion ranges (`kube_version`) and the values reader (`values`) for
+# kubeVersion ranges (`kube_version`), the values reader (`values`), the Go
+# template engine (`template`) and the Helm engine with all of Helm's
+# functions (`helm_render`) for
 # SECONDS each (default 60), starting from the seeds in fuzz/corpus/. An input
 # that runs past 10 s or 2 GiB is a failure too, as a crash is.
 # libFuzzer needs nightly compiler flags; RUSTC_BOOTSTRAP lets the stable
@@ -10,7 +12,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH="${1:-60}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
 export RUSTC_BOOTSTRAP=1
-for target in input manifests kube_version values; do
+for target in input manifests kube_version values template helm_render; do
     mkdir -p "fuzz/corpus/$target"
     cargo fuzz run "$target" "fuzz/corpus/$target" -- \
         -max_total_time="$SECONDS_EACH" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
