@@ -41,7 +41,7 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Check a chart (for every environment) or rendered manifests against production and security rules.
     #[command(
-        after_help = "Examples:\n  chartgen lint ./web-api                  # defaults and every values-<env>.yaml\n  chartgen lint chartgen.yaml\n  chartgen lint dist/web-api-0.1.0.tgz -f my-values.yaml\n  helm template ./any-chart | chartgen lint -\n  chartgen lint manifests.yaml --format sarif > lint.sarif\n  chartgen lint manifests.yaml --rule CG018=off --rule CG003=error\n  chartgen lint --explain CG011\n\nConfigure rules per chart in chartgen.yaml (lint: {rules: {CG022: off}}).\nSilence a rule on one object with the annotation\n  chartgen.dev/lint-ignore: \"CG018: the agent reads the node's logs\"\nExit status: 0 no error findings, 1 error findings, 2 invalid input (unreadable, not a chart, spec or Kubernetes objects)."
+        after_help = "Examples:\n  chartgen lint ./web-api                  # defaults and every values-<env>.yaml\n  chartgen lint chartgen.yaml\n  chartgen lint dist/web-api-0.1.0.tgz -f my-values.yaml --set replicaCount=3\n  chartgen lint ./chart-with-subcharts --kube-version 1.30 -a monitoring.coreos.com/v1\n  helm template ./any-chart | chartgen lint -\n  chartgen lint manifests.yaml --format sarif > lint.sarif\n  chartgen lint manifests.yaml --rule CG018=off --rule CG003=error\n  chartgen lint --explain CG011\n\nConfigure rules per chart in chartgen.yaml (lint: {rules: {CG022: off}}).\nSilence a rule on one object with the annotation\n  chartgen.dev/lint-ignore: \"CG018: the agent reads the node's logs\"\nA chart is rendered as `chartgen template` renders it, subcharts included, with its\ndefaults, each values-<env>.yaml and the -f/--set values; values its own templates refuse\n(`fail`, `required`) are findings (CG032, or CG028 when only a long release name fails).\nExit status: 0 no error findings, 1 error findings, 2 invalid input (unreadable, not a chart, spec or Kubernetes objects, or a chart that cannot be rendered)."
     )]
     Lint(LintArgs),
     /// Render a chart's templates as `helm template` does, with no Helm and no cluster.
@@ -171,6 +171,12 @@ pub struct LintArgs {
     /// Also lint a chart with FILE over its defaults, like `helm install -f FILE` (repeatable; `-` reads standard input; at most 5 MiB each).
     #[arg(long = "values", short = 'f', value_name = "FILE")]
     pub values: Vec<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub set: SetArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub capabilities: CapabilityArgs,
     /// Set a rule's severity or turn it off (repeatable).
     #[arg(long, value_name = "CODE=off|info|warning|error")]
     pub rule: Vec<String>,
@@ -211,35 +217,15 @@ pub struct TemplateArgs {
     /// Values files, stacked (later files win; `-` reads standard input).
     #[arg(long = "values", short = 'f', value_name = "FILE")]
     pub values: Vec<String>,
-    /// Values on the command line, typed (`a.b=1,list={x,y},l[0].k=v`; repeatable).
-    #[arg(long = "set", value_name = "KEY=VALUE")]
-    pub set: Vec<String>,
-    /// Values on the command line, kept as strings (repeatable).
-    #[arg(long = "set-string", value_name = "KEY=VALUE")]
-    pub set_string: Vec<String>,
-    /// Values read from files: KEY=PATH (repeatable).
-    #[arg(long = "set-file", value_name = "KEY=PATH")]
-    pub set_file: Vec<String>,
-    /// Values as JSON: KEY=JSON, or a JSON object (repeatable).
-    #[arg(long = "set-json", value_name = "KEY=JSON")]
-    pub set_json: Vec<String>,
-    /// One value taken verbatim, commas and all (repeatable).
-    #[arg(long = "set-literal", value_name = "KEY=VALUE")]
-    pub set_literal: Vec<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub set: SetArgs,
     /// The release's namespace (`.Release.Namespace`).
     #[arg(long, short = 'n', value_name = "NAMESPACE", default_value = "default")]
     pub namespace: String,
-    /// The Kubernetes version of `.Capabilities.KubeVersion` (default v1.36.0, as Helm v4.2's).
-    #[arg(long = "kube-version", value_name = "VERSION")]
-    pub kube_version: Option<String>,
-    /// API versions added to `.Capabilities.APIVersions` (repeatable or comma-separated).
-    #[arg(
-        long = "api-versions",
-        short = 'a',
-        value_name = "VERSION",
-        value_delimiter = ','
-    )]
-    pub api_versions: Vec<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub capabilities: CapabilityArgs,
     /// Only the documents of templates matching this glob, e.g. `templates/deployment.yaml` (repeatable).
     #[arg(long = "show-only", short = 's', value_name = "TEMPLATE")]
     pub show_only: Vec<String>,
@@ -280,6 +266,44 @@ pub struct TemplateArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub source: BlueprintArgs,
+}
+
+/// The `--set*` flags of `helm template` and `helm install`, which
+/// `chartgen template` and `chartgen lint` share.
+#[derive(Debug, Default, Args)]
+pub struct SetArgs {
+    /// Values on the command line, typed (`a.b=1,list={x,y},l[0].k=v`; repeatable).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Values on the command line, kept as strings (repeatable).
+    #[arg(long = "set-string", value_name = "KEY=VALUE")]
+    pub set_string: Vec<String>,
+    /// Values read from files: KEY=PATH (repeatable).
+    #[arg(long = "set-file", value_name = "KEY=PATH")]
+    pub set_file: Vec<String>,
+    /// Values as JSON: KEY=JSON, or a JSON object (repeatable).
+    #[arg(long = "set-json", value_name = "KEY=JSON")]
+    pub set_json: Vec<String>,
+    /// One value taken verbatim, commas and all (repeatable).
+    #[arg(long = "set-literal", value_name = "KEY=VALUE")]
+    pub set_literal: Vec<String>,
+}
+
+/// The flags that set `.Capabilities`, which `chartgen template` and
+/// `chartgen lint` share.
+#[derive(Debug, Default, Args)]
+pub struct CapabilityArgs {
+    /// The Kubernetes version of `.Capabilities.KubeVersion` (default v1.36.0, as Helm v4.2's).
+    #[arg(long = "kube-version", value_name = "VERSION")]
+    pub kube_version: Option<String>,
+    /// API versions added to `.Capabilities.APIVersions` (repeatable or comma-separated).
+    #[arg(
+        long = "api-versions",
+        short = 'a',
+        value_name = "VERSION",
+        value_delimiter = ','
+    )]
+    pub api_versions: Vec<String>,
 }
 
 /// `helm template` flags that need a cluster, a network or a repository:

@@ -85,6 +85,18 @@ impl ValuesSource {
         })
     }
 
+    /// Reads a values file of a chart (`file` as the user finds it), which
+    /// must be UTF-8 text.
+    pub fn from_bytes(file: &str, bytes: &[u8]) -> crate::Result<Self> {
+        let text = std::str::from_utf8(bytes).map_err(|_| EngineError::Input {
+            location: Some(crate::Location::file(file.to_owned())),
+            key: None,
+            message: "the file is not UTF-8 text".into(),
+            hint: None,
+        })?;
+        Self::read(file, text)
+    }
+
     /// Reads the values file at `path` (standard input for `-`, as Helm
     /// reads `-f -`): UTF-8 text of at most [`MAX_VALUES_BYTES`].
     pub fn from_path(path: &std::path::Path) -> crate::Result<Self> {

@@ -8,14 +8,13 @@ use serde::Deserialize;
 use super::{engine, say};
 use crate::cli::{LintArgs, LintFormat};
 use crate::error::{EngineError, Error, Location, Result};
-use crate::lint::chart::{lint_chart, ValuesFile};
+use crate::lint::chart::{lint_chart, LintValues, ValuesFile};
 use crate::lint::{
     lint, output, parse_objects, parse_rule_setting, rules, sort, Finding, RuleConfig, Severity,
 };
 use crate::model::{decode_text, load_spec, MAX_MANIFEST_BYTES};
 use crate::yaml::{read_bounded, shown_path, values_text};
-use helm_engine::archive::read_archive;
-use helm_engine::ChartFiles;
+use helm_engine::loader::{load, load_files, LoadedChart};
 
 /// What a PATH argument names.
 enum Target {
@@ -106,7 +105,7 @@ fn read_text(path: &Path, shown: &str) -> Result<String> {
     decode_text(shown, bytes)
 }
 
-pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
+pub(super) fn run(mut args: LintArgs, out: &mut dyn Write) -> Result<()> {
     if let Some(code) = &args.explain {
         return explain(code.as_deref(), out);
     }
@@ -127,12 +126,18 @@ pub(super) fn run(args: LintArgs, out: &mut dyn Write) -> Result<()> {
         .zip(&shown_paths)
         .map(|(path, shown)| target(path, shown))
         .collect::<Result<Vec<_>>>()?;
-    let extra = values_files(&args.values, &targets)?;
+    // A bad version is bad usage, whatever is linted.
+    args.capabilities.capabilities()?;
+    let extra = LintValues {
+        files: values_files(&args, &targets)?,
+        set: std::mem::take(&mut args.set),
+        capabilities: std::mem::take(&mut args.capabilities),
+    };
     let mut findings = Vec::new();
     let mut manifests = Vec::new();
     for ((path, shown), target) in paths.iter().zip(&shown_paths).zip(&targets) {
         match chart_of(target, path, shown, &args)? {
-            Some((chart, shown)) => findings.extend(lint_chart(&chart, &shown, &extra, &flags)?),
+            Some(chart) => findings.extend(lint_chart(&chart, &extra, &flags)?),
             None => {
                 if let Target::Manifests(text) = target {
                     manifests.extend(parse_objects(shown, text)?);
@@ -182,38 +187,41 @@ fn shown_target(path: &Path) -> String {
     }
 }
 
-/// The `--values` files, read; they apply to charts only.
-fn values_files(paths: &[PathBuf], targets: &[Target]) -> Result<Vec<ValuesFile>> {
-    if !paths.is_empty() && !targets.iter().any(Target::is_chart) {
-        return Err(Error::Usage(
-            "--values applies to charts; name a chart folder, .tgz or chartgen.yaml".into(),
-        ));
+/// The `--values` files, read; they, the `--set*` flags and what sets
+/// `.Capabilities` apply to charts only.
+fn values_files(args: &LintArgs, targets: &[Target]) -> Result<Vec<ValuesFile>> {
+    let given = [
+        (!args.values.is_empty(), "--values"),
+        (!args.set.is_empty(), "--set"),
+        (args.capabilities.kube_version.is_some(), "--kube-version"),
+        (!args.capabilities.api_versions.is_empty(), "--api-versions"),
+    ];
+    let flag = given
+        .iter()
+        .find_map(|(given, flag)| given.then_some(*flag));
+    if let (Some(flag), false) = (flag, targets.iter().any(Target::is_chart)) {
+        return Err(Error::Usage(format!(
+            "{flag} applies to charts; name a chart folder, .tgz or chartgen.yaml"
+        )));
     }
-    paths
+    args.values
         .iter()
         .map(|path| values_text(path).map(|(file, text)| ValuesFile { file, text }))
         .collect()
 }
 
-/// The chart a target is, and how findings name it: a folder, an
-/// archive, or the chart a `chartgen.yaml` generates; `None` for manifests.
+/// The chart a target is, loaded with its subcharts and named as findings
+/// name it (its `source`): a folder, an archive, or the chart a
+/// `chartgen.yaml` generates; `None` for manifests.
 fn chart_of(
     target: &Target,
     path: &Path,
     shown: &str,
     args: &LintArgs,
-) -> Result<Option<(ChartFiles, String)>> {
-    Ok(Some(match target {
-        Target::Folder => {
-            let chart = ChartFiles::from_dir(path).map_err(|e| Error::from(e).unreadable())?;
-            (chart, shown.to_owned())
-        }
-        Target::Archive => {
-            let archive = read_archive(path).map_err(|e| Error::from(e).unreadable())?;
-            let chart =
-                ChartFiles::from_archive(archive, path).map_err(|e| Error::from(e).unreadable())?;
-            let shown = format!("{shown}:{}", chart.name);
-            (chart, shown)
+) -> Result<Option<LoadedChart>> {
+    let chart = match target {
+        Target::Folder | Target::Archive => {
+            load(path, shown).map_err(|e| Error::from(e).unreadable())?
         }
         Target::Input(text) => {
             let spec = load_spec(shown, text)?;
@@ -226,13 +234,17 @@ fn chart_of(
                 Some(parent) => parent.display().to_string(),
                 None => ".".to_owned(),
             };
-            (
-                ChartFiles::in_memory(chart.name.clone(), chart.files.clone()),
-                folder,
-            )
+            let files = chart
+                .files
+                .iter()
+                .map(|(name, text)| (name.clone(), text.clone().into_bytes()))
+                .collect();
+            load_files(files, &folder)?
         }
         Target::Manifests(_) => return Ok(None),
-    }))
+    };
+    super::check_dependencies(&chart)?;
+    Ok(Some(chart))
 }
 
 /// Writes `findings` in `format`; error findings fail the run.

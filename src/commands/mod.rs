@@ -7,6 +7,7 @@ mod render;
 mod schema;
 mod template;
 mod validate;
+mod values_flags;
 
 use std::io::Write;
 

@@ -24,18 +24,18 @@ use std::path::Path;
 use serde_json::Value as Json;
 
 use super::engine;
+use super::values_flags::is_url;
 use crate::cli::TemplateArgs;
 use crate::error::{EngineError, Error, Location, Result};
 use crate::model::{load_spec, read_input};
 use crate::schema::{check_chart, locate_error, violation_error};
-use crate::yaml::{read_bounded, ValuesSource, MAX_VALUES_BYTES};
+use crate::yaml::ValuesSource;
 use helm_engine::dependencies::process_dependencies;
 use helm_engine::loader::{load, load_files, LoadedChart};
 use helm_engine::release::output::{crd_objects, template, OutputError, TemplateOptions};
 use helm_engine::render;
-use helm_engine::render::capabilities::{Capabilities, KubeVersion};
+use helm_engine::render::capabilities::Capabilities;
 use helm_engine::render::set::Target;
-use helm_engine::strvals::{merge_set_flags, SetFlags};
 use helm_engine::values::{coalesce_values, merge_maps, Values};
 use helm_engine::{ChartFiles, Release};
 
@@ -58,12 +58,9 @@ pub(super) fn run(args: TemplateArgs, out: &mut dyn Write) -> Result<()> {
     }
     let (name, chart_arg) = name_and_chart(&args)?;
     validate_release_name(&name)?;
-    let kube = match &args.kube_version {
-        Some(text) => KubeVersion::from_flag(text).map_err(Error::Usage)?,
-        None => KubeVersion::default(),
-    };
+    let capabilities = args.capabilities.capabilities()?;
     let loaded = chart_source(&args, chart_arg)?;
-    render_release(&args, &name, kube, loaded, out).map_err(|e| match e {
+    render_release(&args, &name, capabilities, loaded, out).map_err(|e| match e {
         // As `helm template`, whose every failure past its arguments exits 1:
         // a values file, a schema, a dependency, a template. Bad `--set`
         // syntax stays bad usage.
@@ -77,7 +74,7 @@ pub(super) fn run(args: TemplateArgs, out: &mut dyn Write) -> Result<()> {
 fn render_release(
     args: &TemplateArgs,
     name: &str,
-    kube: KubeVersion,
+    capabilities: Capabilities,
     mut loaded: LoadedChart,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -88,14 +85,7 @@ fn render_release(
     for file in &sources {
         merge_maps(&mut user, file.values());
     }
-    let flags = SetFlags {
-        json: args.set_json.clone(),
-        values: args.set.clone(),
-        strings: args.set_string.clone(),
-        files: args.set_file.clone(),
-        literals: args.set_literal.clone(),
-    };
-    merge_set_flags(&mut user, &flags, &mut read_set_file).map_err(Error::Usage)?;
+    args.set.merge_into(&mut user)?;
 
     let merged = process_dependencies(&mut loaded, &user)
         .and_then(|()| coalesce_values(&loaded, &user))
@@ -115,7 +105,6 @@ fn render_release(
         .get("kubeVersion")
         .and_then(Json::as_str)
         .unwrap_or_default();
-    let capabilities = Capabilities::new(Some(kube), &args.api_versions);
     capabilities.check_chart(constraint).map_err(|m| {
         Error::Render(EngineError::Chart {
             path: loaded.source.clone().into(),
@@ -128,7 +117,7 @@ fn render_release(
         namespace: &args.namespace,
         is_upgrade: args.is_upgrade,
         capabilities,
-        set: set_alone(&args.set)?,
+        set: args.set.set_alone()?,
     };
     let rendered = render_chart(&loaded, &merged, request)?;
     let crds = crd_objects(&loaded).map_err(output_error)?;
@@ -182,17 +171,6 @@ fn render_chart(
         set: request.set,
     };
     render::set::render(loaded, render::funcs::table(), merged, &target).map_err(Error::Render)
-}
-
-/// The values `--set` gives on its own, to see which integers it gives.
-fn set_alone(texts: &[String]) -> Result<Values> {
-    let flags = SetFlags {
-        values: texts.to_vec(),
-        ..SetFlags::default()
-    };
-    let mut values = Values::new();
-    merge_set_flags(&mut values, &flags, &mut read_set_file).map_err(Error::Usage)?;
-    Ok(values)
 }
 
 /// Reads CHART: a folder, a packaged chart, or a chartgen.yaml whose chart
@@ -325,39 +303,6 @@ fn values_files(paths: &[String]) -> Result<Vec<ValuesSource>> {
             ValuesSource::from_path(Path::new(path))
         })
         .collect()
-}
-
-/// Whether Helm would fetch `path` with a getter (`http`, `https`, `oci`).
-fn is_url(path: &str) -> bool {
-    ["http://", "https://", "oci://"]
-        .iter()
-        .any(|scheme| path.to_ascii_lowercase().starts_with(scheme))
-}
-
-/// `--set-file`'s reader: a file's text (standard input for `-`), at most
-/// [`MAX_VALUES_BYTES`] as a values file, in Go's words when it cannot be
-/// read.
-fn read_set_file(path: &str) -> std::result::Result<String, String> {
-    if is_url(path) {
-        return Err(format!(
-            "{path}: values from a URL need the network, which `chartgen template` never uses"
-        ));
-    }
-    let file = if path.trim() == "-" { "-" } else { path };
-    let bytes = read_bounded(Path::new(file), MAX_VALUES_BYTES)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("open {path}: no such file or directory"),
-            _ => format!("open {path}: {e}"),
-        })?
-        .ok_or_else(|| {
-            format!(
-                "{path} holds more than {MAX_VALUES_BYTES} bytes ({} MiB), the most chartgen \
-                 reads of a values file",
-                MAX_VALUES_BYTES >> 20
-            )
-        })?;
-    String::from_utf8(bytes)
-        .map_err(|_| format!("{path} is not UTF-8 text, which chartgen cannot pass on unchanged"))
 }
 
 /// An output error as chartgen's: an unreadable document is the chart's

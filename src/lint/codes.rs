@@ -72,6 +72,8 @@ codes! {
     DUPLICATE_NAMES = "CG030",
     /// `test-hook-not-a-pod`.
     TEST_HOOK_NOT_A_POD = "CG031",
+    /// `values-refused`.
+    VALUES_REFUSED = "CG032",
 }
 
 impl Code {

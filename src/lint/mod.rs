@@ -216,6 +216,49 @@ impl Report {
     }
 }
 
+/// Where a finding about a chart as a whole is: a template or a schema.
+#[derive(Debug, Clone)]
+pub struct FindingPlace {
+    /// The file, as the user finds it.
+    pub file: String,
+    /// 1-based line in it.
+    pub line: usize,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+}
+
+/// A finding of the rule `code` about a chart as a whole rather than an
+/// object it renders (a template that refuses the values, a schema Helm
+/// cannot use), at the severity `config` gives the rule; `None` when the
+/// rule is off.
+pub fn chart_finding(
+    config: &RuleConfig,
+    code: Code,
+    place: FindingPlace,
+    message: impl Into<String>,
+    hint: impl Into<String>,
+) -> Option<Finding> {
+    let rule = rules::find(code.as_str())?;
+    let severity = match config.get(code.as_str()) {
+        Some(level) => level.severity()?,
+        None => rule.severity,
+    };
+    Some(Finding {
+        code,
+        rule: rule.name,
+        severity,
+        file: place.file,
+        source: None,
+        line: place.line,
+        column: place.column,
+        values: Vec::new(),
+        object: String::new(),
+        field: String::new(),
+        message: message.into(),
+        hint: hint.into(),
+    })
+}
+
 /// A rule's severity, or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]

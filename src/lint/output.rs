@@ -53,8 +53,13 @@ pub fn styled(findings: &[Finding], colour: bool) -> String {
             .copied()
             .collect::<Vec<_>>()
             .join(" ");
+        // A finding on a chart as a whole names no object or field.
+        let subject = match subject.is_empty() {
+            true => subject,
+            false => format!(" {subject}"),
+        };
         out.push_str(&format!(
-            "  {at} {} {} [{}] {subject}{context}: {}\n    help: {}\n",
+            "  {at} {} {} [{}]{subject}{context}: {}\n    help: {}\n",
             paint(f.severity),
             f.code,
             f.rule,

@@ -110,9 +110,10 @@ fn charts_lint_strict_clean() {
         }
         // chartgen lint renders as helm lint does (neither an install nor
         // an upgrade): install-time checks such as required secrets wait.
-        let files = helm_engine::ChartFiles::from_dir(&chart).unwrap();
-        let findings = chartgen::lint::chart::lint_chart(&files, &spec, &[], &Default::default())
-            .unwrap_or_else(|e| panic!("{spec}: chartgen lint: {e}"));
+        let loaded = helm_engine::loader::load(&chart, &spec).unwrap();
+        let findings =
+            chartgen::lint::chart::lint_chart(&loaded, &Default::default(), &Default::default())
+                .unwrap_or_else(|e| panic!("{spec}: chartgen lint: {e}"));
         let errors: Vec<_> = findings
             .iter()
             .filter(|f| f.severity == chartgen::lint::Severity::Error)
@@ -1679,8 +1680,12 @@ fn lint_finds_a_clash_between_an_object_in_the_release_namespace_and_one_without
     )
     .unwrap();
     let lint = |values: &[chartgen::lint::chart::ValuesFile]| {
-        let files = helm_engine::ChartFiles::from_dir(&chart).unwrap();
-        chartgen::lint::chart::lint_chart(&files, "clash", values, &Default::default())
+        let loaded = helm_engine::loader::load(&chart, "clash").unwrap();
+        let extra = chartgen::lint::chart::LintValues {
+            files: values.to_vec(),
+            ..Default::default()
+        };
+        chartgen::lint::chart::lint_chart(&loaded, &extra, &Default::default())
             .unwrap()
             .into_iter()
             .filter(|f| f.code == "CG030")

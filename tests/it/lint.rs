@@ -38,9 +38,16 @@ fn findings_of(path: &std::path::Path) -> Vec<chartgen::lint::Finding> {
     lint(&manifests, &RuleConfig::new())
 }
 
+/// Rules that judge a chart while rendering it, not the objects it renders:
+/// no manifest can trigger them (`lint_chart` tests them on charts).
+const CHART_RULES: &[&str] = &["CG032"];
+
 #[test]
 fn every_rule_has_fixtures_that_trigger_it_and_pass_it() {
     for rule in rules::all() {
+        if CHART_RULES.contains(&rule.code.as_str()) {
+            continue;
+        }
         let dir = fixture(&format!("lint/{}", rule.code));
         assert!(
             dir.join("triggers.yaml").is_file(),
@@ -161,9 +168,9 @@ fn helm_create_scaffold_as_a_chart_folder() {
         .iter()
         .map(key)
         .collect();
-    let files = helm_engine::ChartFiles::from_dir(&chart).unwrap();
+    let loaded = helm_engine::loader::load(&chart, "scaffold").unwrap();
     let mut own: Vec<_> =
-        chartgen::lint::chart::lint_chart(&files, "scaffold", &[], &RuleConfig::new())
+        chartgen::lint::chart::lint_chart(&loaded, &Default::default(), &RuleConfig::new())
             .unwrap()
             .iter()
             .map(key)

@@ -186,8 +186,10 @@ fn values_that_break_the_schema_are_refused_with_a_location() {
     assert!(err.contains("replicaCount"), "{err}");
 }
 
-/// A template that fails to render is invalid input; the error names the
-/// template and the values.
+/// A template that `fail`s with some values is a finding of the rule on
+/// refused values (CG032) for those values, located at the `fail`, and the
+/// rest of the chart is still linted; one that cannot be rendered at all
+/// is invalid input whose error names the template and the values.
 #[test]
 fn a_failing_template_is_reported() {
     let dir = tempfile::tempdir().unwrap();
@@ -202,10 +204,36 @@ fn a_failing_template_is_reported() {
         "ingress:\n  enabled: true\n",
     )
     .unwrap();
+    std::fs::write(dir.path().join("canary.yaml"), CANARY).unwrap();
+    let args = ["lint", "shop", "-f", "ingress.yaml", "-f", "canary.yaml"];
+    let out = chartgen(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "shop/templates/guard.yaml:1:36 error CG032 [values-refused] (with ingress.yaml + \
+             canary.yaml): the chart refuses to render with these values"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("ingress needs a host"), "{text}");
+    // Linted on as `helm lint` renders it: the password is still found.
+    assert!(text.contains("CG023"), "{text}");
+    // The defaults render: the refusal is only the values'.
+    assert!(
+        !text.contains("CG032 [values-refused]  (with values.yaml"),
+        "{text}"
+    );
+
+    std::fs::write(
+        chart.join("templates/guard.yaml"),
+        "{{- if .Values.ingress.enabled }}{{ .Values.ingress.enabled.host }}{{ end }}\n",
+    )
+    .unwrap();
     let out = chartgen(dir.path(), &["lint", "shop", "-f", "ingress.yaml"]);
     assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("shop/templates/guard.yaml"), "{err}");
-    assert!(err.contains("ingress needs a host"), "{err}");
+    assert!(err.contains("can't evaluate field host"), "{err}");
     assert!(err.contains("ingress.yaml"), "{err}");
 }

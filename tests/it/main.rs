@@ -11,6 +11,7 @@ mod generate;
 mod kube;
 mod lint;
 mod lint_chart;
+mod lint_corpus;
 mod mutations;
 mod oracle;
 mod package;

@@ -36,6 +36,7 @@ pub static RULES: &[&Rule] = &[
     &basics::job_sidecar::RULE,
     &wiring::duplicate_names::RULE,
     &wiring::test_hook_kind::RULE,
+    &basics::values_refused::RULE,
 ];
 
 /// Every rule, in code order.

@@ -6,3 +6,4 @@ pub(super) mod job_sidecar;
 pub(super) mod probes;
 pub(super) mod prod_pin;
 pub(super) mod resources;
+pub(super) mod values_refused;

@@ -34,7 +34,10 @@ rule! {
     ///
     /// Helm release names are at most 53 characters, and names a chart builds
     /// from them (`<release>-<chart>-…`) must still fit: chartgen's own charts
-    /// are checked with a 53-character release name.
+    /// are checked with a 53-character release name. A chart whose templates
+    /// fail with that name (a `fail` on `len .Release.Name`, say) where they
+    /// render with `release-name` and the same values is reported too, at
+    /// the template that failed.
     ///
     /// ## Why it matters
     /// An invalid name fails the install. Worse, a StatefulSet or CronJob name
