@@ -13,7 +13,7 @@
 //!   in phases through the engine ([`phases`]), to show where the time goes.
 //! - **whole process** (with `--process BIN`): BIN spawned the same way,
 //!   its standard output read to the end, `--reps` times; the median wall
-//!   and CPU times (user + system, from `wait4`), and the peak RSS of one
+//!   and CPU times (user + system, of the child waited for), and the peak RSS of one
 //!   more run under GNU time.
 //!
 //! In process, CPU time is the process's (`CLOCK_PROCESS_CPUTIME_ID`):
@@ -217,17 +217,20 @@ fn run_process(bin: &Path, args: &[String]) -> (f64, f64, bool) {
         .expect("piped")
         .read_to_end(&mut sink)
         .expect("stdout read");
-    let mut status = 0;
-    // SAFETY: `rusage` is plain data that `wait4` fills; the pid is our
-    // child's, not yet reaped (std never waits on its own).
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = child.id() as libc::pid_t;
-    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let before = children_cpu_ms();
+    let status = child.wait().expect("chartgen waited for");
     let ms = start.elapsed().as_secs_f64() * 1e3;
-    assert_eq!(reaped, pid, "wait4 on chartgen");
-    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    (ms, children_cpu_ms() - before, status.success())
+}
+
+/// The CPU time (user + system) in ms of this process's children that have
+/// been waited for: one more child's when it has ended.
+fn children_cpu_ms() -> f64 {
+    // SAFETY: `rusage` is plain data that `getrusage` fills.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
     let tv = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
-    (ms, tv(usage.ru_utime) + tv(usage.ru_stime), ok)
+    tv(usage.ru_utime) + tv(usage.ru_stime)
 }
 
 /// The peak RSS in KiB of one run of `bin` with `args`, through GNU time
