@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Two benchmarks of chartgen against the Helm SDK:
+# Three benchmarks of chartgen against the Helm SDK:
 #
 # 1. render + package: chartgen's `render --package` of N services against
 #    Helm's `create` + `package` of N charts (what a user runs to start).
@@ -7,8 +7,18 @@
 #    overlay, chartgen's own renderer (what `chartgen lint CHART` runs)
 #    against Helm's engine (`helm template`), both in memory.
 #
-#   bash scripts/bench.sh            # 200 charts each
-#   CHARTGEN_BENCH_N=50 bash scripts/bench.sh
+# 3. real charts: every scenario of the chart corpus (each chart with its
+#    defaults and with each ci/*.yaml), `chartgen template` in process and
+#    as a whole process against Helm's engine in process (the SDK's
+#    Chart.load + render), per scenario; see scripts/bench_report.py for
+#    the ratios it prints (goal: >= 10x in process at the median and at the
+#    slowest tenth, >= 5x as a whole process) and peak memory on both sides.
+#    The corpus is $CHARTGEN_CORPUS, else ../shared/corpus/charts; without
+#    it this part is skipped.
+#
+#   bash scripts/bench.sh            # all three; 200 charts each for 1.
+#   bash scripts/bench.sh corpus     # only 3. (also: package, template)
+#   CHARTGEN_BENCH_N=50 CHARTGEN_BENCH_REPS=3 bash scripts/bench.sh
 #
 # Builds the `render_package` bench in release mode, runs it and
 # scripts/bench_helm.py with the same N, each in one process, and prints
@@ -39,13 +49,45 @@ fi
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
+part="${1:-all}"
+case "$part" in all|package|template|corpus) ;; *) echo "usage: $0 [all|package|template|corpus]" >&2; exit 2 ;; esac
 
+corpus() {
+    local dir="${CHARTGEN_CORPUS:-../shared/corpus/charts}"
+    local reps="${CHARTGEN_BENCH_REPS:-5}"
+    if [[ ! -d "$dir" ]]; then
+        echo "== real charts: skipped (no corpus at $dir; set CHARTGEN_CORPUS) =="
+        return
+    fi
+    echo "== real charts: chartgen (in process, then one process per scenario) =="
+    cargo build --quiet --release --locked
+    cargo bench --quiet --locked --bench corpus -- --corpus "$dir" --reps "$reps" \
+        --process target/release/chartgen --json "$out/chartgen-corpus.jsonl"
+    echo
+    echo "== real charts: Helm SDK (in process) =="
+    # Helm prints coalescing warnings on stderr, as `helm template` does.
+    "$PY" scripts/bench_helm.py --corpus "$dir" --reps "$reps" \
+        --json "$out/helm-corpus.jsonl" 2>/dev/null
+    echo
+    echo "== real charts: Helm / chartgen =="
+    "$PY" scripts/bench_report.py "$out/chartgen-corpus.jsonl" "$out/helm-corpus.jsonl"
+}
+
+if [[ "$part" == corpus ]]; then
+    corpus
+    exit 0
+fi
+
+if [[ "$part" != template ]]; then
 echo "== chartgen (cargo bench, release profile) =="
 cargo bench --quiet --bench render_package -- --json "$out/chartgen.json"
 echo
 echo "== Helm SDK =="
 "$PY" scripts/bench_helm.py --json "$out/helm.json"
 echo
+fi
+
+if [[ "$part" != package ]]; then
 
 echo "== template rendering: chartgen (cargo bench) =="
 cargo bench --quiet --bench template -- --chart-dir "$out" --json "$out/chartgen-template.json"
@@ -66,6 +108,9 @@ print(f"  ratio Helm/chartgen        {ratio:.2f}x  (target >= 10x: {'met' if rat
 print(f"  rendered bytes             {cg['rendered_bytes']} vs {hm['rendered_bytes']}")
 print()
 EOF
+fi
+
+if [[ "$part" != template ]]; then
 
 "$PY" - "$out/chartgen.json" "$out/helm.json" "${TMPDIR:-/tmp}" <<'EOF'
 import json, subprocess, sys
@@ -90,3 +135,9 @@ width = max(len(k) for k, _ in rows)
 for k, v in rows:
     print(f"{k:<{width}}  {v}")
 EOF
+fi
+
+if [[ "$part" == all ]]; then
+    echo
+    corpus
+fi

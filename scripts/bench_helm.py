@@ -1,6 +1,15 @@
 #!/usr/bin/env python3
 """Helm's side of ``scripts/bench.sh``: ``Chart.create`` + ``package`` N charts.
 
+With ``--corpus DIR`` it times Helm's engine on every scenario of a chart
+corpus (each chart with its defaults and with each ``ci/*.yaml`` as ``-f``,
+release ``release-name`` in ``default``), the anchor of chartgen's speed goal:
+per run, the values file read (``values_from_yaml``), ``Chart.load`` and
+``render(..., is_install=True)``, after one warm-up, ``--reps`` times (default
+5); the median per scenario, with the load and render phases apart. Writes
+JSON Lines (one object per scenario, then a summary with the process's peak
+RSS) to ``--json``.
+
 With ``--template CHART_DIR`` it times the other comparison instead: the
 chart's templates rendered N times (default 500, env
 ``CHARTGEN_BENCH_TEMPLATE_N``) with its ``values-prod.yaml``, as
@@ -94,13 +103,94 @@ def template(chart_dir: Path, n: int, json_path: Path | None) -> int:
     return 0
 
 
+def corpus_scenarios(corpus: Path, only: str | None) -> list[tuple[Path, str, Path | None]]:
+    """Every (chart, label, values file) of ``corpus``, in the corpus test's order."""
+    out = []
+    for chart in sorted(p for p in corpus.iterdir() if (p / "Chart.yaml").is_file()):
+        if only and only not in str(chart):
+            continue
+        out.append((chart, "defaults", None))
+        ci = chart / "ci"
+        files = sorted(p for p in ci.iterdir() if p.suffix in (".yaml", ".yml")) if ci.is_dir() else []
+        out.extend((chart, f"ci/{f.name}", f) for f in files)
+    return out
+
+
+def render_once(chart_dir: Path, file: Path | None) -> tuple[float, float, float, int]:
+    """One ``helm template``-like render in process: (load ms, render ms, CPU
+    ms, bytes).
+
+    Timed as chartgen's side is: the values file read and parsed, the chart
+    loaded, its templates rendered. CPU time is the whole process's (Go's
+    threads included): on a busy machine it moves less than wall time."""
+    cpu = time.process_time()
+    start = time.perf_counter()
+    values = helm.values_from_yaml(file.read_text()) if file else {}
+    with helm.Chart.load(chart_dir) as chart:
+        loaded = time.perf_counter()
+        rendered = chart.render(values, name="release-name", namespace="default",
+                                is_install=True)
+        done = time.perf_counter()
+    cpu = time.process_time() - cpu
+    return ((loaded - start) * 1e3, (done - loaded) * 1e3, cpu * 1e3,
+            sum(len(t) for t in rendered.values()))
+
+
+def corpus(corpus_dir: Path, reps: int, only: str | None, json_path: Path | None) -> int:
+    """Times Helm's engine on every scenario of ``corpus_dir``."""
+    base_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    load_start = os.getloadavg()[0]
+    lines, totals, failed = [], [], 0
+    for chart_dir, what, file in corpus_scenarios(corpus_dir, only):
+        record: dict[str, object] = {"chart": chart_dir.name, "what": what}
+        try:
+            *_, size = render_once(chart_dir, file)
+        except Exception as exc:  # Helm refuses the scenario: no timing
+            failed += 1
+            record.update(ok=False, error=str(exc)[:300])
+            lines.append(json.dumps(record))
+            continue
+        runs = [render_once(chart_dir, file) for _ in range(reps)]
+        ms = statistics.median(r[0] + r[1] for r in runs)
+        totals.append(ms)
+        record.update(ok=True, bytes=size, ms=ms, cpu_ms=statistics.median(r[2] for r in runs),
+                      load_ms=statistics.median(r[0] for r in runs),
+                      render_ms=statistics.median(r[1] for r in runs))
+        lines.append(json.dumps(record))
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    summary = {
+        "summary": True, "tool": "helm", "version": helm.helm_sdk_version(), "reps": reps,
+        "rendered": len(totals), "failed": failed,
+        "median_ms": statistics.median(totals) if totals else 0.0,
+        "total_ms": sum(totals),
+        "peak_rss_kib": peak_kib, "before_render_rss_kib": base_kib,
+        "loadavg_start": load_start, "loadavg_end": os.getloadavg()[0],
+    }
+    lines.append(json.dumps(summary))
+    print(f"helm SDK {summary['version']} on {corpus_dir} ({len(totals)} scenarios rendered, "
+          f"{failed} refused, {reps} runs each):")
+    print(f"  in process: median {summary['median_ms']:.3f} ms, total {summary['total_ms']:.1f} ms; "
+          f"peak RSS {peak_kib / 1024:.1f} MiB ({base_kib / 1024:.1f} MiB before the first render)")
+    if json_path:
+        json_path.write_text("\n".join(lines) + "\n")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=int(os.environ.get("CHARTGEN_BENCH_N", 200)))
     parser.add_argument("--json", type=Path, help="also write the JSON result here")
     parser.add_argument("--template", type=Path, metavar="CHART_DIR",
                         help="time rendering this chart's templates instead")
+    parser.add_argument("--corpus", type=Path, metavar="DIR",
+                        help="time every scenario of this chart corpus instead")
+    parser.add_argument("--reps", type=int, default=5, help="runs per corpus scenario")
+    parser.add_argument("--only", help="corpus charts whose path contains this")
     args = parser.parse_args()
+    if args.corpus:
+        if args.reps < 1:
+            parser.error("--reps must be at least 1")
+        return corpus(args.corpus, args.reps, args.only, args.json)
     if args.template:
         n = int(os.environ.get("CHARTGEN_BENCH_TEMPLATE_N", 500))
         return template(args.template, n, args.json)

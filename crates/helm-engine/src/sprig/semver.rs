@@ -37,9 +37,10 @@ const CV: &str = concat!(
     r"(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?"
 );
 
-/// The regular expressions of `constraints.go`, compiled once.
+/// The regular expressions of `constraints.go`, compiled once. Versions
+/// alone ([`loose_version`]) need none of them: a process that only reads
+/// Chart.yaml's version does not pay for compiling these.
 struct Patterns {
-    loose_version: Regex,
     constraint: Regex,
     range: Regex,
     find: Regex,
@@ -52,14 +53,6 @@ fn patterns() -> Option<&'static Patterns> {
         .get_or_init(|| {
             let build = |p: String| Regex::new(&p).ok();
             Some(Patterns {
-                loose_version: build(
-                    concat!(
-                        r"^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?",
-                        r"(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?",
-                        r"(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?$"
-                    )
-                    .to_string(),
-                )?,
                 constraint: build(format!("^{WS}*({OPS}){WS}*({CV}){WS}*$"))?,
                 range: build(format!("{WS}*({CV}){WS}+-{WS}+({CV}){WS}*"))?,
                 find: build(format!("({OPS}){WS}*({CV})"))?,
@@ -71,12 +64,26 @@ fn patterns() -> Option<&'static Patterns> {
         .as_ref()
 }
 
+/// semver's `versionRegex` (loose: `v`, and missing minor or patch, allowed).
+fn loose_version() -> Option<&'static Regex> {
+    static LOOSE: OnceLock<Option<Regex>> = OnceLock::new();
+    LOOSE
+        .get_or_init(|| {
+            Regex::new(concat!(
+                r"^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?",
+                r"(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?",
+                r"(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?$"
+            ))
+            .ok()
+        })
+        .as_ref()
+}
+
 /// semver's `NewVersion` (coercing: `1.2` is `1.2.0`).
 fn parse(v: &str) -> Result<Version, String> {
     let invalid = || "invalid semantic version".to_string();
-    let caps = patterns()
+    let caps = loose_version()
         .ok_or_else(invalid)?
-        .loose_version
         .captures(v)
         .ok_or_else(invalid)?;
     let group = |i: usize| caps.get(i).map_or("", |m| m.as_str());
