@@ -283,9 +283,26 @@ fn shortest(f: f64) -> (Vec<u8>, i32) {
     (digits, exp + 1)
 }
 
+/// Significant decimal digits an f64 can have (its exact expansion has at
+/// most 767): any more are zeros.
+const EXACT_DIGITS: usize = 800;
+
+/// Digits after the point an f64 can have (2^-1074 has 1,074): any more
+/// are zeros.
+const EXACT_FRACTION: usize = 1_100;
+
+/// `n` zeros: the digits past an f64's exact expansion, which Rust's
+/// precision (at most 65,535) cannot ask for and Go's (up to 1e6) can.
+fn push_zeros(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n('0', n));
+}
+
 /// Digits of `|f|` rounded to `n` significant digits (n ≥ 1), trailing
 /// zeros trimmed, and the decimal point position.
 fn rounded(f: f64, n: usize) -> (Vec<u8>, i32) {
+    // An f64 has at most 767 significant decimal digits; more are zeros,
+    // trimmed below (and Rust's precision stops at 65,535, Go's at 1e6).
+    let n = n.min(EXACT_DIGITS);
     let s = format!("{:.*e}", n - 1, f.abs());
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
     let mut digits: Vec<u8> = m.bytes().filter(u8::is_ascii_digit).collect();
@@ -392,9 +409,11 @@ pub fn format_float(out: &mut String, f: f64, verb: char, prec: Option<usize>) {
                 fmt_e(out, &d, dp, d.len() - 1, letter);
             }
             Some(p) => {
-                let s = format!("{:.*e}", p, f.abs());
+                let exact = p.min(EXACT_DIGITS);
+                let s = format!("{:.*e}", exact, f.abs());
                 let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
                 out.push_str(m);
+                push_zeros(out, p - exact);
                 push_exp(out, letter, e.parse().unwrap_or(0));
             }
         },
@@ -409,7 +428,9 @@ pub fn format_float(out: &mut String, f: f64, verb: char, prec: Option<usize>) {
                 fmt_f(out, &d, dp, p);
             }
             Some(p) => {
-                let _ = write!(out, "{:.*}", p, f.abs());
+                let exact = p.min(EXACT_FRACTION);
+                let _ = write!(out, "{:.*}", exact, f.abs());
+                push_zeros(out, p - exact);
             }
         },
         _ => {
@@ -1248,5 +1269,26 @@ mod tests {
         for (f, args, want) in cases {
             assert_eq!(sprintf(f, &args), want, "{f}");
         }
+    }
+
+    /// Go takes precisions up to a million; past an f64's exact digits
+    /// they are zeros (found by fuzzing: Rust's own precision stops at
+    /// 65,535 and panicked here).
+    #[test]
+    fn huge_precisions_pad_with_zeros() {
+        let f = sprintf("%.228889f", &[Value::Float(1.5)]);
+        assert_eq!(f.len(), 2 + 228_889);
+        assert!(f.starts_with("1.5000") && f.bytes().skip(2).skip(1).all(|b| b == b'0'));
+        let tiny = sprintf("%.1100f", &[Value::Float(5e-324)]);
+        assert!(
+            tiny.trim_end_matches('0').ends_with("625"),
+            "{}",
+            &tiny[..40]
+        );
+        let e = sprintf("%.70000e", &[Value::Float(2.0)]);
+        assert_eq!(e.len(), "2.".len() + 70_000 + "e+00".len());
+        assert!(e.starts_with("2.000") && e.ends_with("0e+00"));
+        let g = sprintf("%.70000g", &[Value::Float(0.1)]);
+        assert_eq!(g, format!("{:.55}", 0.1f64).trim_end_matches('0'));
     }
 }
