@@ -36,11 +36,12 @@ pub(super) fn must_to_toml(c: &mut Call<'_>) -> Result<Value> {
 /// BurntSushi's `Encoder.Encode` with its default two-space indent.
 fn encode(v: &Value) -> Result<String, String> {
     let mut enc = Encoder::default();
+    if let Some(entries) = struct_or_map(v) {
+        enc.map(&[], &entries, MAX_DEPTH)?;
+        return Ok(enc.out);
+    }
     match v {
         Value::Nil => return Err(NIL.into()),
-        Value::Map(_) | Value::Object(_) if struct_or_map(v).is_some() => {
-            enc.map(&[], &struct_or_map(v).unwrap_or_default(), MAX_DEPTH)?
-        }
         Value::List(l) if is_array_of_tables(l.items())? => return Err(NO_KEY.into()),
         other => enc.element(other, MAX_DEPTH)?,
     }
@@ -179,10 +180,10 @@ impl Encoder {
     /// `encode`: a key's value, as a table, an array of tables or a
     /// `key = value` line.
     fn value(&mut self, key: &[String], v: &Value, depth: usize) -> Result<(), String> {
+        if let Some(entries) = struct_or_map(v) {
+            return self.table(key, &entries, depth);
+        }
         match v {
-            Value::Map(_) | Value::Object(_) if struct_or_map(v).is_some() => {
-                self.table(key, &struct_or_map(v).unwrap_or_default(), depth)
-            }
             Value::List(l) if is_array_of_tables(l.items())? => {
                 for item in l.iter() {
                     if let Value::Map(m) = item {
@@ -268,14 +269,14 @@ impl Encoder {
             Value::Object(o) => match json_text(v) {
                 // A `time.Time` is a TOML datetime, unquoted.
                 Some(datetime) => self.out.push_str(&datetime),
-                None if struct_or_map(v).is_some() => {
-                    self.inline_table(&struct_or_map(v).unwrap_or_default(), depth)?
-                }
-                None => {
-                    let mut text = String::new();
-                    o.write_v(&mut text);
-                    self.out.push_str(&quoted(&text));
-                }
+                None => match struct_or_map(v) {
+                    Some(entries) => self.inline_table(&entries, depth)?,
+                    None => {
+                        let mut text = String::new();
+                        o.write_v(&mut text);
+                        self.out.push_str(&quoted(&text));
+                    }
+                },
             },
         }
         Ok(())
