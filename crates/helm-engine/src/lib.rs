@@ -22,6 +22,7 @@
 pub mod archive;
 pub mod dependencies;
 mod error;
+mod fastyaml;
 mod files;
 pub(crate) mod goregex;
 pub mod ignore;
@@ -37,6 +38,14 @@ mod strconv;
 pub mod strvals;
 pub mod values;
 mod yaml_v2;
+
+/// Checks, for fuzzing, that the fast YAML reader and libyaml agree on
+/// `text`: panics when the fast reader reads a text libyaml refuses, or
+/// gives other events or marks.
+#[doc(hidden)]
+pub fn check_fast_yaml(text: &str) {
+    fastyaml::check_against_libyaml(text);
+}
 
 pub use sprig::semver_range::{LowestVersion, VersionRange};
 

@@ -15,6 +15,7 @@
 //! port of the same libyaml to Go, so both accept and refuse the same texts.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
 
 use super::libyaml::{Event, Mark, Parser};
 use serde_json::{Map, Number, Value as Json};
@@ -65,14 +66,15 @@ impl Span {
 /// by their index). Values an alias or merge key copies point at the text
 /// they were copied from; a later document's value replaces an earlier's.
 ///
-/// Kept as a tree (each entry: its parent and its own key), so that its
-/// size follows the number of values, however deep they nest.
+/// Found the first time one is asked for (a file is read many times more
+/// often than a problem in it is shown): the text is kept, and read again
+/// then.
 #[derive(Debug, Clone, Default)]
 pub struct Spans {
-    spans: Vec<Span>,
-    /// An entry's children: (parent entry, key) → entry.
-    children: HashMap<(usize, Box<str>), usize>,
-    root: Option<usize>,
+    /// The text, and whether it is a values file (documents merged) or a
+    /// single document.
+    source: Option<(Arc<str>, bool)>,
+    tree: OnceLock<SpanTree>,
 }
 
 impl Spans {
@@ -81,24 +83,69 @@ impl Spans {
         Self::default()
     }
 
+    fn located(tree: SpanTree) -> Self {
+        Spans {
+            source: None,
+            tree: OnceLock::from(tree),
+        }
+    }
+
+    fn lazy(text: &str, values: bool) -> Self {
+        Spans {
+            source: Some((Arc::from(text), values)),
+            tree: OnceLock::new(),
+        }
+    }
+
+    fn tree(&self) -> &SpanTree {
+        self.tree.get_or_init(|| match &self.source {
+            None => SpanTree::default(),
+            Some((text, true)) => read(text, false, true).map(|v| v.1).unwrap_or_default(),
+            Some((text, false)) => {
+                let mut tree = SpanTree::default();
+                match document(whole(text), false, Some(&mut tree)) {
+                    Ok(_) => tree,
+                    Err(_) => SpanTree::default(),
+                }
+            }
+        })
+    }
+
     /// Where the value at `path` is written (the whole document for an
     /// empty path).
     pub fn get(&self, path: &[String]) -> Option<&Span> {
+        self.tree().get(path)
+    }
+
+    /// How many values are located.
+    pub fn len(&self) -> usize {
+        self.tree().spans.len()
+    }
+
+    /// Whether no value is located.
+    pub fn is_empty(&self) -> bool {
+        self.tree().spans.is_empty()
+    }
+}
+
+/// The spans themselves, kept as a tree (each entry: its parent and its
+/// own key), so that their size follows the number of values, however deep
+/// they nest.
+#[derive(Debug, Clone, Default)]
+struct SpanTree {
+    spans: Vec<Span>,
+    /// An entry's children: (parent entry, key) → entry.
+    children: HashMap<(usize, Box<str>), usize>,
+    root: Option<usize>,
+}
+
+impl SpanTree {
+    fn get(&self, path: &[String]) -> Option<&Span> {
         let mut at = self.root?;
         for segment in path {
             at = *self.children.get(&(at, segment.as_str().into()))?;
         }
         self.spans.get(at)
-    }
-
-    /// How many values are located.
-    pub fn len(&self) -> usize {
-        self.spans.len()
-    }
-
-    /// Whether no value is located.
-    pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
     }
 
     fn set_root(&mut self, span: Span) -> usize {
@@ -179,7 +226,11 @@ impl std::fmt::Display for YamlError {
 /// ones (maps key by key, anything else replaced). An empty, comment-only
 /// or `null` document adds nothing; any other non-map is an error.
 pub fn read_values(text: &str) -> Result<ValuesText, YamlError> {
-    read(text, true)
+    let (value, _) = read(text, true, false)?;
+    Ok(ValuesText {
+        value,
+        spans: Spans::lazy(text, true),
+    })
 }
 
 /// `sigs.k8s.io/yaml.Unmarshal` into `interface{}`, as `fromYaml` reads
@@ -191,16 +242,15 @@ pub fn unmarshal(text: &str) -> Result<Json, YamlError> {
 /// [`unmarshal`], with where each value is written: how Helm reads
 /// Chart.yaml, located.
 pub fn unmarshal_located(text: &str) -> Result<(Json, Spans), YamlError> {
-    let mut spans = Spans::new();
-    let (value, _) = document(whole(text), true, Some(&mut spans))?;
-    Ok((value, spans))
+    let (value, _) = document(whole(text), true, None)?;
+    Ok((value, Spans::lazy(text, false)))
 }
 
 /// Where each value of a values file is written, as far as the file can be
 /// read: values Helm would refuse only on their way to JSON (`.inf`, a
 /// `null` key) are still located. Empty when the YAML itself is broken.
 pub fn spans(text: &str) -> Spans {
-    read(text, false).map(|v| v.spans).unwrap_or_default()
+    Spans::located(read(text, false, true).map(|v| v.1).unwrap_or_default())
 }
 
 fn whole(text: &str) -> Chunk<'_> {
@@ -211,11 +261,12 @@ fn whole(text: &str) -> Chunk<'_> {
     }
 }
 
-fn read(text: &str, strict: bool) -> Result<ValuesText, YamlError> {
+/// The values of a values file, and where they are written when `locate`.
+fn read(text: &str, strict: bool, locate: bool) -> Result<(Json, SpanTree), YamlError> {
     let mut merged = Map::new();
-    let mut spans = Spans::new();
+    let mut spans = SpanTree::default();
     for chunk in documents(text)? {
-        let (value, at) = document(chunk, strict, Some(&mut spans))?;
+        let (value, at) = document(chunk, strict, locate.then_some(&mut spans))?;
         match value {
             Json::Null => {}
             Json::Object(map) => merge_maps(&mut merged, map),
@@ -234,10 +285,7 @@ fn read(text: &str, strict: bool) -> Result<ValuesText, YamlError> {
             }
         }
     }
-    Ok(ValuesText {
-        value: Json::Object(merged),
-        spans,
-    })
+    Ok((Json::Object(merged), spans))
 }
 
 /// One document's text, where it starts in the file.
@@ -342,11 +390,17 @@ fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
         column: m.column.saturating_add(1),
     };
     let byte = |m: Mark| chunk.offset.saturating_add(m.index);
-    let mut nodes: Vec<Node> = Vec::new();
+    // Plain block YAML is read by the fast reader, anything else by
+    // libyaml; both give the same events.
+    let events = match super::fastyaml::events(chunk.text) {
+        Some(events) => Events::Fast(events.into_iter()),
+        None => Events::Libyaml(Parser::new(chunk.text)),
+    };
+    let mut nodes: Vec<Node> = Vec::with_capacity(events.size_hint().0);
     let mut anchors: HashMap<String, usize> = HashMap::new();
     let mut open: Vec<usize> = Vec::new();
     let mut root = None;
-    for item in Parser::new(chunk.text) {
+    for item in events {
         let (event, start, end) = item.map_err(|e| {
             let message = match e.context {
                 Some((context, at)) => {
@@ -440,6 +494,30 @@ fn parse(chunk: Chunk<'_>) -> Result<Option<(Vec<Node>, usize)>, YamlError> {
     Ok(root.map(|r| (nodes, r)))
 }
 
+/// The events of a text, from the fast reader or from libyaml.
+enum Events<'t> {
+    Fast(std::vec::IntoIter<super::fastyaml::Item>),
+    Libyaml(Parser<'t>),
+}
+
+impl Iterator for Events<'_> {
+    type Item = Result<(Event, Mark, Mark), super::libyaml::ParseError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Events::Fast(events) => events.next().map(Ok),
+            Events::Libyaml(parser) => parser.next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            Events::Fast(events) => events.size_hint(),
+            Events::Libyaml(_) => (0, None),
+        }
+    }
+}
+
 /// libyaml's context of a syntax error ("while parsing a flow sequence"),
 /// as the place the reader should look at.
 fn context_words(context: &str, at: Pos) -> String {
@@ -523,6 +601,21 @@ enum Key {
 }
 
 impl Key {
+    /// Whether Go's map holds `self` and `other` as one key (of the same
+    /// type, equal; NaN equals nothing).
+    fn same(&self, other: &Key) -> bool {
+        match (self, other) {
+            (Key::Null, Key::Null) => true,
+            (Key::Bool(a), Key::Bool(b)) => a == b,
+            (Key::Int(a), Key::Int(b)) => a == b,
+            (Key::Uint(a), Key::Uint(b)) => a == b,
+            #[allow(clippy::float_cmp)]
+            (Key::Float(a), Key::Float(b)) => a == b,
+            (Key::Str(a), Key::Str(b)) => a == b,
+            _ => false,
+        }
+    }
+
     /// Go's map-key identity: equal keys overwrite each other.
     fn identity(&self, nan: &mut u64) -> (u8, String) {
         match self {
@@ -575,7 +668,7 @@ fn allowed_alias_ratio(decodes: usize) -> f64 {
 struct Decoder<'a> {
     nodes: &'a [Node],
     /// Where values are written, when wanted.
-    spans: Option<&'a mut Spans>,
+    spans: Option<&'a mut SpanTree>,
     /// Alias nodes being expanded, to catch an anchor that holds itself.
     expanding: HashSet<usize>,
     alias_depth: usize,
@@ -599,7 +692,46 @@ enum Read {
 #[derive(Default)]
 struct MapBuilder {
     entries: Vec<(Key, Json, Pos)>,
-    index: HashMap<(u8, String), usize>,
+    /// The entries by Go identity, once there are too many to search.
+    index: Option<HashMap<(u8, String), usize>>,
+    /// A key that is not a string: two keys may then name the same JSON
+    /// key.
+    mixed: bool,
+}
+
+impl MapBuilder {
+    /// Beyond this many entries, keys are looked up in an index.
+    const SEARCHED: usize = 24;
+
+    /// Sets `key` to `value`: an equal key (Go's map identity) keeps its
+    /// place and takes the new value and position.
+    fn set(&mut self, key: Key, value: Json, at: Pos, nan_keys: &mut u64) {
+        self.mixed |= !matches!(key, Key::Str(_));
+        if self.index.is_none() && self.entries.len() >= Self::SEARCHED {
+            let mut index = HashMap::with_capacity(self.entries.len() * 2);
+            for (i, (key, _, _)) in self.entries.iter().enumerate() {
+                index.entry(key.identity(nan_keys)).or_insert(i);
+            }
+            self.index = Some(index);
+        }
+        let found = match &mut self.index {
+            Some(index) => {
+                let identity = key.identity(nan_keys);
+                match index.get(&identity) {
+                    Some(&i) => Some(i),
+                    None => {
+                        index.insert(identity, self.entries.len());
+                        None
+                    }
+                }
+            }
+            None => self.entries.iter().position(|(k, _, _)| k.same(&key)),
+        };
+        match found {
+            Some(i) => self.entries[i] = (key, value, at),
+            None => self.entries.push((key, value, at)),
+        }
+    }
 }
 
 /// Where a node being decoded sits: its entry in the spans (when they are
@@ -625,7 +757,7 @@ fn number(f: f64) -> Json {
 fn document(
     chunk: Chunk<'_>,
     strict: bool,
-    mut spans: Option<&mut Spans>,
+    mut spans: Option<&mut SpanTree>,
 ) -> Result<(Json, Option<Pos>), YamlError> {
     let Some((nodes, root)) = parse(chunk)? else {
         return Ok((Json::Null, None));
@@ -907,36 +1039,32 @@ impl Decoder<'_> {
                 continue;
             }
             let key = self.key(key_id)?;
-            let name = key.to_json_key();
-            let value_node = &self.nodes[value_id];
-            let span = Span {
-                key: Some(key_node.pos),
-                value: value_node.pos,
-                bytes: value_node.bytes,
-            };
-            let span = match &name {
-                Ok(segment) => self.locate(place.span, segment, span),
-                Err(_) => None,
+            let key_pos = key_node.pos;
+            let span = match self.spans {
+                Some(_) => match key.to_json_key() {
+                    Ok(segment) => {
+                        let value_node = &self.nodes[value_id];
+                        let span = Span {
+                            key: Some(key_pos),
+                            value: value_node.pos,
+                            bytes: value_node.bytes,
+                        };
+                        self.locate(place.span, &segment, span)
+                    }
+                    Err(_) => None,
+                },
+                None => None,
             };
             let value = self.value(value_id, Place { span, ..place })?;
-            let key_pos = key_node.pos;
-            let Ok(_) = name else {
-                let message = name.err().unwrap_or_default();
+            if let Some(Err(message)) = (!matches!(key, Key::Str(_))).then(|| key.to_json_key()) {
                 self.late(
                     format!("{message}, value: {}", cut(&value.to_string())),
                     key_pos,
                     Some("quote the key to make it a string".into()),
                 );
                 continue;
-            };
-            let identity = key.identity(&mut self.nan_keys);
-            match map.index.get(&identity) {
-                Some(&at) => map.entries[at] = (key, value, key_pos),
-                None => {
-                    map.index.insert(identity, map.entries.len());
-                    map.entries.push((key, value, key_pos));
-                }
             }
+            map.set(key, value, key_pos, &mut self.nan_keys);
         }
         Ok(())
     }
@@ -981,6 +1109,15 @@ impl Decoder<'_> {
     /// `true`, `1` and `"1"`) are refused: Helm keeps one of them at random.
     fn object(&mut self, map: MapBuilder) -> Json {
         let mut out = Map::with_capacity(map.entries.len());
+        if !map.mixed {
+            // String keys, each once: each names its own JSON key.
+            for (key, value, _) in map.entries {
+                if let Key::Str(name) = key {
+                    out.insert(name, value);
+                }
+            }
+            return Json::Object(out);
+        }
         let mut first: HashMap<String, Key> = HashMap::new();
         for (key, value, at) in map.entries {
             let Ok(name) = key.to_json_key() else {
