@@ -192,9 +192,13 @@ pub fn read_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
                     "`{rel}` is not a regular file, which Helm cannot load"
                 )));
             }
-            let size = entry
+            // Opened once: its size from the open file, then its bytes.
+            let path = entry.path();
+            let mut file =
+                std::fs::File::open(&path).map_err(|e| Error::io("cannot read", &path, e))?;
+            let size = file
                 .metadata()
-                .map_err(|e| Error::io("cannot read", entry.path(), e))?
+                .map_err(|e| Error::io("cannot read", &path, e))?
                 .len();
             total += size;
             if size > MAX_FILE_BYTES || total > MAX_TOTAL_BYTES {
@@ -203,8 +207,18 @@ pub fn read_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
                      and all of them {MAX_TOTAL_BYTES}"
                 )));
             }
-            let bytes = std::fs::read(entry.path())
-                .map_err(|e| Error::io("cannot read", entry.path(), e))?;
+            // Never more than the bound, should the file grow meanwhile.
+            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(&mut file, MAX_FILE_BYTES + 1),
+                &mut bytes,
+            )
+            .map_err(|e| Error::io("cannot read", &path, e))?;
+            if bytes.len() as u64 > MAX_FILE_BYTES {
+                return Err(refuse(format!(
+                    "`{rel}` is too large: a chart file may be at most {MAX_FILE_BYTES} bytes"
+                )));
+            }
             files.push((rel, bytes));
         }
     }
