@@ -239,6 +239,94 @@ pub fn unmarshal(text: &str) -> Result<Json, YamlError> {
     document(whole(text), true, None).map(|(value, _)| value)
 }
 
+/// [`unmarshal`] when only some keys of a map document are wanted (those
+/// `keep` accepts): the same value, but holding only those keys, or the
+/// same error. The rest of the document is decoded only when something in
+/// it could make [`unmarshal`] fail or differ (aliases, tags, merge keys,
+/// keys that are not strings, infinities, great depth).
+pub fn unmarshal_top(text: &str, keep: impl Fn(&str) -> bool) -> Result<Json, YamlError> {
+    let Some((nodes, root)) = parse(whole(text))? else {
+        return Ok(Json::Null);
+    };
+    let Kind::Map(children) = &nodes[root].kind else {
+        return decode(&nodes, root, true, None).map(|(value, _)| value);
+    };
+    if nodes[root].depth >= MAX_DEPTH || !plain_strings(&nodes) {
+        let (value, _) = decode(&nodes, root, true, None)?;
+        return Ok(match value {
+            Json::Object(map) => Json::Object(map.into_iter().filter(|(k, _)| keep(k)).collect()),
+            other => other,
+        });
+    }
+    let mut decoder = Decoder {
+        nodes: &nodes,
+        spans: None,
+        expanding: HashSet::new(),
+        alias_depth: 0,
+        decodes: 0,
+        aliased: 0,
+        late: None,
+        nan_keys: 0,
+        root,
+    };
+    let place = Place {
+        span: None,
+        level: 1,
+    };
+    let mut map = MapBuilder::default();
+    for pair in children.chunks(2) {
+        let [key_id, value_id] = *pair else {
+            continue;
+        };
+        let Kind::Scalar { value: name, .. } = &nodes[key_id].kind else {
+            continue;
+        };
+        if keep(name) {
+            let value = decoder.value(value_id, place)?;
+            map.set(
+                Key::Str(name.clone()),
+                value,
+                nodes[key_id].pos,
+                &mut decoder.nan_keys,
+            );
+        }
+    }
+    let value = decoder.object(map);
+    match decoder.late {
+        Some(error) => Err(error),
+        None => Ok(value),
+    }
+}
+
+/// Whether decoding `nodes` can neither fail nor read a key as anything
+/// but a string: no aliases, no tags, no merge keys, every key a string,
+/// no infinity or NaN.
+fn plain_strings(nodes: &[Node]) -> bool {
+    let string_key = |id: usize| match &nodes[id].kind {
+        Kind::Scalar {
+            value,
+            tag: None,
+            implicit,
+        } => {
+            !*implicit
+                || (value != "<<"
+                    && matches!(resolve::plain(value), Scalar::Str | Scalar::Timestamp))
+        }
+        _ => false,
+    };
+    nodes.iter().all(|node| match &node.kind {
+        Kind::Alias(..) => false,
+        Kind::Scalar { tag: Some(_), .. } => false,
+        Kind::Scalar {
+            value,
+            implicit: true,
+            ..
+        } => !matches!(resolve::plain(value), Scalar::Float(f) if !f.is_finite()),
+        Kind::Scalar { .. } | Kind::Seq(_) => true,
+        Kind::Map(children) => children.chunks(2).all(|pair| string_key(pair[0])),
+    })
+}
+
 /// [`unmarshal`], with where each value is written: how Helm reads
 /// Chart.yaml, located.
 pub fn unmarshal_located(text: &str) -> Result<(Json, Spans), YamlError> {
@@ -757,11 +845,22 @@ fn number(f: f64) -> Json {
 fn document(
     chunk: Chunk<'_>,
     strict: bool,
-    mut spans: Option<&mut SpanTree>,
+    spans: Option<&mut SpanTree>,
 ) -> Result<(Json, Option<Pos>), YamlError> {
     let Some((nodes, root)) = parse(chunk)? else {
         return Ok((Json::Null, None));
     };
+    decode(&nodes, root, strict, spans)
+}
+
+/// The value of node `root` of `nodes`, and where it is written; its
+/// values located in `spans` when given.
+fn decode(
+    nodes: &[Node],
+    root: usize,
+    strict: bool,
+    mut spans: Option<&mut SpanTree>,
+) -> Result<(Json, Option<Pos>), YamlError> {
     let node = &nodes[root];
     let at = node.pos;
     let root_span = spans.as_deref_mut().map(|spans| {
@@ -772,7 +871,7 @@ fn document(
         })
     });
     let mut decoder = Decoder {
-        nodes: &nodes,
+        nodes,
         spans,
         expanding: HashSet::new(),
         alias_depth: 0,
@@ -1173,6 +1272,35 @@ fn is_merge(node: &Node) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// Reading only some keys of a document gives what reading it all and
+    /// keeping those keys gives, errors included.
+    #[test]
+    fn unmarshal_top_is_unmarshal_filtered() {
+        let keep = |k: &str| k == "kind" || k == "metadata";
+        for text in [
+            "kind: A\nmetadata:\n  name: x\nspec:\n  a: 1\n",
+            "kind: A\nspec:\n  a: .inf\n",
+            "kind: A\nspec: {on: 1}\n",
+            "kind: A\nspec:\n  'on': 1\n  true: 2\n",
+            "kind: A\nx: &a 1\ny: *a\n",
+            "kind: A\n<<: {kind: B}\n",
+            "kind: A\nspec:\n  <<: 1\n",
+            "kind: A\nspec: !!binary aGk=\n",
+            "kind: A\nspec: !!binary '%'\n",
+            "kind: A\nkind: B\nmetadata: {a: 1}\n",
+            "kind: A\nspec:\n  ~: 1\n",
+            "- a\n",
+            "",
+            "a: [1\n",
+        ] {
+            let full = unmarshal(text).map(|v| match v {
+                Json::Object(m) => Json::Object(m.into_iter().filter(|(k, _)| keep(k)).collect()),
+                other => other,
+            });
+            assert_eq!(unmarshal_top(text, keep), full, "{text:?}");
+        }
+    }
+
     use serde_json::json;
 
     use super::*;

@@ -82,7 +82,12 @@ impl SimpleHead {
 /// struct (keys matched case-insensitively, a value of the wrong type an
 /// error). The error reads as the Go libraries word it.
 pub fn parse_head(doc: &str) -> Result<SimpleHead, String> {
-    let json = crate::read::unmarshal(doc).map_err(|e| crate::sprig::go_yaml_error(&e))?;
+    // Only the head's keys are decoded (Go's JSON matches field names
+    // without regard to case; keys beyond ASCII are kept to be safe).
+    let json = crate::read::unmarshal_top(doc, |key| {
+        !key.is_ascii() || field_of(key, &["apiVersion", "kind", "metadata"]).is_some()
+    })
+    .map_err(|e| crate::sprig::go_yaml_error(&e))?;
     let mut decoder = Decoder::default();
     let head = decoder.head(&json);
     match decoder.first_error {
