@@ -289,6 +289,13 @@ fn has_right_trim_marker(s: &[u8]) -> bool {
     s.len() >= 2 && is_space(s[0] as char) && s[1] == TRIM_MARKER
 }
 
+/// Whether `s` starts with `prefix`: delimiters are a byte or two, and a
+/// byte loop beats a call to `memcmp` for them.
+#[inline]
+fn has_prefix(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && s.iter().zip(prefix).all(|(a, b)| a == b)
+}
+
 fn count_newlines(s: &str) -> usize {
     memchr::memchr_iter(b'\n', s.as_bytes()).count()
 }
@@ -426,11 +433,12 @@ impl<'a> Lexer<'a> {
 
     fn at_right_delim(&self) -> (bool, bool) {
         let rest = self.rest().as_bytes();
-        if has_right_trim_marker(rest) && rest[TRIM_MARKER_LEN..].starts_with(self.right.as_bytes())
+        if has_right_trim_marker(rest)
+            && has_prefix(&rest[TRIM_MARKER_LEN..], self.right.as_bytes())
         {
             return (true, true);
         }
-        (rest.starts_with(self.right.as_bytes()), false)
+        (has_prefix(rest, self.right.as_bytes()), false)
     }
 
     fn at_terminator(&mut self) -> bool {
@@ -438,7 +446,7 @@ impl<'a> Lexer<'a> {
             None => true,
             Some(r) if is_space(r) => true,
             Some('.' | ',' | '|' | ':' | ')' | '(') => true,
-            Some(_) => self.rest().starts_with(self.right),
+            Some(_) => has_prefix(self.rest().as_bytes(), self.right.as_bytes()),
         }
     }
 
@@ -525,7 +533,10 @@ impl<'a> Lexer<'a> {
         self.pos += self.left.len();
         let trim = has_left_trim_marker(self.rest().as_bytes());
         let after = if trim { TRIM_MARKER_LEN } else { 0 };
-        if self.input[self.pos + after..].starts_with(LEFT_COMMENT) {
+        if has_prefix(
+            &self.input.as_bytes()[self.pos + after..],
+            LEFT_COMMENT.as_bytes(),
+        ) {
             self.pos += after;
             self.ignore();
             return Err(State::Comment);
@@ -648,17 +659,23 @@ impl<'a> Lexer<'a> {
     }
 
     fn lex_space(&mut self) -> Result<Token<'a>, State> {
+        let bytes = self.input.as_bytes();
         let mut n = 0;
-        while let Some(r) = self.peek() {
-            if !is_space(r) {
+        while let Some(&b) = bytes.get(self.pos) {
+            if !matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
                 break;
             }
-            self.next_char();
+            self.pos += 1;
+            if b == b'\n' {
+                self.line += 1;
+            }
             n += 1;
         }
-        let bytes = self.input.as_bytes();
         if has_right_trim_marker(&bytes[self.pos - 1..])
-            && bytes[self.pos - 1 + TRIM_MARKER_LEN..].starts_with(self.right.as_bytes())
+            && has_prefix(
+                &bytes[self.pos - 1 + TRIM_MARKER_LEN..],
+                self.right.as_bytes(),
+            )
         {
             self.backup();
             if n == 1 {
@@ -668,30 +685,46 @@ impl<'a> Lexer<'a> {
         Ok(self.this_token(TokenKind::Space))
     }
 
-    fn lex_identifier(&mut self) -> Result<Token<'a>, State> {
+    /// Skips a run of letters, digits and `_` (Go's `isAlphaNumeric`),
+    /// ASCII a byte at a time: the character after it, not consumed, or
+    /// `None` at the end of the input.
+    fn skip_alnum(&mut self) -> Option<char> {
+        let bytes = self.input.as_bytes();
         loop {
-            match self.next_char() {
-                Some(r) if is_alnum(r) => {}
-                r => {
-                    self.backup();
-                    let word = &self.input[self.start..self.pos];
-                    if !self.at_terminator() {
-                        let r = r.unwrap_or('\u{0}');
-                        return Ok(self.error(format!("bad character {}", crate::fmt::sharp_u(r))));
+            match bytes.get(self.pos) {
+                Some(&b) if b.is_ascii_alphanumeric() || b == b'_' => self.pos += 1,
+                Some(&b) if b < 0x80 => return Some(b as char),
+                Some(_) => {
+                    let r = self.input[self.pos..].chars().next()?;
+                    if !is_alnum(r) {
+                        return Some(r);
                     }
-                    let kind = match keyword(word) {
-                        Some(TokenKind::Break) if !self.options.break_ok => TokenKind::Identifier,
-                        Some(TokenKind::Continue) if !self.options.continue_ok => {
-                            TokenKind::Identifier
-                        }
-                        Some(k) => k,
-                        None if word == "true" || word == "false" => TokenKind::Bool,
-                        None => TokenKind::Identifier,
-                    };
-                    return Ok(self.this_token(kind));
+                    self.pos += r.len_utf8();
+                }
+                None => {
+                    // As `next_char` at the end: a later `backup` stays.
+                    self.at_eof = true;
+                    return None;
                 }
             }
         }
+    }
+
+    fn lex_identifier(&mut self) -> Result<Token<'a>, State> {
+        let r = self.skip_alnum();
+        let word = &self.input[self.start..self.pos];
+        if !self.at_terminator() {
+            let r = r.unwrap_or('\u{0}');
+            return Ok(self.error(format!("bad character {}", crate::fmt::sharp_u(r))));
+        }
+        let kind = match keyword(word) {
+            Some(TokenKind::Break) if !self.options.break_ok => TokenKind::Identifier,
+            Some(TokenKind::Continue) if !self.options.continue_ok => TokenKind::Identifier,
+            Some(k) => k,
+            None if word == "true" || word == "false" => TokenKind::Bool,
+            None => TokenKind::Identifier,
+        };
+        Ok(self.this_token(kind))
     }
 
     fn lex_field_or_variable(&mut self, kind: TokenKind) -> Result<Token<'a>, State> {
@@ -703,16 +736,7 @@ impl<'a> Lexer<'a> {
             };
             return Ok(self.this_token(kind));
         }
-        let last = loop {
-            let r = self.next_char();
-            match r {
-                Some(c) if is_alnum(c) => {}
-                _ => {
-                    self.backup();
-                    break r;
-                }
-            }
-        };
+        let last = self.skip_alnum();
         if !self.at_terminator() {
             let r = last.unwrap_or('\u{0}');
             return Ok(self.error(format!("bad character {}", crate::fmt::sharp_u(r))));

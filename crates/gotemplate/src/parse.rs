@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::ast::{is_empty_tree, Arg, Branch, Command, List, Node, Number, Pipe, Tree};
 use crate::error::{Error, Result};
 use crate::func::FuncTable;
+use crate::hash::FastMap;
 use crate::lex::{LexOptions, Lexer, Token, TokenKind, TokenVal};
 
 /// Go's parse modes.
@@ -65,7 +66,7 @@ pub fn parse(
         range_depth: 0,
         stack_depth: 0,
         nesting: 0,
-        names: std::collections::HashMap::new(),
+        names: FastMap::default(),
     };
     let root = p.parse_top()?;
     p.add(name, root)?;
@@ -102,7 +103,7 @@ struct Parser<'a, 'f> {
     stack_depth: usize,
     nesting: usize,
     /// Names seen so far, so each distinct name is allocated once.
-    names: std::collections::HashMap<&'a str, Arc<str>>,
+    names: FastMap<&'a str, Arc<str>>,
 }
 
 fn pos32(pos: usize) -> u32 {

@@ -1,13 +1,13 @@
 //! A set of templates: what `{{template}}`, `include` and `tpl` see.
 
 use std::any::Any;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::ast::{is_empty_tree, Tree};
 use crate::error::{Error, Result};
 use crate::exec::Exec;
 use crate::func::FuncTable;
+use crate::hash::FastMap;
 use crate::parse::{parse, ParseOptions};
 use crate::value::{Map, Value};
 
@@ -74,13 +74,13 @@ pub type ValuesMethod = fn(&Map, &[Value]) -> std::result::Result<Value, String>
 pub struct TemplateSet {
     name: String,
     pub(crate) funcs: Arc<FuncTable>,
-    pub(crate) trees: HashMap<Arc<str>, Arc<Tree>>,
+    pub(crate) trees: FastMap<Arc<str>, Arc<Tree>>,
     left: String,
     right: String,
     pub(crate) parse_options: ParseOptions,
     /// How templates execute.
     pub options: Options,
-    pub(crate) values_methods: HashMap<&'static str, ValuesMethod>,
+    pub(crate) values_methods: FastMap<&'static str, ValuesMethod>,
 }
 
 impl TemplateSet {
@@ -90,12 +90,12 @@ impl TemplateSet {
         TemplateSet {
             name: String::new(),
             funcs,
-            trees: HashMap::new(),
+            trees: FastMap::default(),
             left: String::new(),
             right: String::new(),
             parse_options: ParseOptions::default(),
             options: Options::default(),
-            values_methods: HashMap::new(),
+            values_methods: FastMap::default(),
         }
     }
 
@@ -213,7 +213,7 @@ impl TemplateSet {
 
 /// Go's `associate`: adds `tree` unless it is empty and a template of its
 /// name exists.
-pub(crate) fn associate(trees: &mut HashMap<Arc<str>, Arc<Tree>>, tree: Tree) {
+pub(crate) fn associate(trees: &mut FastMap<Arc<str>, Arc<Tree>>, tree: Tree) {
     if trees.contains_key(&tree.name) && is_empty_tree(&tree.root, &tree.text) {
         return;
     }
