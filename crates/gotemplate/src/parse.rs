@@ -41,7 +41,20 @@ pub fn parse(
     funcs: &FuncTable,
     options: ParseOptions,
 ) -> Result<Vec<Tree>> {
-    let source: Arc<str> = Arc::from(text);
+    parse_shared(name, Arc::from(text), left, right, funcs, options)
+}
+
+/// [`parse`] of a text the caller already shares: the trees keep `text`
+/// itself instead of a copy.
+pub fn parse_shared(
+    name: &str,
+    source: Arc<str>,
+    left: &str,
+    right: &str,
+    funcs: &FuncTable,
+    options: ParseOptions,
+) -> Result<Vec<Tree>> {
+    let text: &str = &source;
     let name: Arc<str> = Arc::from(name);
     let mut p = Parser {
         lex: Lexer::new(
@@ -56,7 +69,7 @@ pub fn parse(
         ),
         token: [eof_token(), eof_token(), eof_token()],
         peek_count: 0,
-        vars: vec![Arc::from("$")],
+        vars: Vec::new(),
         parse_name: name.clone(),
         source: source.clone(),
         funcs,
@@ -66,8 +79,11 @@ pub fn parse(
         range_depth: 0,
         stack_depth: 0,
         nesting: 0,
-        names: FastMap::default(),
+        // Room for a file's distinct names, so the map rarely grows.
+        names: FastMap::with_capacity_and_hasher(64, Default::default()),
     };
+    let dollar = p.intern("$");
+    p.vars.push(dollar);
     let root = p.parse_top()?;
     p.add(name, root)?;
     Ok(p.trees)
@@ -246,10 +262,11 @@ impl<'a> Parser<'a, '_> {
         if t.kind != TokenKind::String && t.kind != TokenKind::RawString {
             return Err(self.unexpected(&t, CONTEXT));
         }
-        let name = unquote(t.text()).map_err(|e| self.errorf(e))?;
+        let name = self.unquote_token(&t)?;
         self.expect(TokenKind::RightDelim, CONTEXT)?;
         // A definition has a variable scope of its own.
-        let saved = std::mem::replace(&mut self.vars, vec![Arc::from("$")]);
+        let dollar = self.intern("$");
+        let saved = std::mem::replace(&mut self.vars, vec![dollar]);
         let saved_range = std::mem::replace(&mut self.range_depth, 0);
         let (list, end) = self.item_list()?;
         self.vars = saved;
@@ -257,7 +274,7 @@ impl<'a> Parser<'a, '_> {
         if let Closer::Else { .. } = end {
             return Err(self.errorf(format!("unexpected {{{{else}}}} in {CONTEXT}")));
         }
-        self.add(Arc::from(name), list)
+        self.add(name, list)
     }
 
     fn item_list(&mut self) -> Result<(List, Closer)> {
@@ -505,13 +522,22 @@ impl<'a> Parser<'a, '_> {
         })
     }
 
-    fn template_name(&mut self, token: &Token<'_>, context: &str) -> Result<String> {
+    fn template_name(&mut self, token: &Token<'a>, context: &str) -> Result<Arc<str>> {
         match token.kind {
-            TokenKind::String | TokenKind::RawString => {
-                unquote(token.text()).map_err(|e| self.errorf(e))
-            }
+            TokenKind::String | TokenKind::RawString => self.unquote_token(token),
             _ => Err(self.unexpected(token, context)),
         }
+    }
+
+    /// The string a string token stands for, interned: charts repeat the
+    /// same literals (template names, keys) many times.
+    fn unquote_token(&mut self, token: &Token<'a>) -> Result<Arc<str>> {
+        let quoted = token.slice();
+        if let Some(inner) = unquoted_as_is(quoted) {
+            return Ok(self.intern(inner));
+        }
+        let text = unquote(token.text()).map_err(|e| self.errorf(e))?;
+        Ok(Arc::from(text))
     }
 
     fn template_control(&mut self) -> Result<Node> {
@@ -526,7 +552,7 @@ impl<'a> Parser<'a, '_> {
         };
         Ok(Node::Template {
             pos: pos32(t.pos),
-            name: Arc::from(name),
+            name,
             pipe,
         })
     }
@@ -536,7 +562,8 @@ impl<'a> Parser<'a, '_> {
         let t = self.next_non_space();
         let name = self.template_name(&t, CONTEXT)?;
         let pipe = self.pipeline(CONTEXT, TokenKind::RightDelim)?;
-        let saved = std::mem::replace(&mut self.vars, vec![Arc::from("$")]);
+        let dollar = self.intern("$");
+        let saved = std::mem::replace(&mut self.vars, vec![dollar]);
         let saved_range = std::mem::replace(&mut self.range_depth, 0);
         let r = self.item_list();
         self.vars = saved;
@@ -545,7 +572,6 @@ impl<'a> Parser<'a, '_> {
         if let Closer::Else { .. } = end {
             return Err(self.errorf(format!("unexpected {{{{else}}}} in {CONTEXT}")));
         }
-        let name: Arc<str> = Arc::from(name);
         self.add(name.clone(), list)?;
         Ok(Node::Template {
             pos: pos32(t.pos),
@@ -585,31 +611,23 @@ impl<'a> Parser<'a, '_> {
             return Ok(Some(node));
         }
         let pos = pos32(self.peek().pos);
-        let mut fields: Vec<Arc<str>> = Vec::new();
-        while self.peek().kind == TokenKind::Field {
-            let t = self.next();
-            fields.push(self.intern(&t.slice()[1..]));
-        }
         // As Go does: a field or variable absorbs the chain, taking the
         // chain's position (that of its second name: errors on
         // `.Values.a.b` point at `.a`); literals cannot have fields.
+        let mut node = node;
+        let mut chain: Vec<Arc<str>> = Vec::new();
+        let names = match &mut node {
+            Arg::Field { idents, .. } => idents,
+            Arg::Variable { fields, .. } => fields,
+            _ => &mut chain,
+        };
+        while self.peek().kind == TokenKind::Field {
+            let t = self.next();
+            names.push(self.intern(&t.slice()[1..]));
+        }
         Ok(Some(match node {
-            Arg::Field { mut idents, .. } => {
-                idents.extend(fields);
-                Arg::Field { pos, idents }
-            }
-            Arg::Variable {
-                name,
-                fields: mut f,
-                ..
-            } => {
-                f.extend(fields);
-                Arg::Variable {
-                    pos,
-                    name,
-                    fields: f,
-                }
-            }
+            Arg::Field { idents, .. } => Arg::Field { pos, idents },
+            Arg::Variable { name, fields, .. } => Arg::Variable { pos, name, fields },
             Arg::Bool { .. }
             | Arg::String { .. }
             | Arg::Number { .. }
@@ -623,7 +641,7 @@ impl<'a> Parser<'a, '_> {
             other => Arg::Chain {
                 pos,
                 node: Box::new(other),
-                fields,
+                fields: chain,
             },
         }))
     }
@@ -691,11 +709,11 @@ impl<'a> Parser<'a, '_> {
                 Arg::Pipe(Box::new(r?))
             }
             TokenKind::String | TokenKind::RawString => {
-                let text = unquote(t.text()).map_err(|e| self.errorf(e))?;
+                let text = self.unquote_token(&t)?;
                 Arg::String {
                     pos,
-                    quoted: Arc::from(t.text()),
-                    text: Arc::from(text),
+                    quoted: self.intern(t.slice()),
+                    text,
                 }
             }
             _ => {
@@ -704,6 +722,22 @@ impl<'a> Parser<'a, '_> {
             }
         }))
     }
+}
+
+/// The inside of a quoted string that [`unquote`] would return unchanged
+/// (no escapes; a raw string without carriage returns), borrowed.
+fn unquoted_as_is(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    if b.len() < 2 || b[0] != b[b.len() - 1] {
+        return None;
+    }
+    let inner = &s[1..s.len() - 1];
+    let plain = match b[0] {
+        b'"' => !inner.contains(['\\', '"', '\n']),
+        b'`' => !inner.contains(['`', '\r']),
+        _ => false,
+    };
+    plain.then_some(inner)
 }
 
 /// Go's `strconv.Unquote` for the string forms the lexer produces.

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::exec::Exec;
 use crate::func::FuncTable;
 use crate::hash::FastMap;
-use crate::parse::{parse, ParseOptions};
+use crate::parse::{parse, parse_shared, ParseOptions};
 use crate::value::{Map, Value};
 
 /// What a missing map key gives (Go's `missingkey` option).
@@ -137,7 +137,13 @@ impl TemplateSet {
     /// the set with Go's rules: a later non-empty definition replaces an
     /// earlier one; an empty one never replaces anything.
     pub fn parse(&mut self, name: &str, text: &str) -> Result<()> {
-        let trees = parse(
+        self.parse_shared(name, Arc::from(text))
+    }
+
+    /// [`TemplateSet::parse`] of a text the caller already shares: the
+    /// trees keep `text` itself instead of a copy.
+    pub fn parse_shared(&mut self, name: &str, text: Arc<str>) -> Result<()> {
+        let trees = parse_shared(
             name,
             text,
             &self.left,

@@ -55,7 +55,7 @@ impl Renderer {
         set.options.missing_key = MissingKey::Zero;
         register_values_methods(&mut set);
         for t in &templates {
-            set.parse(&t.name, &t.text)
+            set.parse_shared(&t.name, t.text.clone())
                 .map_err(|e| template_error(&t.name, &e, parse_error(&t.name, &e)))?;
         }
         Ok(Renderer { set, templates })
