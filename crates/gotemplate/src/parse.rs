@@ -68,6 +68,7 @@ pub fn parse_shared(
             },
         ),
         token: [eof_token(), eof_token(), eof_token()],
+        lex_error: String::new(),
         peek_count: 0,
         vars: Vec::new(),
         parse_name: name.clone(),
@@ -89,12 +90,47 @@ pub fn parse_shared(
     Ok(p.trees)
 }
 
-fn eof_token<'a>() -> Token<'a> {
-    Token {
+fn eof_token<'a>() -> Tok<'a> {
+    Tok {
         kind: TokenKind::Eof,
         pos: 0,
-        val: TokenVal::Slice(""),
+        val: "",
         line: 0,
+    }
+}
+
+/// A token as the parser keeps it: plain data, copied freely through the
+/// look-ahead buffer (a [`Token`] holds an error's message, so copying it
+/// costs a branch at least). A lexing error's message waits in
+/// `Parser::lex_error`.
+#[derive(Clone, Copy)]
+struct Tok<'a> {
+    kind: TokenKind,
+    pos: usize,
+    line: usize,
+    /// The text ("" for an error).
+    val: &'a str,
+}
+
+impl<'a> Tok<'a> {
+    fn text(&self) -> &'a str {
+        self.val
+    }
+
+    fn slice(&self) -> &'a str {
+        self.val
+    }
+}
+
+impl std::fmt::Display for Tok<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let token = Token {
+            kind: self.kind,
+            pos: self.pos,
+            val: TokenVal::Slice(self.val),
+            line: self.line,
+        };
+        token.fmt(f)
     }
 }
 
@@ -106,7 +142,9 @@ enum Closer {
 
 struct Parser<'a, 'f> {
     lex: Lexer<'a>,
-    token: [Token<'a>; 3],
+    token: [Tok<'a>; 3],
+    /// The message of the lexing error, once the lexer gave one.
+    lex_error: String,
     peek_count: usize,
     vars: Vec<Arc<str>>,
     parse_name: Arc<str>,
@@ -134,40 +172,57 @@ impl<'a> Parser<'a, '_> {
             .clone()
     }
 
-    fn next(&mut self) -> Token<'a> {
+    fn lex_next(&mut self) -> Tok<'a> {
+        let t = self.lex.next_token();
+        let val = match t.val {
+            TokenVal::Slice(s) => s,
+            TokenVal::Message(m) => {
+                self.lex_error = m;
+                ""
+            }
+        };
+        Tok {
+            kind: t.kind,
+            pos: t.pos,
+            line: t.line,
+            val,
+        }
+    }
+
+    fn next(&mut self) -> Tok<'a> {
         if self.peek_count > 0 {
             self.peek_count -= 1;
         } else {
-            self.token[0] = self.lex.next_token();
+            self.token[0] = self.lex_next();
         }
-        self.token[self.peek_count].clone()
+        self.token[self.peek_count]
     }
 
     fn backup(&mut self) {
         self.peek_count += 1;
     }
 
-    fn backup2(&mut self, t1: Token<'a>) {
+    fn backup2(&mut self, t1: Tok<'a>) {
         self.token[1] = t1;
         self.peek_count = 2;
     }
 
-    fn backup3(&mut self, t2: Token<'a>, t1: Token<'a>) {
+    fn backup3(&mut self, t2: Tok<'a>, t1: Tok<'a>) {
         self.token[1] = t1;
         self.token[2] = t2;
         self.peek_count = 3;
     }
 
-    fn peek(&mut self) -> Token<'a> {
+    fn peek(&mut self) -> Tok<'a> {
         if self.peek_count > 0 {
-            return self.token[self.peek_count - 1].clone();
+            return self.token[self.peek_count - 1];
         }
         self.peek_count = 1;
-        self.token[0] = self.lex.next_token();
-        self.token[0].clone()
+        self.token[0] = self.lex_next();
+        self.token[0]
     }
 
-    fn next_non_space(&mut self) -> Token<'a> {
+    fn next_non_space(&mut self) -> Tok<'a> {
         loop {
             let t = self.next();
             if t.kind != TokenKind::Space {
@@ -176,7 +231,7 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    fn peek_non_space(&mut self) -> Token<'a> {
+    fn peek_non_space(&mut self) -> Tok<'a> {
         let t = self.next_non_space();
         self.backup();
         t
@@ -186,7 +241,7 @@ impl<'a> Parser<'a, '_> {
         Error::parse(&*self.parse_name, self.token[0].line, message)
     }
 
-    fn expect(&mut self, kind: TokenKind, context: &str) -> Result<Token<'a>> {
+    fn expect(&mut self, kind: TokenKind, context: &str) -> Result<Tok<'a>> {
         let t = self.next_non_space();
         if t.kind != kind {
             return Err(self.unexpected(&t, context));
@@ -194,19 +249,20 @@ impl<'a> Parser<'a, '_> {
         Ok(t)
     }
 
-    fn unexpected(&self, token: &Token<'_>, context: &str) -> Error {
+    fn unexpected(&self, token: &Tok<'_>, context: &str) -> Error {
         if token.kind == TokenKind::Error {
+            let message = &self.lex_error;
             let mut extra = String::new();
             if self.action_line != 0 && self.action_line != token.line {
                 extra = format!(
                     " in action started at {}:{}",
                     self.parse_name, self.action_line
                 );
-                if token.text().ends_with(" action") {
+                if message.ends_with(" action") {
                     extra = extra[" in action".len()..].to_string();
                 }
             }
-            return self.errorf(format!("{token}{extra}"));
+            return self.errorf(format!("{message}{extra}"));
         }
         self.errorf(format!("unexpected {token} in {context}"))
     }
@@ -522,7 +578,7 @@ impl<'a> Parser<'a, '_> {
         })
     }
 
-    fn template_name(&mut self, token: &Token<'a>, context: &str) -> Result<Arc<str>> {
+    fn template_name(&mut self, token: &Tok<'a>, context: &str) -> Result<Arc<str>> {
         match token.kind {
             TokenKind::String | TokenKind::RawString => self.unquote_token(token),
             _ => Err(self.unexpected(token, context)),
@@ -531,7 +587,7 @@ impl<'a> Parser<'a, '_> {
 
     /// The string a string token stands for, interned: charts repeat the
     /// same literals (template names, keys) many times.
-    fn unquote_token(&mut self, token: &Token<'a>) -> Result<Arc<str>> {
+    fn unquote_token(&mut self, token: &Tok<'a>) -> Result<Arc<str>> {
         let quoted = token.slice();
         if let Some(inner) = unquoted_as_is(quoted) {
             return Ok(self.intern(inner));
