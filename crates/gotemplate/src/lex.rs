@@ -330,10 +330,12 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    #[inline]
     fn rest(&self) -> &'a str {
         &self.input[self.pos..]
     }
 
+    #[inline]
     fn next_char(&mut self) -> Option<char> {
         // Actions are nearly always ASCII: skip UTF-8 decoding for it.
         if let Some(&b) = self.input.as_bytes().get(self.pos) {
@@ -360,6 +362,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    #[inline]
     fn peek(&mut self) -> Option<char> {
         match self.input.as_bytes().get(self.pos) {
             Some(&b) if b < 0x80 => Some(b as char),
@@ -368,6 +371,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    #[inline]
     fn backup(&mut self) {
         if !self.at_eof && self.pos > 0 {
             let b = self.input.as_bytes()[self.pos - 1];
@@ -387,6 +391,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    #[inline]
     fn this_token(&mut self, kind: TokenKind) -> Token<'a> {
         let t = Token {
             kind,
@@ -436,6 +441,7 @@ impl<'a> Lexer<'a> {
         t
     }
 
+    #[inline]
     fn at_right_delim(&self) -> (bool, bool) {
         let rest = self.rest().as_bytes();
         if has_right_trim_marker(rest)
@@ -446,6 +452,7 @@ impl<'a> Lexer<'a> {
         (has_prefix(rest, self.right.as_bytes()), false)
     }
 
+    #[inline]
     fn at_terminator(&mut self) -> bool {
         match self.peek() {
             None => true,
@@ -693,6 +700,7 @@ impl<'a> Lexer<'a> {
     /// Skips a run of letters, digits and `_` (Go's `isAlphaNumeric`),
     /// ASCII a byte at a time: the character after it, not consumed, or
     /// `None` at the end of the input.
+    #[inline]
     fn skip_alnum(&mut self) -> Option<char> {
         let bytes = self.input.as_bytes();
         loop {
