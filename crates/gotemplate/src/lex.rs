@@ -305,7 +305,20 @@ fn count_newlines(s: &str) -> usize {
     memchr::memchr_iter(b'\n', s.as_bytes()).count()
 }
 
-const SPACE_CHARS: &[char] = &[' ', '\t', '\r', '\n'];
+fn is_space_byte(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// Bytes of Go's space characters at the end of `s` (all ASCII, so a byte
+/// scan finds them).
+fn trailing_spaces(s: &str) -> usize {
+    s.bytes().rev().take_while(is_space_byte).count()
+}
+
+/// Bytes of Go's space characters at the start of `s`.
+fn leading_spaces(s: &str) -> usize {
+    s.bytes().take_while(is_space_byte).count()
+}
 
 impl<'a> Lexer<'a> {
     /// A lexer over `input` with delimiters `left` and `right` (empty means
@@ -518,7 +531,7 @@ impl<'a> Lexer<'a> {
                 let delim_end = self.pos + self.left.len();
                 let trim = if has_left_trim_marker(&self.input.as_bytes()[delim_end..]) {
                     let s = &self.input[self.start..self.pos];
-                    s.len() - s.trim_end_matches(SPACE_CHARS).len()
+                    trailing_spaces(s)
                 } else {
                     0
                 };
@@ -579,7 +592,7 @@ impl<'a> Lexer<'a> {
         self.pos += self.right.len();
         if trim {
             let s = self.rest();
-            self.pos += s.len() - s.trim_start_matches(SPACE_CHARS).len();
+            self.pos += leading_spaces(s);
         }
         self.ignore();
         if self.options.emit_comment {
@@ -598,7 +611,7 @@ impl<'a> Lexer<'a> {
         let t = self.this_token(TokenKind::RightDelim);
         if trim {
             let s = self.rest();
-            self.pos += s.len() - s.trim_start_matches(SPACE_CHARS).len();
+            self.pos += leading_spaces(s);
             self.ignore();
         }
         self.inside_action = false;
@@ -674,7 +687,7 @@ impl<'a> Lexer<'a> {
         let bytes = self.input.as_bytes();
         let mut n = 0;
         while let Some(&b) = bytes.get(self.pos) {
-            if !matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
+            if !is_space_byte(&b) {
                 break;
             }
             self.pos += 1;
