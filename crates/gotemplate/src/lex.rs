@@ -257,19 +257,15 @@ pub struct Lexer<'a> {
     done: bool,
 }
 
+/// The states `next_token`'s loop steps through. The common ones (spaces,
+/// names, numbers, strings, a left delimiter) are entered by a direct call
+/// from the state before them: the same step, without a turn of the loop.
 enum State {
     Text,
-    LeftDelim,
     Comment,
     RightDelim,
     InsideAction,
-    Space,
-    Identifier,
-    Field,
-    Variable,
     Char,
-    Number,
-    Quote,
     RawQuote,
 }
 
@@ -493,23 +489,10 @@ impl<'a> Lexer<'a> {
         loop {
             let step = match state {
                 State::Text => self.lex_text(),
-                State::LeftDelim => self.lex_left_delim(),
                 State::Comment => self.lex_comment(),
                 State::RightDelim => self.lex_right_delim(),
                 State::InsideAction => self.lex_inside_action(),
-                State::Space => self.lex_space(),
-                State::Identifier => self.lex_identifier(),
-                State::Field => self.lex_field_or_variable(TokenKind::Field),
-                State::Variable => {
-                    if self.at_terminator() {
-                        Ok(self.this_token(TokenKind::Variable))
-                    } else {
-                        self.lex_field_or_variable(TokenKind::Variable)
-                    }
-                }
                 State::Char => self.lex_char(),
-                State::Number => self.lex_number(),
-                State::Quote => self.lex_quote(),
                 State::RawQuote => self.lex_raw_quote(),
             };
             match step {
@@ -544,7 +527,7 @@ impl<'a> Lexer<'a> {
                     return Ok(t);
                 }
             }
-            return Err(State::LeftDelim);
+            return self.lex_left_delim();
         }
         self.pos = self.input.len();
         if self.pos > self.start {
@@ -629,10 +612,12 @@ impl<'a> Lexer<'a> {
         let Some(r) = self.next_char() else {
             return Ok(self.error("unclosed action".into()));
         };
+        // The common states are entered by a direct call rather than a
+        // turn of `next_token`'s loop (the same steps, in the same order).
         match r {
             r if is_space(r) => {
                 self.backup();
-                Err(State::Space)
+                self.lex_space()
             }
             '=' => Ok(self.this_token(TokenKind::Assign)),
             ':' => {
@@ -642,27 +627,27 @@ impl<'a> Lexer<'a> {
                 Ok(self.this_token(TokenKind::Declare))
             }
             '|' => Ok(self.this_token(TokenKind::Pipe)),
-            '"' => Err(State::Quote),
+            '"' => self.lex_quote(),
             '`' => Err(State::RawQuote),
-            '$' => Err(State::Variable),
+            '$' => self.lex_variable(),
             '\'' => Err(State::Char),
             '.' => {
                 // A look-ahead for ".field", so a "." can still start a number.
                 if let Some(&b) = self.input.as_bytes().get(self.pos) {
                     if !b.is_ascii_digit() {
-                        return Err(State::Field);
+                        return self.lex_field_or_variable(TokenKind::Field);
                     }
                 }
                 self.backup();
-                Err(State::Number)
+                self.lex_number()
             }
             '+' | '-' | '0'..='9' => {
                 self.backup();
-                Err(State::Number)
+                self.lex_number()
             }
             r if is_alnum(r) => {
                 self.backup();
-                Err(State::Identifier)
+                self.lex_identifier()
             }
             '(' => {
                 self.paren_depth += 1;
@@ -751,6 +736,14 @@ impl<'a> Lexer<'a> {
             None => TokenKind::Identifier,
         };
         Ok(self.this_token(kind))
+    }
+
+    fn lex_variable(&mut self) -> Result<Token<'a>, State> {
+        if self.at_terminator() {
+            Ok(self.this_token(TokenKind::Variable))
+        } else {
+            self.lex_field_or_variable(TokenKind::Variable)
+        }
     }
 
     fn lex_field_or_variable(&mut self, kind: TokenKind) -> Result<Token<'a>, State> {
