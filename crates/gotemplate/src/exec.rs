@@ -9,7 +9,6 @@
 //! nesting is an error, never a crash.
 
 use std::any::Any;
-use std::collections::HashMap;
 use std::fmt::Display;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -18,6 +17,7 @@ use crate::ast::{Arg, Branch, Command, Node, Number, Pipe, Tree};
 use crate::error::{Details, Error, ErrorKind, Result};
 use crate::fmt::write_value;
 use crate::func::{Call, FuncId, Host, Special};
+use crate::hash::FastMap;
 use crate::set::{associate, MissingKey, TemplateSet};
 use crate::stack::grow;
 use crate::value::{Kind, MapKind, Value};
@@ -37,7 +37,7 @@ enum Recv {
     Val { value: Value, iface: bool },
 }
 
-type Overlay = Rc<HashMap<Arc<str>, Arc<Tree>>>;
+type Overlay = Rc<FastMap<Arc<str>, Arc<Tree>>>;
 
 /// A variable: its name, value, and whether the value is held in an
 /// interface (a `range` element): a field of a nil one fails.
@@ -77,7 +77,7 @@ pub struct Exec<'e> {
     calls: u64,
     tree: Arc<Tree>,
     overlays: Vec<Overlay>,
-    tpl_cache: HashMap<(Arc<str>, Arc<str>), Overlay>,
+    tpl_cache: FastMap<(Arc<str>, Arc<str>), Overlay>,
 }
 
 /// At most this many distinct `tpl` texts are kept parsed per render.
@@ -106,7 +106,7 @@ impl<'e> Exec<'e> {
             calls: 0,
             tree: empty,
             overlays: Vec::new(),
-            tpl_cache: HashMap::new(),
+            tpl_cache: FastMap::default(),
         }
     }
 
@@ -1019,7 +1019,7 @@ impl Host for Exec<'_> {
             Some(o) => o.clone(),
             None => {
                 let trees = self.set.parse_detached(name, text)?;
-                let mut map = HashMap::new();
+                let mut map = FastMap::default();
                 for t in trees {
                     // Go parses tpl's text into a copy of the set, where an
                     // empty definition does not replace an existing one.

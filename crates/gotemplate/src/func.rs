@@ -6,9 +6,9 @@
 //! the executor (Helm's `include` and `tpl`) do it through [`Host`].
 
 use std::any::Any;
-use std::collections::HashMap;
 
 use crate::error::{Error, Result};
+use crate::hash::FastMap;
 use crate::value::Value;
 
 /// A template function.
@@ -24,7 +24,7 @@ pub struct FuncId(pub u32);
 #[derive(Default, Clone)]
 pub struct FuncTable {
     funcs: Vec<(&'static str, Func, Special)>,
-    by_name: HashMap<&'static str, FuncId>,
+    by_name: FastMap<&'static str, FuncId>,
 }
 
 /// How the executor runs a function: most are plain calls; Go's builtin

@@ -257,19 +257,15 @@ pub struct Lexer<'a> {
     done: bool,
 }
 
+/// The states `next_token`'s loop steps through. The common ones (spaces,
+/// names, numbers, strings, a left delimiter) are entered by a direct call
+/// from the state before them: the same step, without a turn of the loop.
 enum State {
     Text,
-    LeftDelim,
     Comment,
     RightDelim,
     InsideAction,
-    Space,
-    Identifier,
-    Field,
-    Variable,
     Char,
-    Number,
-    Quote,
     RawQuote,
 }
 
@@ -289,11 +285,36 @@ fn has_right_trim_marker(s: &[u8]) -> bool {
     s.len() >= 2 && is_space(s[0] as char) && s[1] == TRIM_MARKER
 }
 
+/// Whether `s` starts with `prefix`: delimiters are a byte or two, and a
+/// byte loop beats a call to `memcmp` for them.
+#[inline]
+fn has_prefix(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && s.iter().zip(prefix).all(|(a, b)| a == b)
+}
+
 fn count_newlines(s: &str) -> usize {
+    // Most spans counted are a delimiter or a few spaces long: a byte loop
+    // beats setting up a vectorised count for them.
+    if s.len() < 32 {
+        return s.bytes().filter(|&b| b == b'\n').count();
+    }
     memchr::memchr_iter(b'\n', s.as_bytes()).count()
 }
 
-const SPACE_CHARS: &[char] = &[' ', '\t', '\r', '\n'];
+fn is_space_byte(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// Bytes of Go's space characters at the end of `s` (all ASCII, so a byte
+/// scan finds them).
+fn trailing_spaces(s: &str) -> usize {
+    s.bytes().rev().take_while(is_space_byte).count()
+}
+
+/// Bytes of Go's space characters at the start of `s`.
+fn leading_spaces(s: &str) -> usize {
+    s.bytes().take_while(is_space_byte).count()
+}
 
 impl<'a> Lexer<'a> {
     /// A lexer over `input` with delimiters `left` and `right` (empty means
@@ -318,10 +339,12 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    #[inline]
     fn rest(&self) -> &'a str {
         &self.input[self.pos..]
     }
 
+    #[inline]
     fn next_char(&mut self) -> Option<char> {
         // Actions are nearly always ASCII: skip UTF-8 decoding for it.
         if let Some(&b) = self.input.as_bytes().get(self.pos) {
@@ -348,6 +371,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    #[inline]
     fn peek(&mut self) -> Option<char> {
         match self.input.as_bytes().get(self.pos) {
             Some(&b) if b < 0x80 => Some(b as char),
@@ -356,6 +380,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    #[inline]
     fn backup(&mut self) {
         if !self.at_eof && self.pos > 0 {
             let b = self.input.as_bytes()[self.pos - 1];
@@ -375,6 +400,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    #[inline]
     fn this_token(&mut self, kind: TokenKind) -> Token<'a> {
         let t = Token {
             kind,
@@ -424,21 +450,24 @@ impl<'a> Lexer<'a> {
         t
     }
 
+    #[inline]
     fn at_right_delim(&self) -> (bool, bool) {
         let rest = self.rest().as_bytes();
-        if has_right_trim_marker(rest) && rest[TRIM_MARKER_LEN..].starts_with(self.right.as_bytes())
+        if has_right_trim_marker(rest)
+            && has_prefix(&rest[TRIM_MARKER_LEN..], self.right.as_bytes())
         {
             return (true, true);
         }
-        (rest.starts_with(self.right.as_bytes()), false)
+        (has_prefix(rest, self.right.as_bytes()), false)
     }
 
+    #[inline]
     fn at_terminator(&mut self) -> bool {
         match self.peek() {
             None => true,
             Some(r) if is_space(r) => true,
             Some('.' | ',' | '|' | ':' | ')' | '(') => true,
-            Some(_) => self.rest().starts_with(self.right),
+            Some(_) => has_prefix(self.rest().as_bytes(), self.right.as_bytes()),
         }
     }
 
@@ -460,23 +489,10 @@ impl<'a> Lexer<'a> {
         loop {
             let step = match state {
                 State::Text => self.lex_text(),
-                State::LeftDelim => self.lex_left_delim(),
                 State::Comment => self.lex_comment(),
                 State::RightDelim => self.lex_right_delim(),
                 State::InsideAction => self.lex_inside_action(),
-                State::Space => self.lex_space(),
-                State::Identifier => self.lex_identifier(),
-                State::Field => self.lex_field_or_variable(TokenKind::Field),
-                State::Variable => {
-                    if self.at_terminator() {
-                        Ok(self.this_token(TokenKind::Variable))
-                    } else {
-                        self.lex_field_or_variable(TokenKind::Variable)
-                    }
-                }
                 State::Char => self.lex_char(),
-                State::Number => self.lex_number(),
-                State::Quote => self.lex_quote(),
                 State::RawQuote => self.lex_raw_quote(),
             };
             match step {
@@ -498,7 +514,7 @@ impl<'a> Lexer<'a> {
                 let delim_end = self.pos + self.left.len();
                 let trim = if has_left_trim_marker(&self.input.as_bytes()[delim_end..]) {
                     let s = &self.input[self.start..self.pos];
-                    s.len() - s.trim_end_matches(SPACE_CHARS).len()
+                    trailing_spaces(s)
                 } else {
                     0
                 };
@@ -511,7 +527,7 @@ impl<'a> Lexer<'a> {
                     return Ok(t);
                 }
             }
-            return Err(State::LeftDelim);
+            return self.lex_left_delim();
         }
         self.pos = self.input.len();
         if self.pos > self.start {
@@ -525,7 +541,10 @@ impl<'a> Lexer<'a> {
         self.pos += self.left.len();
         let trim = has_left_trim_marker(self.rest().as_bytes());
         let after = if trim { TRIM_MARKER_LEN } else { 0 };
-        if self.input[self.pos + after..].starts_with(LEFT_COMMENT) {
+        if has_prefix(
+            &self.input.as_bytes()[self.pos + after..],
+            LEFT_COMMENT.as_bytes(),
+        ) {
             self.pos += after;
             self.ignore();
             return Err(State::Comment);
@@ -556,7 +575,7 @@ impl<'a> Lexer<'a> {
         self.pos += self.right.len();
         if trim {
             let s = self.rest();
-            self.pos += s.len() - s.trim_start_matches(SPACE_CHARS).len();
+            self.pos += leading_spaces(s);
         }
         self.ignore();
         if self.options.emit_comment {
@@ -575,7 +594,7 @@ impl<'a> Lexer<'a> {
         let t = self.this_token(TokenKind::RightDelim);
         if trim {
             let s = self.rest();
-            self.pos += s.len() - s.trim_start_matches(SPACE_CHARS).len();
+            self.pos += leading_spaces(s);
             self.ignore();
         }
         self.inside_action = false;
@@ -593,10 +612,12 @@ impl<'a> Lexer<'a> {
         let Some(r) = self.next_char() else {
             return Ok(self.error("unclosed action".into()));
         };
+        // The common states are entered by a direct call rather than a
+        // turn of `next_token`'s loop (the same steps, in the same order).
         match r {
             r if is_space(r) => {
                 self.backup();
-                Err(State::Space)
+                self.lex_space()
             }
             '=' => Ok(self.this_token(TokenKind::Assign)),
             ':' => {
@@ -606,27 +627,27 @@ impl<'a> Lexer<'a> {
                 Ok(self.this_token(TokenKind::Declare))
             }
             '|' => Ok(self.this_token(TokenKind::Pipe)),
-            '"' => Err(State::Quote),
+            '"' => self.lex_quote(),
             '`' => Err(State::RawQuote),
-            '$' => Err(State::Variable),
+            '$' => self.lex_variable(),
             '\'' => Err(State::Char),
             '.' => {
                 // A look-ahead for ".field", so a "." can still start a number.
                 if let Some(&b) = self.input.as_bytes().get(self.pos) {
                     if !b.is_ascii_digit() {
-                        return Err(State::Field);
+                        return self.lex_field_or_variable(TokenKind::Field);
                     }
                 }
                 self.backup();
-                Err(State::Number)
+                self.lex_number()
             }
             '+' | '-' | '0'..='9' => {
                 self.backup();
-                Err(State::Number)
+                self.lex_number()
             }
             r if is_alnum(r) => {
                 self.backup();
-                Err(State::Identifier)
+                self.lex_identifier()
             }
             '(' => {
                 self.paren_depth += 1;
@@ -648,17 +669,23 @@ impl<'a> Lexer<'a> {
     }
 
     fn lex_space(&mut self) -> Result<Token<'a>, State> {
+        let bytes = self.input.as_bytes();
         let mut n = 0;
-        while let Some(r) = self.peek() {
-            if !is_space(r) {
+        while let Some(&b) = bytes.get(self.pos) {
+            if !is_space_byte(&b) {
                 break;
             }
-            self.next_char();
+            self.pos += 1;
+            if b == b'\n' {
+                self.line += 1;
+            }
             n += 1;
         }
-        let bytes = self.input.as_bytes();
         if has_right_trim_marker(&bytes[self.pos - 1..])
-            && bytes[self.pos - 1 + TRIM_MARKER_LEN..].starts_with(self.right.as_bytes())
+            && has_prefix(
+                &bytes[self.pos - 1 + TRIM_MARKER_LEN..],
+                self.right.as_bytes(),
+            )
         {
             self.backup();
             if n == 1 {
@@ -668,29 +695,54 @@ impl<'a> Lexer<'a> {
         Ok(self.this_token(TokenKind::Space))
     }
 
-    fn lex_identifier(&mut self) -> Result<Token<'a>, State> {
+    /// Skips a run of letters, digits and `_` (Go's `isAlphaNumeric`),
+    /// ASCII a byte at a time: the character after it, not consumed, or
+    /// `None` at the end of the input.
+    #[inline]
+    fn skip_alnum(&mut self) -> Option<char> {
+        let bytes = self.input.as_bytes();
         loop {
-            match self.next_char() {
-                Some(r) if is_alnum(r) => {}
-                r => {
-                    self.backup();
-                    let word = &self.input[self.start..self.pos];
-                    if !self.at_terminator() {
-                        let r = r.unwrap_or('\u{0}');
-                        return Ok(self.error(format!("bad character {}", crate::fmt::sharp_u(r))));
+            match bytes.get(self.pos) {
+                Some(&b) if b.is_ascii_alphanumeric() || b == b'_' => self.pos += 1,
+                Some(&b) if b < 0x80 => return Some(b as char),
+                Some(_) => {
+                    let r = self.input[self.pos..].chars().next()?;
+                    if !is_alnum(r) {
+                        return Some(r);
                     }
-                    let kind = match keyword(word) {
-                        Some(TokenKind::Break) if !self.options.break_ok => TokenKind::Identifier,
-                        Some(TokenKind::Continue) if !self.options.continue_ok => {
-                            TokenKind::Identifier
-                        }
-                        Some(k) => k,
-                        None if word == "true" || word == "false" => TokenKind::Bool,
-                        None => TokenKind::Identifier,
-                    };
-                    return Ok(self.this_token(kind));
+                    self.pos += r.len_utf8();
+                }
+                None => {
+                    // As `next_char` at the end: a later `backup` stays.
+                    self.at_eof = true;
+                    return None;
                 }
             }
+        }
+    }
+
+    fn lex_identifier(&mut self) -> Result<Token<'a>, State> {
+        let r = self.skip_alnum();
+        let word = &self.input[self.start..self.pos];
+        if !self.at_terminator() {
+            let r = r.unwrap_or('\u{0}');
+            return Ok(self.error(format!("bad character {}", crate::fmt::sharp_u(r))));
+        }
+        let kind = match keyword(word) {
+            Some(TokenKind::Break) if !self.options.break_ok => TokenKind::Identifier,
+            Some(TokenKind::Continue) if !self.options.continue_ok => TokenKind::Identifier,
+            Some(k) => k,
+            None if word == "true" || word == "false" => TokenKind::Bool,
+            None => TokenKind::Identifier,
+        };
+        Ok(self.this_token(kind))
+    }
+
+    fn lex_variable(&mut self) -> Result<Token<'a>, State> {
+        if self.at_terminator() {
+            Ok(self.this_token(TokenKind::Variable))
+        } else {
+            self.lex_field_or_variable(TokenKind::Variable)
         }
     }
 
@@ -703,16 +755,7 @@ impl<'a> Lexer<'a> {
             };
             return Ok(self.this_token(kind));
         }
-        let last = loop {
-            let r = self.next_char();
-            match r {
-                Some(c) if is_alnum(c) => {}
-                _ => {
-                    self.backup();
-                    break r;
-                }
-            }
-        };
+        let last = self.skip_alnum();
         if !self.at_terminator() {
             let r = last.unwrap_or('\u{0}');
             return Ok(self.error(format!("bad character {}", crate::fmt::sharp_u(r))));

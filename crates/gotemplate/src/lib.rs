@@ -36,6 +36,7 @@ pub mod error;
 pub mod exec;
 pub mod fmt;
 pub mod func;
+mod hash;
 pub mod lex;
 pub mod object;
 pub mod parse;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::ast::{is_empty_tree, Arg, Branch, Command, List, Node, Number, Pipe, Tree};
 use crate::error::{Error, Result};
 use crate::func::FuncTable;
+use crate::hash::FastMap;
 use crate::lex::{LexOptions, Lexer, Token, TokenKind, TokenVal};
 
 /// Go's parse modes.
@@ -40,7 +41,20 @@ pub fn parse(
     funcs: &FuncTable,
     options: ParseOptions,
 ) -> Result<Vec<Tree>> {
-    let source: Arc<str> = Arc::from(text);
+    parse_shared(name, Arc::from(text), left, right, funcs, options)
+}
+
+/// [`parse`] of a text the caller already shares: the trees keep `text`
+/// itself instead of a copy.
+pub fn parse_shared(
+    name: &str,
+    source: Arc<str>,
+    left: &str,
+    right: &str,
+    funcs: &FuncTable,
+    options: ParseOptions,
+) -> Result<Vec<Tree>> {
+    let text: &str = &source;
     let name: Arc<str> = Arc::from(name);
     let mut p = Parser {
         lex: Lexer::new(
@@ -54,8 +68,9 @@ pub fn parse(
             },
         ),
         token: [eof_token(), eof_token(), eof_token()],
+        lex_error: String::new(),
         peek_count: 0,
-        vars: vec![Arc::from("$")],
+        vars: Vec::new(),
         parse_name: name.clone(),
         source: source.clone(),
         funcs,
@@ -65,19 +80,57 @@ pub fn parse(
         range_depth: 0,
         stack_depth: 0,
         nesting: 0,
-        names: std::collections::HashMap::new(),
+        // Room for a file's distinct names, so the map rarely grows.
+        names: FastMap::with_capacity_and_hasher(64, Default::default()),
     };
+    let dollar = p.intern("$");
+    p.vars.push(dollar);
     let root = p.parse_top()?;
     p.add(name, root)?;
     Ok(p.trees)
 }
 
-fn eof_token<'a>() -> Token<'a> {
-    Token {
+fn eof_token<'a>() -> Tok<'a> {
+    Tok {
         kind: TokenKind::Eof,
         pos: 0,
-        val: TokenVal::Slice(""),
+        val: "",
         line: 0,
+    }
+}
+
+/// A token as the parser keeps it: plain data, copied freely through the
+/// look-ahead buffer (a [`Token`] holds an error's message, so copying it
+/// costs a branch at least). A lexing error's message waits in
+/// `Parser::lex_error`.
+#[derive(Clone, Copy)]
+struct Tok<'a> {
+    kind: TokenKind,
+    pos: usize,
+    line: usize,
+    /// The text ("" for an error).
+    val: &'a str,
+}
+
+impl<'a> Tok<'a> {
+    fn text(&self) -> &'a str {
+        self.val
+    }
+
+    fn slice(&self) -> &'a str {
+        self.val
+    }
+}
+
+impl std::fmt::Display for Tok<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let token = Token {
+            kind: self.kind,
+            pos: self.pos,
+            val: TokenVal::Slice(self.val),
+            line: self.line,
+        };
+        token.fmt(f)
     }
 }
 
@@ -89,7 +142,9 @@ enum Closer {
 
 struct Parser<'a, 'f> {
     lex: Lexer<'a>,
-    token: [Token<'a>; 3],
+    token: [Tok<'a>; 3],
+    /// The message of the lexing error, once the lexer gave one.
+    lex_error: String,
     peek_count: usize,
     vars: Vec<Arc<str>>,
     parse_name: Arc<str>,
@@ -102,7 +157,7 @@ struct Parser<'a, 'f> {
     stack_depth: usize,
     nesting: usize,
     /// Names seen so far, so each distinct name is allocated once.
-    names: std::collections::HashMap<&'a str, Arc<str>>,
+    names: FastMap<&'a str, Arc<str>>,
 }
 
 fn pos32(pos: usize) -> u32 {
@@ -117,40 +172,57 @@ impl<'a> Parser<'a, '_> {
             .clone()
     }
 
-    fn next(&mut self) -> Token<'a> {
+    fn lex_next(&mut self) -> Tok<'a> {
+        let t = self.lex.next_token();
+        let val = match t.val {
+            TokenVal::Slice(s) => s,
+            TokenVal::Message(m) => {
+                self.lex_error = m;
+                ""
+            }
+        };
+        Tok {
+            kind: t.kind,
+            pos: t.pos,
+            line: t.line,
+            val,
+        }
+    }
+
+    fn next(&mut self) -> Tok<'a> {
         if self.peek_count > 0 {
             self.peek_count -= 1;
         } else {
-            self.token[0] = self.lex.next_token();
+            self.token[0] = self.lex_next();
         }
-        self.token[self.peek_count].clone()
+        self.token[self.peek_count]
     }
 
     fn backup(&mut self) {
         self.peek_count += 1;
     }
 
-    fn backup2(&mut self, t1: Token<'a>) {
+    fn backup2(&mut self, t1: Tok<'a>) {
         self.token[1] = t1;
         self.peek_count = 2;
     }
 
-    fn backup3(&mut self, t2: Token<'a>, t1: Token<'a>) {
+    fn backup3(&mut self, t2: Tok<'a>, t1: Tok<'a>) {
         self.token[1] = t1;
         self.token[2] = t2;
         self.peek_count = 3;
     }
 
-    fn peek(&mut self) -> Token<'a> {
+    fn peek(&mut self) -> Tok<'a> {
         if self.peek_count > 0 {
-            return self.token[self.peek_count - 1].clone();
+            return self.token[self.peek_count - 1];
         }
         self.peek_count = 1;
-        self.token[0] = self.lex.next_token();
-        self.token[0].clone()
+        self.token[0] = self.lex_next();
+        self.token[0]
     }
 
-    fn next_non_space(&mut self) -> Token<'a> {
+    fn next_non_space(&mut self) -> Tok<'a> {
         loop {
             let t = self.next();
             if t.kind != TokenKind::Space {
@@ -159,7 +231,7 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    fn peek_non_space(&mut self) -> Token<'a> {
+    fn peek_non_space(&mut self) -> Tok<'a> {
         let t = self.next_non_space();
         self.backup();
         t
@@ -169,7 +241,7 @@ impl<'a> Parser<'a, '_> {
         Error::parse(&*self.parse_name, self.token[0].line, message)
     }
 
-    fn expect(&mut self, kind: TokenKind, context: &str) -> Result<Token<'a>> {
+    fn expect(&mut self, kind: TokenKind, context: &str) -> Result<Tok<'a>> {
         let t = self.next_non_space();
         if t.kind != kind {
             return Err(self.unexpected(&t, context));
@@ -177,19 +249,20 @@ impl<'a> Parser<'a, '_> {
         Ok(t)
     }
 
-    fn unexpected(&self, token: &Token<'_>, context: &str) -> Error {
+    fn unexpected(&self, token: &Tok<'_>, context: &str) -> Error {
         if token.kind == TokenKind::Error {
+            let message = &self.lex_error;
             let mut extra = String::new();
             if self.action_line != 0 && self.action_line != token.line {
                 extra = format!(
                     " in action started at {}:{}",
                     self.parse_name, self.action_line
                 );
-                if token.text().ends_with(" action") {
+                if message.ends_with(" action") {
                     extra = extra[" in action".len()..].to_string();
                 }
             }
-            return self.errorf(format!("{token}{extra}"));
+            return self.errorf(format!("{message}{extra}"));
         }
         self.errorf(format!("unexpected {token} in {context}"))
     }
@@ -245,10 +318,11 @@ impl<'a> Parser<'a, '_> {
         if t.kind != TokenKind::String && t.kind != TokenKind::RawString {
             return Err(self.unexpected(&t, CONTEXT));
         }
-        let name = unquote(t.text()).map_err(|e| self.errorf(e))?;
+        let name = self.unquote_token(&t)?;
         self.expect(TokenKind::RightDelim, CONTEXT)?;
         // A definition has a variable scope of its own.
-        let saved = std::mem::replace(&mut self.vars, vec![Arc::from("$")]);
+        let dollar = self.intern("$");
+        let saved = std::mem::replace(&mut self.vars, vec![dollar]);
         let saved_range = std::mem::replace(&mut self.range_depth, 0);
         let (list, end) = self.item_list()?;
         self.vars = saved;
@@ -256,7 +330,7 @@ impl<'a> Parser<'a, '_> {
         if let Closer::Else { .. } = end {
             return Err(self.errorf(format!("unexpected {{{{else}}}} in {CONTEXT}")));
         }
-        self.add(Arc::from(name), list)
+        self.add(name, list)
     }
 
     fn item_list(&mut self) -> Result<(List, Closer)> {
@@ -504,13 +578,22 @@ impl<'a> Parser<'a, '_> {
         })
     }
 
-    fn template_name(&mut self, token: &Token<'_>, context: &str) -> Result<String> {
+    fn template_name(&mut self, token: &Tok<'a>, context: &str) -> Result<Arc<str>> {
         match token.kind {
-            TokenKind::String | TokenKind::RawString => {
-                unquote(token.text()).map_err(|e| self.errorf(e))
-            }
+            TokenKind::String | TokenKind::RawString => self.unquote_token(token),
             _ => Err(self.unexpected(token, context)),
         }
+    }
+
+    /// The string a string token stands for, interned: charts repeat the
+    /// same literals (template names, keys) many times.
+    fn unquote_token(&mut self, token: &Tok<'a>) -> Result<Arc<str>> {
+        let quoted = token.slice();
+        if let Some(inner) = unquoted_as_is(quoted) {
+            return Ok(self.intern(inner));
+        }
+        let text = unquote(token.text()).map_err(|e| self.errorf(e))?;
+        Ok(Arc::from(text))
     }
 
     fn template_control(&mut self) -> Result<Node> {
@@ -525,7 +608,7 @@ impl<'a> Parser<'a, '_> {
         };
         Ok(Node::Template {
             pos: pos32(t.pos),
-            name: Arc::from(name),
+            name,
             pipe,
         })
     }
@@ -535,7 +618,8 @@ impl<'a> Parser<'a, '_> {
         let t = self.next_non_space();
         let name = self.template_name(&t, CONTEXT)?;
         let pipe = self.pipeline(CONTEXT, TokenKind::RightDelim)?;
-        let saved = std::mem::replace(&mut self.vars, vec![Arc::from("$")]);
+        let dollar = self.intern("$");
+        let saved = std::mem::replace(&mut self.vars, vec![dollar]);
         let saved_range = std::mem::replace(&mut self.range_depth, 0);
         let r = self.item_list();
         self.vars = saved;
@@ -544,7 +628,6 @@ impl<'a> Parser<'a, '_> {
         if let Closer::Else { .. } = end {
             return Err(self.errorf(format!("unexpected {{{{else}}}} in {CONTEXT}")));
         }
-        let name: Arc<str> = Arc::from(name);
         self.add(name.clone(), list)?;
         Ok(Node::Template {
             pos: pos32(t.pos),
@@ -584,31 +667,23 @@ impl<'a> Parser<'a, '_> {
             return Ok(Some(node));
         }
         let pos = pos32(self.peek().pos);
-        let mut fields: Vec<Arc<str>> = Vec::new();
-        while self.peek().kind == TokenKind::Field {
-            let t = self.next();
-            fields.push(self.intern(&t.slice()[1..]));
-        }
         // As Go does: a field or variable absorbs the chain, taking the
         // chain's position (that of its second name: errors on
         // `.Values.a.b` point at `.a`); literals cannot have fields.
+        let mut node = node;
+        let mut chain: Vec<Arc<str>> = Vec::new();
+        let names = match &mut node {
+            Arg::Field { idents, .. } => idents,
+            Arg::Variable { fields, .. } => fields,
+            _ => &mut chain,
+        };
+        while self.peek().kind == TokenKind::Field {
+            let t = self.next();
+            names.push(self.intern(&t.slice()[1..]));
+        }
         Ok(Some(match node {
-            Arg::Field { mut idents, .. } => {
-                idents.extend(fields);
-                Arg::Field { pos, idents }
-            }
-            Arg::Variable {
-                name,
-                fields: mut f,
-                ..
-            } => {
-                f.extend(fields);
-                Arg::Variable {
-                    pos,
-                    name,
-                    fields: f,
-                }
-            }
+            Arg::Field { idents, .. } => Arg::Field { pos, idents },
+            Arg::Variable { name, fields, .. } => Arg::Variable { pos, name, fields },
             Arg::Bool { .. }
             | Arg::String { .. }
             | Arg::Number { .. }
@@ -622,7 +697,7 @@ impl<'a> Parser<'a, '_> {
             other => Arg::Chain {
                 pos,
                 node: Box::new(other),
-                fields,
+                fields: chain,
             },
         }))
     }
@@ -690,11 +765,11 @@ impl<'a> Parser<'a, '_> {
                 Arg::Pipe(Box::new(r?))
             }
             TokenKind::String | TokenKind::RawString => {
-                let text = unquote(t.text()).map_err(|e| self.errorf(e))?;
+                let text = self.unquote_token(&t)?;
                 Arg::String {
                     pos,
-                    quoted: Arc::from(t.text()),
-                    text: Arc::from(text),
+                    quoted: self.intern(t.slice()),
+                    text,
                 }
             }
             _ => {
@@ -703,6 +778,22 @@ impl<'a> Parser<'a, '_> {
             }
         }))
     }
+}
+
+/// The inside of a quoted string that [`unquote`] would return unchanged
+/// (no escapes; a raw string without carriage returns), borrowed.
+fn unquoted_as_is(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    if b.len() < 2 || b[0] != b[b.len() - 1] {
+        return None;
+    }
+    let inner = &s[1..s.len() - 1];
+    let plain = match b[0] {
+        b'"' => !inner.contains(['\\', '"', '\n']),
+        b'`' => !inner.contains(['`', '\r']),
+        _ => false,
+    };
+    plain.then_some(inner)
 }
 
 /// Go's `strconv.Unquote` for the string forms the lexer produces.

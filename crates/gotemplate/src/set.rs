@@ -1,14 +1,14 @@
 //! A set of templates: what `{{template}}`, `include` and `tpl` see.
 
 use std::any::Any;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::ast::{is_empty_tree, Tree};
 use crate::error::{Error, Result};
 use crate::exec::Exec;
 use crate::func::FuncTable;
-use crate::parse::{parse, ParseOptions};
+use crate::hash::FastMap;
+use crate::parse::{parse, parse_shared, ParseOptions};
 use crate::value::{Map, Value};
 
 /// What a missing map key gives (Go's `missingkey` option).
@@ -74,13 +74,13 @@ pub type ValuesMethod = fn(&Map, &[Value]) -> std::result::Result<Value, String>
 pub struct TemplateSet {
     name: String,
     pub(crate) funcs: Arc<FuncTable>,
-    pub(crate) trees: HashMap<Arc<str>, Arc<Tree>>,
+    pub(crate) trees: FastMap<Arc<str>, Arc<Tree>>,
     left: String,
     right: String,
     pub(crate) parse_options: ParseOptions,
     /// How templates execute.
     pub options: Options,
-    pub(crate) values_methods: HashMap<&'static str, ValuesMethod>,
+    pub(crate) values_methods: FastMap<&'static str, ValuesMethod>,
 }
 
 impl TemplateSet {
@@ -90,12 +90,12 @@ impl TemplateSet {
         TemplateSet {
             name: String::new(),
             funcs,
-            trees: HashMap::new(),
+            trees: FastMap::default(),
             left: String::new(),
             right: String::new(),
             parse_options: ParseOptions::default(),
             options: Options::default(),
-            values_methods: HashMap::new(),
+            values_methods: FastMap::default(),
         }
     }
 
@@ -137,7 +137,13 @@ impl TemplateSet {
     /// the set with Go's rules: a later non-empty definition replaces an
     /// earlier one; an empty one never replaces anything.
     pub fn parse(&mut self, name: &str, text: &str) -> Result<()> {
-        let trees = parse(
+        self.parse_shared(name, Arc::from(text))
+    }
+
+    /// [`TemplateSet::parse`] of a text the caller already shares: the
+    /// trees keep `text` itself instead of a copy.
+    pub fn parse_shared(&mut self, name: &str, text: Arc<str>) -> Result<()> {
+        let trees = parse_shared(
             name,
             text,
             &self.left,
@@ -213,7 +219,7 @@ impl TemplateSet {
 
 /// Go's `associate`: adds `tree` unless it is empty and a template of its
 /// name exists.
-pub(crate) fn associate(trees: &mut HashMap<Arc<str>, Arc<Tree>>, tree: Tree) {
+pub(crate) fn associate(trees: &mut FastMap<Arc<str>, Arc<Tree>>, tree: Tree) {
     if trees.contains_key(&tree.name) && is_empty_tree(&tree.root, &tree.text) {
         return;
     }

@@ -119,7 +119,7 @@ fn tpl(c: &mut Call<'_>) -> Result<Value> {
     let text = c.str(0)?.to_owned();
     let data = c.arg(1).clone();
     match c.host.execute_text("gotpl", &text, data) {
-        Ok(out) => Ok(Value::string(out.replace("<no value>", ""))),
+        Ok(out) => Ok(Value::string(super::set::strip_no_value(out))),
         Err(e) if e.kind == ErrorKind::Limit => Err(e),
         Err(e) if e.kind == ErrorKind::Parse => {
             Err(c.fail(format!("cannot parse template {}: {e}", quote(&text))))

@@ -55,7 +55,7 @@ impl Renderer {
         set.options.missing_key = MissingKey::Zero;
         register_values_methods(&mut set);
         for t in &templates {
-            set.parse(&t.name, &t.text)
+            set.parse_shared(&t.name, t.text.clone())
                 .map_err(|e| template_error(&t.name, &e, parse_error(&t.name, &e)))?;
         }
         Ok(Renderer { set, templates })
@@ -92,15 +92,20 @@ impl Renderer {
                 .set
                 .execute_with(&t.name, Value::Map(top.top.clone()), &mut state)
                 .map_err(|e| template_error(&t.name, &e, exec_error(&t.name, &e)))?;
-            let text = if text.contains("<no value>") {
-                text.replace("<no value>", "")
-            } else {
-                text
-            };
-            out.insert(t.name.clone(), text);
+            out.insert(t.name.clone(), strip_no_value(text));
         }
         Ok(out)
     }
+}
+
+/// Helm's `strings.ReplaceAll(text, "<no value>", "")` on rendered text
+/// (a file's or `tpl`'s): the text is searched with a vectorised finder
+/// and kept as it is when it holds none, as it nearly always does.
+pub(super) fn strip_no_value(text: String) -> String {
+    if memchr::memmem::find(text.as_bytes(), b"<no value>").is_none() {
+        return text;
+    }
+    text.replace("<no value>", "")
 }
 
 /// Parses and renders `chart` in one go (see [`Renderer`]).
