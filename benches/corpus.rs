@@ -124,6 +124,36 @@ fn scenarios(dir: &Path, only: Option<&str>, skip: Option<&str>) -> Vec<Scenario
     out
 }
 
+/// Whether the chart's templates (its folder's, subchart folders'
+/// included) call a function that generates keys or hashes passwords:
+/// RSA and bcrypt work whose cost is the same in any implementation.
+fn generates_keys(chart: &Path) -> bool {
+    const KEYS: [&str; 6] = [
+        "genCA",
+        "genPrivateKey",
+        "genSelfSignedCert",
+        "genSignedCert",
+        "htpasswd",
+        "bcrypt",
+    ];
+    let mut pending = vec![chart.to_owned()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                if KEYS.iter().any(|k| text.contains(k))
+                    && path.to_string_lossy().contains("templates")
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// `chartgen template` in process: the output's length, or the error.
 fn run_in_process(args: &[String]) -> Result<usize, String> {
     let cli = chartgen::cli::Cli::try_parse_from(
@@ -289,7 +319,11 @@ fn main() {
     for scenario in scenarios(&corpus, only.as_deref(), arg("--skip").as_deref()) {
         let args = scenario.args();
         let name = scenario.chart.file_name().unwrap().to_string_lossy();
-        let mut record = json!({ "chart": name, "what": scenario.what });
+        let mut record = json!({
+            "chart": name,
+            "what": scenario.what,
+            "generates_keys": generates_keys(&scenario.chart),
+        });
         let first = run_in_process(&args);
         match &first {
             Ok(bytes) => {
@@ -344,8 +378,21 @@ fn main() {
         }
         lines.push_str(&format!("{record}\n"));
     }
+    // What spawning costs on this machine: a process that does nothing,
+    // and chartgen that only prints its version.
+    let floor =
+        |bin: &Path, args: &[String]| median((0..50).map(|_| run_process(bin, args).0).collect());
+    let (floor_ms, startup_ms) = match &process {
+        Some(bin) => (
+            floor(Path::new("/bin/true"), &[]),
+            floor(bin, &["--version".to_owned()]),
+        ),
+        None => (0.0, 0.0),
+    };
     let summary = json!({
         "summary": true,
+        "floor_process_ms": floor_ms,
+        "startup_ms": startup_ms,
         "reps": reps,
         "rendered": rendered,
         "failed": failed,

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 use gotemplate::{Call, Kind, Object, Value};
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::govalue::go_quote;
 use super::{str_value, Result};
