@@ -229,6 +229,20 @@ impl<'t> Reader<'t> {
         (b.starts_with(b"---") || b.starts_with(b"...")) && is_space_or_end(b.get(3))
     }
 
+    /// A block list starting at `at`, its entries at `column`.
+    fn start_seq(&mut self, column: usize, indentless: bool, at: Mark) {
+        self.open.push(Open::Seq { column, indentless });
+        self.out
+            .push((Event::SequenceStart { anchor: None }, at, at));
+    }
+
+    /// A block map starting at `at`, its keys at `column`.
+    fn start_map(&mut self, column: usize, at: Mark) {
+        self.open.push(Open::Map(column));
+        self.out
+            .push((Event::MappingStart { anchor: None }, at, at));
+    }
+
     fn empty_scalar(&mut self, at: Mark) {
         self.out.push((
             Event::Scalar {
@@ -264,28 +278,16 @@ impl<'t> Reader<'t> {
         if let Some(p) = self.pending.take() {
             if column > p.map_column {
                 if is_entry {
-                    self.open.push(Open::Seq {
-                        column,
-                        indentless: false,
-                    });
-                    self.out
-                        .push((Event::SequenceStart { anchor: None }, here, here));
+                    self.start_seq(column, false, here);
                 } else if self.key_at(first, end)?.is_some() {
-                    self.open.push(Open::Map(column));
-                    self.out
-                        .push((Event::MappingStart { anchor: None }, here, here));
+                    self.start_map(column, here);
                     return self.entry_of_map(first, end);
                 } else {
                     // A value written on the line after its key.
                     return self.value(first, end);
                 }
             } else if column == p.map_column && is_entry {
-                self.open.push(Open::Seq {
-                    column,
-                    indentless: true,
-                });
-                self.out
-                    .push((Event::SequenceStart { anchor: None }, here, here));
+                self.start_seq(column, true, here);
             } else {
                 self.empty_scalar(p.after_colon);
             }
@@ -311,17 +313,10 @@ impl<'t> Reader<'t> {
                     return None;
                 }
                 if is_entry {
-                    self.open.push(Open::Seq {
-                        column,
-                        indentless: false,
-                    });
-                    self.out
-                        .push((Event::SequenceStart { anchor: None }, here, here));
+                    self.start_seq(column, false, here);
                     self.seq_entry(first, end)
                 } else {
-                    self.open.push(Open::Map(column));
-                    self.out
-                        .push((Event::MappingStart { anchor: None }, here, here));
+                    self.start_map(column, here);
                     self.entry_of_map(first, end)
                 }
             }
@@ -350,10 +345,8 @@ impl<'t> Reader<'t> {
         // A map in the entry (`- key: value`) or a value.
         if self.key_at(at, end)?.is_some() {
             // Only spaces and `-` precede it: its column is its byte offset.
-            self.open.push(Open::Map(at - self.line_start));
             let here = self.mark(at);
-            self.out
-                .push((Event::MappingStart { anchor: None }, here, here));
+            self.start_map(at - self.line_start, here);
             return self.entry_of_map(at, end);
         }
         self.value(at, end)

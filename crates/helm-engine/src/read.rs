@@ -258,17 +258,7 @@ pub fn unmarshal_top(text: &str, keep: impl Fn(&str) -> bool) -> Result<Json, Ya
             other => other,
         });
     }
-    let mut decoder = Decoder {
-        nodes: &nodes,
-        spans: None,
-        expanding: HashSet::new(),
-        alias_depth: 0,
-        decodes: 0,
-        aliased: 0,
-        late: None,
-        nan_keys: 0,
-        root,
-    };
+    let mut decoder = Decoder::new(&nodes, root, None);
     let place = Place {
         span: None,
         level: 1,
@@ -870,17 +860,7 @@ fn decode(
             bytes: node.bytes,
         })
     });
-    let mut decoder = Decoder {
-        nodes,
-        spans,
-        expanding: HashSet::new(),
-        alias_depth: 0,
-        decodes: 0,
-        aliased: 0,
-        late: None,
-        nan_keys: 0,
-        root,
-    };
+    let mut decoder = Decoder::new(nodes, root, spans);
     // go-yaml counts the document node itself.
     decoder.count(at)?;
     let place = Place {
@@ -894,7 +874,23 @@ fn decode(
     }
 }
 
-impl Decoder<'_> {
+impl<'a> Decoder<'a> {
+    /// A decoder of `nodes` from `root`, locating values in `spans` when
+    /// given.
+    fn new(nodes: &'a [Node], root: usize, spans: Option<&'a mut SpanTree>) -> Self {
+        Decoder {
+            nodes,
+            spans,
+            expanding: HashSet::new(),
+            alias_depth: 0,
+            decodes: 0,
+            aliased: 0,
+            late: None,
+            nan_keys: 0,
+            root,
+        }
+    }
+
     fn late(&mut self, message: String, at: Pos, hint: Option<String>) {
         if self.late.is_none() {
             self.late = Some(YamlError {
