@@ -1,6 +1,7 @@
 //! A fast reader for the YAML that charts are almost always written in:
-//! block mappings and lists, one-line plain and quoted scalars, literal and
-//! folded block scalars, comments, and empty `{}`/`[]`.
+//! block mappings and lists, plain and quoted scalars (on one line or
+//! several), literal and folded block scalars, one-line flow lists of
+//! scalars, empty `{}`/`[]`, and comments.
 //!
 //! libyaml ([`super::libyaml`]) reads any YAML, but spends most of its time
 //! on its generality: decoding the input character by character into a
@@ -12,10 +13,10 @@
 //! collection). Anything outside the subset, or anything libyaml would
 //! refuse, is [`None`], and the caller reads the text with libyaml: this
 //! reader never decides a question libyaml would answer differently.
-//! Anchors, aliases, tags, flow collections with content, multi-line plain
-//! and quoted scalars, tabs, document markers past the first line, explicit
-//! keys, control characters and YAML's other line breaks are all left to
-//! libyaml.
+//! Anchors, aliases, tags, flow maps with content and flow lists over
+//! several lines, tabs, document markers past the first line, explicit
+//! keys, indentation indicators, control characters and YAML's other line
+//! breaks are all left to libyaml.
 //!
 //! The equivalence is checked against libyaml on every YAML text of the
 //! tests and by a fuzz target (`fuzz/fuzz_targets/fast_yaml.rs`).
@@ -93,65 +94,98 @@ struct Reader<'t> {
     ascii_line: bool,
 }
 
-/// What a line holds once its indentation is skipped.
-enum LineKind {
-    /// Nothing, or only a comment.
-    Blank,
-    Content,
-}
-
 fn is_space_or_end(b: Option<&u8>) -> bool {
     matches!(b, None | Some(b' ' | b'\n'))
 }
 
-impl<'t> Reader<'t> {
-    /// The mark of byte offset `index` on the current line.
-    fn mark(&self, index: usize) -> Mark {
-        let column = if self.ascii_line {
-            index - self.line_start
+/// The end of the line of `text` starting at `start` (the offset of its
+/// `\n`, or of the end of the text) and whether the line is all ASCII.
+/// `None` when the line holds a character this reader leaves to libyaml
+/// (tabs, carriage returns, control characters, YAML's other line breaks,
+/// a BOM).
+fn check_line(text: &str, start: usize) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut ascii = true;
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            break;
+        }
+        if b >= 0x80 {
+            ascii = false;
+            let c = text[i..].chars().next()?;
+            let code = c as u32;
+            let printable = (0xA0..=0xD7FF).contains(&code)
+                || (0xE000..=0xFFFD).contains(&code)
+                || code >= 0x10000;
+            if !printable || matches!(code, 0x2028 | 0x2029 | 0xFEFF) {
+                return None;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        if b < 0x20 || b == 0x7F {
+            return None;
+        }
+        i += 1;
+    }
+    Some((i, ascii))
+}
+
+/// A line of the text: its 0-based number, the offset of its start, and
+/// whether it is all ASCII (columns are then byte distances).
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    number: usize,
+    start: usize,
+    ascii: bool,
+}
+
+impl Line {
+    /// The mark of byte offset `index` of `text`, on this line.
+    fn mark(self, text: &str, index: usize) -> Mark {
+        let column = if self.ascii {
+            index - self.start
         } else {
-            self.text[self.line_start..index].chars().count()
+            text[self.start..index].chars().count()
         };
         Mark {
             index,
-            line: self.line,
+            line: self.number,
             column,
         }
     }
+}
 
-    /// The end of the line starting at `start`: the offset of its `\n`, or
-    /// of the end of the text. `None` when the line holds a character this
-    /// reader leaves to libyaml (tabs, carriage returns, control
-    /// characters, YAML's other line breaks, a BOM).
-    fn line_end(&mut self, start: usize) -> Option<usize> {
-        let mut ascii = true;
-        let mut i = start;
-        let bytes = self.bytes;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'\n' {
-                break;
-            }
-            if b >= 0x80 {
-                ascii = false;
-                let c = self.text[i..].chars().next()?;
-                let code = c as u32;
-                let printable = (0xA0..=0xD7FF).contains(&code)
-                    || (0xE000..=0xFFFD).contains(&code)
-                    || code >= 0x10000;
-                if !printable || matches!(code, 0x2028 | 0x2029 | 0xFEFF) {
-                    return None;
-                }
-                i += c.len_utf8();
-                continue;
-            }
-            if b < 0x20 || b == 0x7F {
-                return None;
-            }
-            i += 1;
+impl<'t> Reader<'t> {
+    /// The current line.
+    fn line(&self) -> Line {
+        Line {
+            number: self.line,
+            start: self.line_start,
+            ascii: self.ascii_line,
         }
+    }
+
+    /// The mark of byte offset `index` on the current line.
+    fn mark(&self, index: usize) -> Mark {
+        self.line().mark(self.text, index)
+    }
+
+    /// Makes `line` the current line.
+    fn set_line(&mut self, line: Line) {
+        self.line = line.number;
+        self.line_start = line.start;
+        self.ascii_line = line.ascii;
+    }
+
+    /// The end of the line starting at `start`, which becomes the current
+    /// line's ASCII flag ([`check_line`]).
+    fn line_end(&mut self, start: usize) -> Option<usize> {
+        let (end, ascii) = check_line(self.text, start)?;
         self.ascii_line = ascii;
-        Some(i)
+        Some(end)
     }
 
     fn run(&mut self) -> Option<()> {
@@ -177,14 +211,11 @@ impl<'t> Reader<'t> {
                 .take_while(|&&b| b == b' ')
                 .count();
             let first = start + indent;
-            let kind = if first == end || self.bytes[first] == b'#' {
-                LineKind::Blank
-            } else {
-                LineKind::Content
-            };
+            // Nothing, or only a comment, once the indentation is skipped.
+            let blank = first == end || self.bytes[first] == b'#';
             let next = if end < len { end + 1 } else { len };
-            if let LineKind::Content = kind {
-                if indent == 0 && (self.at_marker(first)) {
+            if !blank {
+                if indent == 0 && self.at_marker(first) {
                     return None;
                 }
                 if content_seen && self.open.is_empty() {
@@ -279,7 +310,7 @@ impl<'t> Reader<'t> {
             if column > p.map_column {
                 if is_entry {
                     self.start_seq(column, false, here);
-                } else if self.key_at(first, end)?.is_some() {
+                } else if self.key_at(first, end)? {
                     self.start_map(column, here);
                     return self.entry_of_map(first, end);
                 } else {
@@ -343,7 +374,7 @@ impl<'t> Reader<'t> {
             return None;
         }
         // A map in the entry (`- key: value`) or a value.
-        if self.key_at(at, end)?.is_some() {
+        if self.key_at(at, end)? {
             // Only spaces and `-` precede it: its column is its byte offset.
             let here = self.mark(at);
             self.start_map(at - self.line_start, here);
@@ -352,10 +383,9 @@ impl<'t> Reader<'t> {
         self.value(at, end)
     }
 
-    /// Whether a key starts at `at` (a scalar followed by `:` and a blank):
-    /// `Some(Some(colon))` if so, `Some(None)` if not, `None` when the
-    /// line is beyond this reader.
-    fn key_at(&self, at: usize, end: usize) -> Option<Option<usize>> {
+    /// Whether a key starts at `at` (a scalar followed by `:` and a
+    /// blank); `None` when the line is beyond this reader.
+    fn key_at(&self, at: usize, end: usize) -> Option<bool> {
         match self.bytes[at] {
             b'"' | b'\'' => {
                 let (_, after) = self.quoted(at, end)?;
@@ -363,21 +393,11 @@ impl<'t> Reader<'t> {
                 while i < end && self.bytes[i] == b' ' {
                     i += 1;
                 }
-                if i < end && self.bytes[i] == b':' && is_space_or_end(self.bytes.get(i + 1)) {
-                    Some(Some(i))
-                } else {
-                    Some(None)
-                }
+                Some(i < end && self.bytes[i] == b':' && is_space_or_end(self.bytes.get(i + 1)))
             }
-            _ => {
-                if !self.plain_start(at) {
-                    return Some(None);
-                }
-                match self.plain_stop(at, end) {
-                    (_, Stop::Colon(colon)) => Some(Some(colon)),
-                    _ => Some(None),
-                }
-            }
+            _ => Some(
+                self.plain_start(at) && matches!(self.plain_stop(at, end), (_, Stop::Colon(_))),
+            ),
         }
     }
 
@@ -449,30 +469,19 @@ impl<'t> Reader<'t> {
         let quote = b[at];
         let mut value = String::new();
         let mut i = at + 1;
-        let mut line = self.line;
-        let mut line_start = self.line_start;
-        let mut ascii = self.ascii_line;
-        // A new line: check its characters as [`Reader::line_end`] does.
-        let next_line = |i: usize, line: &mut usize, line_start: &mut usize, ascii: &mut bool| {
-            *line += 1;
-            *line_start = i;
-            let mut probe = Reader {
-                text: self.text,
-                bytes: b,
-                out: Vec::new(),
-                open: Vec::new(),
-                pending: None,
-                root_done: false,
-                line: 0,
-                line_start: i,
-                ascii_line: true,
+        let mut line = self.line();
+        // A new line starting at `i`: its characters checked.
+        let next_line = |i: usize, line: &mut Line| {
+            let (_, ascii) = check_line(self.text, i)?;
+            *line = Line {
+                number: line.number + 1,
+                start: i,
+                ascii,
             };
-            let end = probe.line_end(i);
-            *ascii = probe.ascii_line;
-            end.map(|_| ())
+            Some(())
         };
         loop {
-            if i == line_start && i > at {
+            if i == line.start && i > at {
                 let rest = &b[i..];
                 if (rest.starts_with(b"---") || rest.starts_with(b"..."))
                     && is_space_or_end(rest.get(3))
@@ -494,7 +503,7 @@ impl<'t> Reader<'t> {
                     break;
                 } else if !single && c == b'\\' && b.get(i + 1) == Some(&b'\n') {
                     i += 2;
-                    next_line(i, &mut line, &mut line_start, &mut ascii)?;
+                    next_line(i, &mut line)?;
                     leading_blanks = true;
                     break;
                 } else if !single && c == b'\\' {
@@ -520,7 +529,7 @@ impl<'t> Reader<'t> {
                     i += 1;
                 } else {
                     i += 1;
-                    next_line(i, &mut line, &mut line_start, &mut ascii)?;
+                    next_line(i, &mut line)?;
                     if leading_blanks {
                         trailing_breaks += 1;
                     } else {
@@ -545,8 +554,6 @@ impl<'t> Reader<'t> {
             value,
             after: i + 1,
             line,
-            line_start,
-            ascii,
         })
     }
 
@@ -609,7 +616,7 @@ impl<'t> Reader<'t> {
     fn entry_of_map(&mut self, first: usize, end: usize) -> Option<Option<usize>> {
         let b = self.bytes;
         // The key.
-        let (colon, key_end) = match b[first] {
+        let colon = match b[first] {
             b'"' | b'\'' => {
                 let (value, after) = self.quoted(first, end)?;
                 let mut i = after;
@@ -622,7 +629,7 @@ impl<'t> Reader<'t> {
                 let start = self.mark(first);
                 let stop = self.mark(after);
                 self.push_scalar(value, false, start, stop);
-                (i, after)
+                i
             }
             _ => {
                 if !self.plain_start(first) {
@@ -635,11 +642,11 @@ impl<'t> Reader<'t> {
                 let start = self.mark(first);
                 let stop = self.mark(last);
                 self.push_scalar(self.text[first..last].to_owned(), true, start, stop);
-                (colon, last)
+                colon
             }
         };
         // libyaml forgets a key whose `:` is more than 1024 bytes away.
-        if colon - first > 1000 || key_end < first {
+        if colon - first > 1000 {
             return None;
         }
         let after_colon = self.mark(colon + 1);
@@ -689,10 +696,8 @@ impl<'t> Reader<'t> {
                     return Some(None);
                 }
                 // It ends on a later line: reading goes on after that line.
-                self.line = q.line;
-                self.line_start = q.line_start;
-                self.ascii_line = q.ascii;
-                let line_end = self.line_end(q.line_start)?;
+                self.set_line(q.line);
+                let line_end = self.line_end(q.line.start)?;
                 if !self.rest_is_blank(q.after, line_end) {
                     return None;
                 }
@@ -759,9 +764,8 @@ impl<'t> Reader<'t> {
         let b = self.bytes;
         let mut value = self.text[at..last].to_owned();
         let (mut last, mut end) = (last, end);
-        let mut last_line = self.line;
-        let mut last_line_start = self.line_start;
-        let mut last_ascii = self.ascii_line;
+        // The line the scalar ends on so far.
+        let mut last_line = self.line();
         let mut line = self.line;
         let mut resume = None;
         // The following lines: blank ones are skipped (and counted).
@@ -785,13 +789,7 @@ impl<'t> Reader<'t> {
                 break;
             }
             // A continuation line.
-            let saved = (self.line_start, self.ascii_line);
-            self.line_start = line_start;
-            let line_end = self.line_end(line_start);
-            let ascii = self.ascii_line;
-            self.line_start = saved.0;
-            self.ascii_line = saved.1;
-            let line_end = line_end?;
+            let (line_end, ascii) = check_line(self.text, line_start)?;
             let (stop_at, stop) = self.plain_stop(i, line_end);
             if let Stop::Colon(_) = stop {
                 return None;
@@ -805,9 +803,11 @@ impl<'t> Reader<'t> {
             blanks = 0;
             value.push_str(&self.text[i..stop_at]);
             last = stop_at;
-            last_line = line;
-            last_line_start = line_start;
-            last_ascii = ascii;
+            last_line = Line {
+                number: line,
+                start: line_start,
+                ascii,
+            };
             end = line_end;
             resume = Some(if line_end < b.len() {
                 line_end + 1
@@ -818,19 +818,12 @@ impl<'t> Reader<'t> {
                 break;
             }
         }
-        let (line_now, start_now, ascii_now) = (self.line, self.line_start, self.ascii_line);
-        self.line = last_line;
-        self.line_start = last_line_start;
-        self.ascii_line = last_ascii;
-        let stop_mark = self.mark(last);
-        self.line = line_now;
-        self.line_start = start_now;
-        self.ascii_line = ascii_now;
+        let stop_mark = last_line.mark(self.text, last);
         self.push_scalar(value, true, start, stop_mark);
         match resume {
             None => Some(None),
             Some(resume) => {
-                self.line = last_line + 1;
+                self.line = last_line.number + 1;
                 Some(Some(resume))
             }
         }
@@ -1007,14 +1000,7 @@ impl<'t> Reader<'t> {
                 break;
             }
             // A content line: check its characters.
-            let saved = (self.line_start, self.ascii_line);
-            self.line_start = line_start;
-            let checked = self.line_end(line_start);
-            self.line_start = saved.0;
-            self.ascii_line = saved.1;
-            if checked? != line_end {
-                return None;
-            }
+            check_line(self.text, line_start)?;
             let content = &self.text[line_start + ind..line_end];
             let trailing_blank = content.starts_with(' ');
             if had_content {
@@ -1068,10 +1054,8 @@ struct Quoted {
     value: String,
     /// The offset after its closing quote.
     after: usize,
-    /// The line that quote is on: number, offset of its start, all ASCII.
-    line: usize,
-    line_start: usize,
-    ascii: bool,
+    /// The line that quote is on.
+    line: Line,
 }
 
 /// What ends a one-line plain scalar.

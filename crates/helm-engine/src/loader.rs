@@ -9,6 +9,7 @@
 //! [`crate::archive::read_archive`], which trusts none of their entries.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::Path;
 
 use serde_json::{Map, Value as Json};
@@ -192,31 +193,26 @@ pub fn read_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
                     "`{rel}` is not a regular file, which Helm cannot load"
                 )));
             }
-            // Opened once: its size from the open file, then its bytes.
+            // Opened once, and read no further than the bound (its size
+            // only sizes the buffer): a file that grows meanwhile is still
+            // bounded.
             let path = entry.path();
-            let mut file =
+            let file =
                 std::fs::File::open(&path).map_err(|e| Error::io("cannot read", &path, e))?;
             let size = file
                 .metadata()
                 .map_err(|e| Error::io("cannot read", &path, e))?
                 .len();
-            total += size;
-            if size > MAX_FILE_BYTES || total > MAX_TOTAL_BYTES {
+            let mut bytes =
+                Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES)).unwrap_or(0));
+            file.take(MAX_FILE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io("cannot read", &path, e))?;
+            total += bytes.len() as u64;
+            if bytes.len() as u64 > MAX_FILE_BYTES || total > MAX_TOTAL_BYTES {
                 return Err(refuse(format!(
                     "`{rel}` is too large: a chart file may be at most {MAX_FILE_BYTES} bytes \
                      and all of them {MAX_TOTAL_BYTES}"
-                )));
-            }
-            // Never more than the bound, should the file grow meanwhile.
-            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-            std::io::Read::read_to_end(
-                &mut std::io::Read::take(&mut file, MAX_FILE_BYTES + 1),
-                &mut bytes,
-            )
-            .map_err(|e| Error::io("cannot read", &path, e))?;
-            if bytes.len() as u64 > MAX_FILE_BYTES {
-                return Err(refuse(format!(
-                    "`{rel}` is too large: a chart file may be at most {MAX_FILE_BYTES} bytes"
                 )));
             }
             files.push((rel, bytes));
